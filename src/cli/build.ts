@@ -1,0 +1,99 @@
+import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ansi, formatHuman } from '../core/check/format-human.ts';
+import { formatGithub } from '../core/check/format-github.ts';
+import { runCheck } from '../core/check/run-check.ts';
+import { resolveNow } from '../core/time.ts';
+import type { CommandIo } from './io.ts';
+
+export const BUILD_USAGE = `Usage: npm run build -- [options]
+
+Checks the content, then builds the site into dist/. A failed build leaves the previous dist/
+untouched: the site is built into a temporary folder and swapped in only on success.
+
+Options:
+  --out <dir>      Output folder (default: dist).
+  --now <date>     Measure ages against this day instead of today (SOURCE_DATE_EPOCH works too).
+  -h, --help       Show this help.
+`;
+
+/** Runs `npm run build` and returns the exit status. */
+export async function buildCommand(argv: readonly string[], io: CommandIo): Promise<number> {
+  let values;
+  let now: Date;
+  try {
+    values = parseArgs({
+      args: [...argv],
+      options: {
+        out: { type: 'string', default: 'dist' },
+        now: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      strict: true,
+      allowPositionals: false,
+    }).values;
+    now = resolveNow(values.now, io.env);
+  } catch (error) {
+    io.stderr(`${(error as Error).message}\n\n${BUILD_USAGE}`);
+    return 2;
+  }
+  if (values.help) {
+    io.stdout(BUILD_USAGE);
+    return 0;
+  }
+  const root = io.cwd;
+  const style = io.color ? ansi : undefined;
+  const started = performance.now();
+
+  const report = runCheck({ root, now });
+  io.stdout(formatHuman(report, style));
+  if (io.env.GITHUB_ACTIONS === 'true') io.stdout(formatGithub(report.findings));
+  if (report.errors > 0) {
+    io.stderr(
+      `\nBuild stopped: the content has ${report.errors} error${report.errors === 1 ? '' : 's'} (listed above). Fix them, check with npm run check, then build again.\n`,
+    );
+    return 1;
+  }
+
+  const outDir = resolve(root, values.out);
+  const staging = join(dirname(outDir), `.${basename(outDir)}.staging-${process.pid}`);
+  rmSync(staging, { recursive: true, force: true });
+  try {
+    // The integration reads these: the instant pages measure against, and that the check ran.
+    process.env.MULTIPLANE_NOW = now.toISOString();
+    process.env.MULTIPLANE_CHECKED = '1';
+    process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
+    const { build } = await import('astro');
+    await build({ root, outDir: staging, logLevel: io.env.MULTIPLANE_LOG_LEVEL === 'debug' ? 'debug' : 'info' });
+    swapInto(staging, outDir);
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    throw new Error('The site build failed; the previous output was left as it was.', { cause: error });
+  }
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  const { files, bytes } = measure(outDir);
+  io.stdout(
+    `\nSite built in ${seconds} s: ${files} files, ${(bytes / 1024 / 1024).toFixed(1)} MB in ${relative(root, outDir) || '.'}/. Preview it with npm run preview.\n`,
+  );
+  return 0;
+}
+
+/** Replaces `target` with `staging` using renames, so readers never see a half-written folder. */
+function swapInto(staging: string, target: string) {
+  const previous = `${staging}.previous`;
+  if (existsSync(target)) renameSync(target, previous);
+  renameSync(staging, target);
+  rmSync(previous, { recursive: true, force: true });
+}
+
+function measure(folder: string): { files: number; bytes: number } {
+  let files = 0;
+  let bytes = 0;
+  for (const dirent of readdirSync(folder, { withFileTypes: true, recursive: true })) {
+    if (!dirent.isFile()) continue;
+    files++;
+    bytes += statSync(join(dirent.parentPath, dirent.name)).size;
+  }
+  return { files, bytes };
+}

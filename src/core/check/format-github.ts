@@ -1,0 +1,26 @@
+import type { Finding } from '../governance/finding.ts';
+
+// Workflow commands end at a newline and split properties at `,` and `:`; GitHub documents
+// percent-encoding for both: https://github.com/actions/toolkit/blob/main/packages/core/src/command.ts
+function escapeData(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+function escapeProperty(text: string): string {
+  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+/** Formats one finding as a GitHub Actions annotation: `::error file=…,line=…,title=…::message`. */
+export function formatAnnotation(finding: Finding): string {
+  const properties = [
+    `file=${escapeProperty(finding.file)}`,
+    `line=${finding.line}`,
+    `title=${escapeProperty(`${finding.rule}${finding.field ? ` (${finding.field})` : ''}`)}`,
+  ].join(',');
+  return `::${finding.severity} ${properties}::${escapeData(`${finding.message}\nFix: ${finding.hint}`)}`;
+}
+
+/** Formats every finding as an annotation, one per line. */
+export function formatGithub(findings: readonly Finding[]): string {
+  return findings.map((finding) => `${formatAnnotation(finding)}\n`).join('');
+}

@@ -1,0 +1,40 @@
+import type { Plane } from '../schemas/shared.ts';
+import type { Severity } from '../governance/finding.ts';
+
+/** Documentation of a rule or diagnostic, shared by the CLI, the site and the authoring guide. */
+export interface RuleDocs {
+  /** Stable ID; never renamed once published, because findings and docs link to it. */
+  readonly id: string;
+  readonly title: string;
+  readonly plane: Plane;
+  readonly severity: Severity;
+  /** What the rule checks and why it matters. */
+  readonly description: string;
+}
+
+// Problems found while reading files are errors by default: the entry cannot be trusted at all.
+function diagnostic(id: string, title: string, description: string, severity: Severity = 'error'): RuleDocs {
+  return { id, title, plane: 'identity', severity, description };
+}
+
+/**
+ * Problems found while reading and validating files, before any governance rule runs.
+ * They belong to the Identity plane because they decide whether an entry exists at all.
+ */
+export const DIAGNOSTICS = {
+  fileUnreadable: diagnostic('file-unreadable', 'File cannot be read', 'The file exists but could not be read, usually because of its permissions.'),
+  fileBinary: diagnostic('file-binary', 'File is not text', 'Entries must be UTF-8 text. Binary files (images, archives) belong in public/, not in a collection folder.'),
+  fileEmpty: diagnostic('file-empty', 'File is empty', 'An empty file defines no entry; fill it in or delete it.'),
+  fileTooLarge: diagnostic('file-too-large', 'File is too large', 'Entries are read whole into memory and rendered into pages; very large files are almost always generated data or a mistake.'),
+  fileOutsideContent: diagnostic('file-outside-content', 'Link points outside content/', 'A symbolic link inside content/ points outside it. Content must live inside content/ so that it is reviewed like the rest.'),
+  fileUnsupported: diagnostic('file-unsupported', 'File is not an entry', 'Collection folders hold Markdown entries (.md). Other files there would be silently ignored, so they are reported.', 'warning'),
+  frontmatterMissing: diagnostic('frontmatter-missing', 'Frontmatter is missing', 'Every entry starts with YAML frontmatter between two --- lines.'),
+  frontmatterUnclosed: diagnostic('frontmatter-unclosed', 'Frontmatter is not closed', 'The opening --- line has no closing --- line, so the whole file would be read as YAML.'),
+  frontmatterYaml: diagnostic('frontmatter-yaml', 'Frontmatter is not valid YAML', 'The frontmatter could not be parsed as YAML.'),
+  frontmatterNotObject: diagnostic('frontmatter-not-object', 'Frontmatter is not a set of fields', 'The frontmatter must be a YAML mapping of field names to values.'),
+  fieldMissing: diagnostic('field-missing', 'Required field is missing', 'A field the collection requires is not set.'),
+  fieldUnknown: diagnostic('field-unknown', 'Unknown field', 'The collection does not define this field; it is usually a typo of one that it does.'),
+  fieldInvalid: diagnostic('field-invalid', 'Field has an invalid value', 'A field is set to a value of the wrong type or outside the allowed values.'),
+  platformMissing: diagnostic('platform-missing', 'Platform file is missing', 'content/platform.yaml names the platform and its trust anchor; everything else hangs off it.'),
+  governanceUnknownRule: diagnostic('governance-unknown-rule', 'Unknown rule in governance settings', 'content/governance.yaml names a rule that does not exist, so the setting would have no effect.'),
+} as const satisfies Record<string, RuleDocs>;

@@ -1,0 +1,35 @@
+import type { CollectionData, CollectionName } from '../schemas/index.ts';
+import type { Heading } from './headings.ts';
+import type { Locator } from './locator.ts';
+
+/**
+ * One entry of a collection, validated and ready for the graph. The platform file is an entry
+ * too (`platform/platform`), so its trust anchor is an edge like any other.
+ */
+export interface Entry<C extends CollectionName = CollectionName> {
+  readonly collection: C;
+  /** ID inside the collection, derived from the file path. */
+  readonly id: string;
+  /** `collection/id`, unique across the platform. */
+  readonly key: string;
+  /** Path of the source file relative to the project root, with `/` separators. */
+  readonly file: string;
+  /** Validated frontmatter, defaults applied. */
+  readonly data: CollectionData[C];
+  /** Raw frontmatter as parsed, before validation; rules read it to tell written from defaulted values. */
+  readonly raw: Record<string, unknown>;
+  readonly body: string;
+  /** 1-based line where the body starts. */
+  readonly bodyLine: number;
+  readonly headings: readonly Heading[];
+  readonly locator: Locator;
+  readonly title: string;
+}
+
+/** Any entry; narrows on `collection`. */
+export type AnyEntry = { [C in CollectionName]: Entry<C> }[CollectionName];
+
+/** Returns true when the entry belongs to the collection, narrowing its type. */
+export function isIn<C extends CollectionName>(entry: AnyEntry, collection: C): entry is Extract<AnyEntry, { collection: C }> {
+  return entry.collection === collection;
+}

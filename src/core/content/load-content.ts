@@ -1,0 +1,259 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import yaml from 'js-yaml';
+import type { z } from 'zod';
+import type { Finding } from '../governance/finding.ts';
+import {
+  COLLECTIONS,
+  type CollectionName,
+  type EntryCollectionName,
+  type Governance,
+  GovernanceSchema,
+} from '../schemas/index.ts';
+import { DIAGNOSTICS, type RuleDocs } from './diagnostics.ts';
+import type { AnyEntry } from './entry.ts';
+import { entryIdFromPath } from './entry-id.ts';
+import { splitFrontmatter } from './frontmatter.ts';
+import { scanHeadings } from './headings.ts';
+import { createLocator, type Locator } from './locator.ts';
+import { readSource } from './read-source.ts';
+import { schemaFindings } from './schema-findings.ts';
+
+export interface LoadOptions {
+  /** Project root; file paths in findings are relative to it. */
+  readonly root: string;
+  /** The content folder, absolute or relative to the root. Defaults to `content`. */
+  readonly contentDir?: string;
+}
+
+export interface LoadedContent {
+  /** Every entry that parsed and validated, the platform first. */
+  readonly entries: AnyEntry[];
+  /** Governance settings, defaults applied (also when the file is missing or invalid). */
+  readonly governance: Governance;
+  /** Raw governance settings, for rules that check the settings themselves. */
+  readonly governanceFile: { readonly file: string; readonly locator: Locator } | undefined;
+  /** Problems that kept files from becoming entries. */
+  readonly findings: Finding[];
+  /**
+   * Keys of entries whose files exist but failed to load. References to them are not reported
+   * as dangling: the file's own error says what is wrong, once.
+   */
+  readonly rejected: ReadonlySet<string>;
+  /** Number of files read. */
+  readonly files: number;
+}
+
+const MARKDOWN = /\.(md|mdx)$/i;
+
+/**
+ * Reads every collection under the content folder, validates each file against its schema and
+ * returns the entries together with every problem found. It never throws on bad content: one run
+ * reports every problem of every file.
+ */
+export function loadContent(options: LoadOptions): LoadedContent {
+  const root = options.root;
+  const contentDir = join(root, options.contentDir ?? 'content');
+  const findings: Finding[] = [];
+  const entries: AnyEntry[] = [];
+  const rejected = new Set<string>();
+  let files = 0;
+  const fileOf = (absolute: string) => relative(root, absolute).split(sep).join('/');
+
+  const report = (docs: RuleDocs, file: string, line: number, message: string, hint: string) =>
+    findings.push({ rule: docs.id, severity: docs.severity, plane: docs.plane, message, hint, file, line });
+
+  // The platform file: one YAML document.
+  const platformPath = join(contentDir, COLLECTIONS.platform.source.path);
+  if (existsSync(platformPath)) {
+    files++;
+    const parsed = parseYamlFile(platformPath, contentDir, fileOf(platformPath), findings);
+    if (parsed) {
+      const entry = validate('platform', 'platform', parsed.data, parsed.locator, fileOf(platformPath), '', 1, findings);
+      if (entry) entries.push(entry);
+      else rejected.add('platform/platform');
+    } else {
+      rejected.add('platform/platform');
+    }
+  } else {
+    report(
+      DIAGNOSTICS.platformMissing,
+      fileOf(platformPath),
+      1,
+      'The content folder has no platform.yaml.',
+      'Create content/platform.yaml with at least name, organization, environment, docsVersion and trustAnchor.',
+    );
+  }
+
+  // Governance settings: optional, defaults otherwise.
+  let governance = GovernanceSchema.parse({});
+  let governanceFile: LoadedContent['governanceFile'];
+  const governancePath = join(contentDir, 'governance.yaml');
+  if (existsSync(governancePath)) {
+    files++;
+    const file = fileOf(governancePath);
+    const parsed = parseYamlFile(governancePath, contentDir, file, findings);
+    if (parsed) {
+      governanceFile = { file, locator: parsed.locator };
+      const result = GovernanceSchema.safeParse(parsed.data ?? {}, { reportInput: true });
+      if (result.success) governance = result.data;
+      else findings.push(...schemaFindings(result.error.issues, { file, locator: parsed.locator, schema: GovernanceSchema }));
+    }
+  }
+
+  for (const definition of Object.values(COLLECTIONS)) {
+    if (definition.source.kind !== 'folder') continue;
+    const collection = definition.name as EntryCollectionName;
+    const folder = join(contentDir, definition.source.path);
+    if (!existsSync(folder)) continue;
+    for (const dirent of readdirSync(folder, { withFileTypes: true, recursive: true })) {
+      if (dirent.isDirectory()) continue;
+      const absolute = join(dirent.parentPath, dirent.name);
+      const inside = relative(folder, absolute);
+      // Names starting with _ or . are drafts of the author's own (Astro ignores _ files too).
+      if (inside.split(sep).some((part) => part.startsWith('_') || part.startsWith('.'))) continue;
+      const file = fileOf(absolute);
+      if (!MARKDOWN.test(dirent.name)) {
+        report(
+          DIAGNOSTICS.fileUnsupported,
+          file,
+          1,
+          `${dirent.name} is not a Markdown entry, so it would be ignored.`,
+          `Rename it to .md if it is an entry; otherwise move it out of content/${definition.source.path}/ (images go in public/), or prefix its name with _ to keep it here unpublished.`,
+        );
+        continue;
+      }
+      files++;
+      const id = entryIdFromPath(inside);
+      const source = readSource(absolute, contentDir);
+      const entry = source.ok ? parseMarkdownEntry(collection, id, file, source.text, findings) : undefined;
+      if (!source.ok) report(source.docs, file, 1, source.message, source.hint);
+      if (entry) entries.push(entry);
+      else rejected.add(`${collection}/${id}`);
+    }
+  }
+  return { entries, governance, governanceFile, findings, rejected, files };
+}
+
+function parseMarkdownEntry(
+  collection: EntryCollectionName,
+  id: string,
+  file: string,
+  text: string,
+  findings: Finding[],
+): AnyEntry | undefined {
+  const split = splitFrontmatter(text);
+  const report = (docs: RuleDocs, line: number, message: string, hint: string) =>
+    findings.push({ rule: docs.id, severity: docs.severity, plane: docs.plane, message, hint, file, line, entry: `${collection}/${id}` });
+  if (split.frontmatter === undefined) {
+    report(
+      DIAGNOSTICS.frontmatterMissing,
+      1,
+      'The file has no frontmatter.',
+      `Start the file with a line "---", the entry's fields (at least title), and another "---" line. See the ${COLLECTIONS[collection].label.toLowerCase()} section of the authoring guide.`,
+    );
+    return undefined;
+  }
+  if (split.unclosed) {
+    report(DIAGNOSTICS.frontmatterUnclosed, 1, 'The frontmatter opened on line 1 is never closed.', 'Add a line with "---" after the last field.');
+    return undefined;
+  }
+  const data = parseYaml(split.frontmatter, split.frontmatterLine, file, findings, `${collection}/${id}`);
+  if (data === undefined) return undefined;
+  const locator = createLocator(split.frontmatter, split.frontmatterLine);
+  return validate(collection, id, data, locator, file, split.body, split.bodyLine, findings);
+}
+
+function validate(
+  collection: CollectionName,
+  id: string,
+  raw: unknown,
+  locator: Locator,
+  file: string,
+  body: string,
+  bodyLine: number,
+  findings: Finding[],
+): AnyEntry | undefined {
+  const key = `${collection}/${id}`;
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    const docs = DIAGNOSTICS.frontmatterNotObject;
+    findings.push({
+      rule: docs.id,
+      severity: docs.severity,
+      plane: docs.plane,
+      message: `The frontmatter is ${Array.isArray(raw) ? 'a list' : raw === null ? 'empty' : 'a single value'}, not a set of fields.`,
+      hint: 'Write one field per line as `name: value`, starting with `title:`.',
+      file,
+      line: locator.lineOf([]),
+      entry: key,
+    });
+    return undefined;
+  }
+  const schema: z.ZodType = COLLECTIONS[collection].schema;
+  const result = schema.safeParse(raw, { reportInput: true });
+  if (!result.success) {
+    findings.push(...schemaFindings(result.error.issues, { file, entry: key, locator, schema }));
+    return undefined;
+  }
+  const data = result.data as Record<string, unknown>;
+  const title = typeof data.title === 'string' ? data.title : typeof data.name === 'string' ? data.name : id;
+  return {
+    collection,
+    id,
+    key,
+    file,
+    data,
+    raw: raw as Record<string, unknown>,
+    body,
+    bodyLine,
+    headings: scanHeadings(body, bodyLine),
+    locator,
+    title,
+  } as unknown as AnyEntry;
+}
+
+function parseYamlFile(
+  absolute: string,
+  contentDir: string,
+  file: string,
+  findings: Finding[],
+): { data: unknown; locator: Locator } | undefined {
+  const source = readSource(absolute, contentDir);
+  if (!source.ok) {
+    findings.push({ rule: source.docs.id, severity: source.docs.severity, plane: source.docs.plane, message: source.message, hint: source.hint, file, line: 1 });
+    return undefined;
+  }
+  const data = parseYaml(source.text, 1, file, findings, undefined);
+  return data === undefined ? undefined : { data, locator: createLocator(source.text, 1) };
+}
+
+/**
+ * Parses YAML with js-yaml's core schema: unlike Astro's default, it keeps dates as text so the
+ * schemas can reject days that do not exist instead of silently rolling them over.
+ */
+function parseYaml(
+  text: string,
+  firstLine: number,
+  file: string,
+  findings: Finding[],
+  entry: string | undefined,
+): unknown {
+  try {
+    return yaml.load(text, { schema: yaml.CORE_SCHEMA, filename: file }) ?? null;
+  } catch (cause) {
+    const docs = DIAGNOSTICS.frontmatterYaml;
+    const mark = cause instanceof yaml.YAMLException ? cause.mark : undefined;
+    const reason = cause instanceof yaml.YAMLException ? cause.reason : 'the YAML is nested too deeply to read';
+    findings.push({
+      rule: docs.id,
+      severity: docs.severity,
+      plane: docs.plane,
+      message: `The YAML cannot be parsed: ${reason}.`,
+      hint: 'Check indentation (spaces, not tabs), colons after field names, and quotes around values that contain ": " or start with a special character.',
+      file,
+      line: firstLine + (mark?.line ?? 0),
+      ...(entry ? { entry } : {}),
+    });
+    return undefined;
+  }
+}

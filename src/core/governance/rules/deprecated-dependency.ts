@@ -1,0 +1,26 @@
+import { defineRule, type RuleResult } from '../rule.ts';
+
+export const deprecatedDependency = defineRule({
+  id: 'deprecated-dependency',
+  title: 'Production service depends on a deprecated one',
+  plane: 'execution',
+  severity: 'warning',
+  description: 'A production service should not depend on a service that is deprecated or retired; the dependency is a migration still to do.',
+  collections: ['services'],
+  check(entry, { graph }) {
+    if (entry.data.lifecycle !== 'production') return [];
+    return entry.data.dependsOn.flatMap((id, index): RuleResult[] => {
+      const target = graph.get(`services/${id}`);
+      if (target?.collection !== 'services') return [];
+      const lifecycle = target.data.lifecycle;
+      if (lifecycle !== 'deprecated' && lifecycle !== 'retired') return [];
+      return [
+        {
+          path: ['dependsOn', index],
+          message: `Production service \`${entry.id}\` depends on \`${id}\`, which is ${lifecycle}.`,
+          hint: `Move off \`${id}\` to its replacement and remove it from \`dependsOn\`.`,
+        },
+      ];
+    });
+  },
+});

@@ -1,0 +1,52 @@
+import type { Rule } from '../rule.ts';
+import { caseStudyEvidence } from './case-study-evidence.ts';
+import { danglingReference } from './dangling-reference.ts';
+import { dependencyCycle } from './dependency-cycle.ts';
+import { deploymentApproval } from './deployment-approval.ts';
+import { deprecatedDependency } from './deprecated-dependency.ts';
+import { duplicateId } from './duplicate-id.ts';
+import { incidentPostmortem } from './incident-postmortem.ts';
+import { openLoop } from './open-loop.ts';
+import { ownerExists } from './owner-exists.ts';
+import { policyReviewOverdue } from './policy-review-overdue.ts';
+import { runbookReviewOverdue } from './runbook-review-overdue.ts';
+import { runbookSections } from './runbook-sections.ts';
+import { serviceBackups } from './service-backups.ts';
+import { serviceGoverned } from './service-governed.ts';
+import { serviceOperations } from './service-operations.ts';
+import { serviceRunbook } from './service-runbook.ts';
+import { teamCycle } from './team-cycle.ts';
+import { teamEscalation } from './team-escalation.ts';
+
+/**
+ * Every governance rule, grouped by plane. Typed `Rule<any>` because each rule narrows its entry
+ * type to its own collections, which a list of one element type cannot express.
+ */
+export const RULES: readonly Rule<any>[] = [
+  // References
+  danglingReference,
+  duplicateId,
+  // Identity
+  ownerExists,
+  teamCycle,
+  teamEscalation,
+  // Control
+  policyReviewOverdue,
+  serviceGoverned,
+  // Knowledge
+  serviceRunbook,
+  runbookReviewOverdue,
+  runbookSections,
+  // Execution
+  dependencyCycle,
+  deprecatedDependency,
+  deploymentApproval,
+  // Operations
+  serviceOperations,
+  serviceBackups,
+  incidentPostmortem,
+  // Proof
+  caseStudyEvidence,
+  // Loop
+  openLoop,
+];

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import type { ReferenceField } from './reference-field.ts';
+import { link, ref } from './shared.ts';
+
+/** The platform's identity: one file, `content/platform.yaml`. */
+export const PlatformSchema = z.strictObject({
+  name: z.string().trim().min(1).describe('Name of the platform, shown in the header and on the PDF cover.'),
+  organization: z.string().trim().min(1).describe('Organization that runs the platform.'),
+  description: z.string().trim().optional().describe('A sentence or two on what the platform is for. Optional.'),
+  environment: z
+    .string()
+    .trim()
+    .min(1)
+    .describe('The environment this knowledge base describes, e.g. production.'),
+  docsVersion: z.string().trim().min(1).describe('Version of this documentation set, e.g. 2026.11.'),
+  trustAnchor: ref().describe('ID of the owner accountable for the whole platform (an entry in owners).'),
+  repository: link()
+    .optional()
+    .describe('Web address of the content repository, used for "edit this page" links. Optional.'),
+  editBranch: z
+    .string()
+    .trim()
+    .default('main')
+    .describe('Branch that edit links point at. Defaults to main.'),
+  links: z
+    .array(
+      z.strictObject({
+        label: z.string().trim().min(1).describe('Text of the link.'),
+        url: link().describe('Where the link goes.'),
+      }),
+    )
+    .default([])
+    .describe('Links shown with the platform identity (status page, chat, portal). Defaults to none.'),
+  defaultVisibility: z
+    .enum(['internal', 'public'])
+    .default('internal')
+    .describe('Visibility of entries that do not set one. Defaults to internal.'),
+});
+
+export type Platform = z.output<typeof PlatformSchema>;
+
+export const platformReferences: readonly ReferenceField[] = [
+  { path: ['trustAnchor'], to: ['owners'], relation: 'anchoredBy' },
+];

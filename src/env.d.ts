@@ -1,0 +1,4 @@
+declare module 'virtual:multiplane/context' {
+  const context: import('./integration/context-module.ts').SiteContext;
+  export default context;
+}

@@ -1,0 +1,241 @@
+import { describe, expect, it } from 'vitest';
+import { checkFixture, findingsOf } from '../../helpers/fixtures.ts';
+
+/** Findings of the loader only: what a broken file reports about itself. */
+function loaderFindings(fixture: string) {
+  const report = checkFixture(fixture);
+  const rules = [...new Set(report.content.findings.map((finding) => finding.rule))];
+  return { report, findings: rules.flatMap((rule) => findingsOf(report, rule)) };
+}
+
+describe('loading content', () => {
+  it('loads the valid platform without findings', () => {
+    const { report, findings } = loaderFindings('valid');
+    expect(findings).toEqual([]);
+    expect(report.graph.entries.size).toBe(15);
+    expect(report.errors + report.warnings).toBe(0);
+  });
+
+  it('names the missing field and its line', () => {
+    expect(loaderFindings('missing-field').findings).toMatchInlineSnapshot(`
+      [
+        {
+          "field": "owner",
+          "file": "content/services/api.md",
+          "hint": "Add \`owner:\` to the frontmatter (ID of the owner accountable for the service).",
+          "line": 2,
+          "message": "Required field \`owner\` is missing.",
+          "severity": "error",
+        },
+      ]
+    `);
+  });
+
+  it('suggests the known field for an unknown one', () => {
+    expect(loaderFindings('unknown-field').findings).toMatchInlineSnapshot(`
+      [
+        {
+          "field": "operations.backup",
+          "file": "content/services/api.md",
+          "hint": "Did you mean \`operations.backups\`? Rename the field, or remove it.",
+          "line": 12,
+          "message": "Unknown field \`operations.backup\`.",
+          "severity": "error",
+        },
+      ]
+    `);
+  });
+
+  it('suggests the allowed value for a misspelt one', () => {
+    expect(loaderFindings('invalid-enum').findings).toMatchInlineSnapshot(`
+      [
+        {
+          "field": "status",
+          "file": "content/policies/change-policy.md",
+          "hint": "Correct the value (Lifecycle of the policy: draft, active or retired).",
+          "line": 4,
+          "message": "Field \`status\` must be \`draft\`, \`active\` or \`retired\`; found \`actve\`. Did you mean \`active\`?",
+          "severity": "error",
+        },
+      ]
+    `);
+  });
+
+  it('rejects days that do not exist and durations it cannot read', () => {
+    expect(loaderFindings('invalid-date').findings).toMatchInlineSnapshot(`
+      [
+        {
+          "field": "effective",
+          "file": "content/policies/change-policy.md",
+          "hint": "Correct the value (Day the policy took or takes effect, YYYY-MM-DD).",
+          "line": 6,
+          "message": "Field \`effective\` is invalid: expected a calendar date written as YYYY-MM-DD, like 2026-03-01; found \`2026-02-30\`.",
+          "severity": "error",
+        },
+        {
+          "field": "review.cadence",
+          "file": "content/policies/change-policy.md",
+          "hint": "Correct the value (How often the policy is reviewed: 90d, 6m, 1y).",
+          "line": 8,
+          "message": "Field \`review.cadence\` is invalid: expected a duration such as 90d, 12w, 6m or 1y (days, weeks, months, years); found \`every year\`.",
+          "severity": "error",
+        },
+      ]
+    `);
+  });
+
+  it('reports every wrong type of a file in one run', () => {
+    expect(loaderFindings('wrong-type').findings).toMatchInlineSnapshot(`
+      [
+        {
+          "field": "tier",
+          "file": "content/services/db.md",
+          "hint": "Correct the value (Criticality from 1 (most critical) to 4 (least)).",
+          "line": 4,
+          "message": "Field \`tier\` must be a number; found \`critical\`.",
+          "severity": "error",
+        },
+        {
+          "field": "dependsOn",
+          "file": "content/services/db.md",
+          "hint": "Correct the value (IDs of the services this one needs. Defaults to none).",
+          "line": 6,
+          "message": "Field \`dependsOn\` must be a list; found \`api\`.",
+          "severity": "error",
+        },
+      ]
+    `);
+  });
+
+  it('points at the line of a YAML syntax error', () => {
+    expect(loaderFindings('malformed-yaml').findings).toMatchInlineSnapshot(`
+      [
+        {
+          "file": "content/runbooks/api-runbook.md",
+          "hint": "Check indentation (spaces, not tabs), colons after field names, and quotes around values that contain ": " or start with a special character.",
+          "line": 6,
+          "message": "The YAML cannot be parsed: missed comma between flow collection entries.",
+          "severity": "error",
+        },
+      ]
+    `);
+  });
+
+  it('reports an empty file', () => {
+    expect(loaderFindings('empty-file').findings).toMatchInlineSnapshot(`
+      [
+        {
+          "file": "content/runbooks/empty.md",
+          "hint": "Add frontmatter and a body (npm run new -- <collection> <id> writes a template), or delete the file.",
+          "line": 1,
+          "message": "The file is empty.",
+          "severity": "error",
+        },
+      ]
+    `);
+  });
+
+  it('reports a binary file', () => {
+    expect(loaderFindings('binary-file').findings).toMatchInlineSnapshot(`
+      [
+        {
+          "file": "content/runbooks/diagram.md",
+          "hint": "Save it as UTF-8 Markdown; put images and other binary files in public/ instead.",
+          "line": 1,
+          "message": "The file is not UTF-8 text.",
+          "severity": "error",
+        },
+      ]
+    `);
+  });
+
+  it('reports a file without frontmatter', () => {
+    expect(loaderFindings('no-frontmatter').findings).toMatchInlineSnapshot(`
+      [
+        {
+          "file": "content/runbooks/notes.md",
+          "hint": "Start the file with a line "---", the entry's fields (at least title), and another "---" line. See the runbooks and standards section of the authoring guide.",
+          "line": 1,
+          "message": "The file has no frontmatter.",
+          "severity": "error",
+        },
+      ]
+    `);
+  });
+
+  it('reports frontmatter that is never closed', () => {
+    expect(loaderFindings('unclosed-frontmatter').findings).toMatchInlineSnapshot(`
+      [
+        {
+          "file": "content/runbooks/notes.md",
+          "hint": "Add a line with "---" after the last field.",
+          "line": 1,
+          "message": "The frontmatter opened on line 1 is never closed.",
+          "severity": "error",
+        },
+      ]
+    `);
+  });
+
+  it('reads files with a byte-order mark and CRLF line endings', () => {
+    const { report, findings } = loaderFindings('bom-crlf');
+    expect(findings).toEqual([]);
+    expect(report.graph.get('owners/sam')?.title).toBe('Sam Roe');
+  });
+
+  it('warns about files a collection folder would ignore', () => {
+    expect(loaderFindings('unsupported-file').findings).toMatchInlineSnapshot(`
+      [
+        {
+          "file": "content/runbooks/notes.txt",
+          "hint": "Rename it to .md if it is an entry; otherwise move it out of content/runbooks/ (images go in public/), or prefix its name with _ to keep it here unpublished.",
+          "line": 1,
+          "message": "notes.txt is not a Markdown entry, so it would be ignored.",
+          "severity": "warning",
+        },
+      ]
+    `);
+  });
+
+  it('requires the platform file', () => {
+    expect(loaderFindings('platform-missing').findings).toMatchInlineSnapshot(`
+      [
+        {
+          "file": "content/platform.yaml",
+          "hint": "Create content/platform.yaml with at least name, organization, environment, docsVersion and trustAnchor.",
+          "line": 1,
+          "message": "The content folder has no platform.yaml.",
+          "severity": "error",
+        },
+      ]
+    `);
+  });
+
+  it('rejects settings that name rules or relations that do not exist', () => {
+    expect(findingsOf(checkFixture('governance-settings'), 'governance-unknown-rule')).toMatchInlineSnapshot(`
+      [
+        {
+          "field": "severity.runbook-sectons",
+          "file": "content/governance.yaml",
+          "hint": "Did you mean \`runbook-sections\`?",
+          "line": 3,
+          "message": "\`runbook-sectons\` is not a rule.",
+          "severity": "error",
+        },
+        {
+          "field": "scorecard.levels[0].checks[1].via",
+          "file": "content/governance.yaml",
+          "hint": "Did you mean \`coveredBy\`?",
+          "line": 7,
+          "message": "\`coverdBy\` is not a relation.",
+          "severity": "error",
+        },
+      ]
+    `);
+  });
+
+  it('does not report references to a file that failed to load', () => {
+    const report = checkFixture('missing-field');
+    expect(report.findings.map((finding) => finding.rule)).toEqual(['field-missing']);
+  });
+});

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { checkFixture, findingsOf } from '../../../helpers/fixtures.ts';
+
+describe('incident-postmortem', () => {
+  it('passes the valid platform', () => {
+    expect(findingsOf(checkFixture('valid'), 'incident-postmortem')).toEqual([]);
+  });
+
+  it('rejects incident-without-postmortem', () => {
+    expect(findingsOf(checkFixture('incident-without-postmortem'), 'incident-postmortem')).toMatchInlineSnapshot(`
+      [
+        {
+          "file": "content/incidents/2026-10-outage.md",
+          "hint": "Add \`## Postmortem\` with the timeline, the root cause, what went well, what to improve and the action items.",
+          "line": 12,
+          "message": "Resolved SEV2 incident \`2026-10-outage\` has no "Postmortem" section.",
+          "severity": "error",
+        },
+      ]
+    `);
+  });
+});

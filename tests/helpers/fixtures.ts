@@ -23,7 +23,9 @@ export function fixtureRoot(name: string): string {
   if (name !== 'valid') {
     const overlay = join(FIXTURES, name);
     if (!existsSync(overlay)) throw new Error(`No fixture named ${name}.`);
-    cpSync(join(overlay, 'content'), join(root, 'content'), { recursive: true, force: true, verbatimSymlinks: true });
+    if (existsSync(join(overlay, 'content'))) {
+      cpSync(join(overlay, 'content'), join(root, 'content'), { recursive: true, force: true, verbatimSymlinks: true });
+    }
     const removals = join(overlay, 'remove');
     if (existsSync(removals)) {
       for (const path of readFileSync(removals, 'utf8').split('\n').filter(Boolean)) {

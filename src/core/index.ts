@@ -21,7 +21,7 @@ export { RULES } from './governance/rules/index.ts';
 export type { Rule, RuleContext, RuleResult } from './governance/rule.ts';
 export type { Finding, Severity } from './governance/finding.ts';
 export { runRules } from './governance/run-rules.ts';
-export { scoreServices, countByLevel } from './governance/scorecard.ts';
+export { scoreServices, countByLevel, scoresByOwner } from './governance/scorecard.ts';
 export type { ServiceScore } from './governance/scorecard.ts';
 export { planeCompleteness } from './governance/completeness.ts';
 export { runCheck } from './check/run-check.ts';

@@ -34,6 +34,7 @@ it('exports the engine\'s public surface', () => {
       "runCheck",
       "runRules",
       "scoreServices",
+      "scoresByOwner",
     ]
   `);
 });

@@ -75,3 +75,25 @@ export function countByLevel(scores: readonly ServiceScore[], governance: Govern
   const names: (string | undefined)[] = [undefined, ...governance.scorecard.levels.map((level) => level.name)];
   return names.map((level) => ({ level, count: scores.filter((score) => score.level === level).length }));
 }
+
+export interface OwnerScorecard {
+  readonly owner: string;
+  readonly services: readonly ServiceScore[];
+  /** Services per level, lowest first; `level: undefined` counts those that reached none. */
+  readonly levels: readonly LevelCount[];
+}
+
+/** Groups service scores by the owner of each service, owners in key order. */
+export function scoresByOwner(graph: PlatformGraph, scores: readonly ServiceScore[], governance: Governance): OwnerScorecard[] {
+  const byOwner = new Map<string, ServiceScore[]>();
+  for (const score of scores) {
+    const owner = graph.related(score.key, 'ownedBy')[0]?.key;
+    if (!owner) continue;
+    const list = byOwner.get(owner) ?? [];
+    list.push(score);
+    byOwner.set(owner, list);
+  }
+  return [...byOwner]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([owner, services]) => ({ owner, services, levels: countByLevel(services, governance) }));
+}

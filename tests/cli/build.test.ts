@@ -1,0 +1,26 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildCommand } from '../../src/cli/build.ts';
+import { fixtureRoot } from '../helpers/fixtures.ts';
+import { memoryIo } from '../helpers/io.ts';
+
+describe('npm run build', () => {
+  it('stops before building when the content has errors, and leaves dist/ as it was', async () => {
+    const root = fixtureRoot('dangling-owner');
+    mkdirSync(join(root, 'dist'), { recursive: true });
+    writeFileSync(join(root, 'dist', 'index.html'), 'previous build');
+    const io = memoryIo(root);
+    expect(await buildCommand([], io)).toBe(1);
+    expect(io.out()).toContain('content/policies/change-policy.md:3  error  owner-exists');
+    expect(io.err()).toContain('Build stopped: the content has 1 error (listed above).');
+    expect(readFileSync(join(root, 'dist', 'index.html'), 'utf8')).toBe('previous build');
+    expect(existsSync(join(root, '.dist.staging-' + process.pid))).toBe(false);
+  });
+
+  it('exits 2 on an unknown option', async () => {
+    const io = memoryIo(fixtureRoot('valid'));
+    expect(await buildCommand(['--edition'], io)).toBe(2);
+    expect(io.err()).toContain('Usage: npm run build');
+  });
+});

@@ -1,25 +1,18 @@
 import { docsLoader } from '@astrojs/starlight/loaders';
 import { docsSchema } from '@astrojs/starlight/schema';
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
-import { entryIdFromPath } from './core/content/entry-id.ts';
 import { COLLECTIONS, type EntryCollectionName } from './core/schemas/index.ts';
-import { CONTENT_DIR } from './integration/paths.ts';
+import { entryLoader } from './integration/entry-loader.ts';
 
 /**
- * One Astro collection per Markdown collection of the model, validated by the same zod schema the
- * checker uses and with IDs derived the same way. The checker runs before Astro reads the files,
+ * One Astro collection per Markdown collection of the model, read by the checker's own file
+ * listing and validated by the same zod schema. The checker runs before Astro reads the files,
  * so these schemas only ever see content that already passed.
  */
 function markdownCollection<N extends EntryCollectionName>(name: N) {
-  const definition = COLLECTIONS[name];
   return defineCollection({
-    loader: glob({
-      base: `./${CONTENT_DIR}/${definition.source.path}`,
-      pattern: '**/[^_.]*.md',
-      generateId: ({ entry }) => entryIdFromPath(entry),
-    }),
-    schema: definition.schema as (typeof COLLECTIONS)[N]['schema'],
+    loader: entryLoader(name),
+    schema: COLLECTIONS[name].schema as (typeof COLLECTIONS)[N]['schema'],
   });
 }
 

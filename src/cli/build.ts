@@ -3,7 +3,10 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ansi, formatHuman } from '../core/check/format-human.ts';
 import { formatGithub } from '../core/check/format-github.ts';
-import { runCheck } from '../core/check/run-check.ts';
+import { type CheckReport, runCheck } from '../core/check/run-check.ts';
+import { closeSharedMermaidRenderer, sharedMermaidRenderer } from '../diagrams/diagram-service.ts';
+import { MissingBrowserError } from '../diagrams/mermaid/index.ts';
+import { prerenderDiagrams } from '../diagrams/prerender.ts';
 import { resolveNow } from '../core/time.ts';
 import type { CommandIo } from './io.ts';
 
@@ -56,6 +59,9 @@ export async function buildCommand(argv: readonly string[], io: CommandIo): Prom
     return 1;
   }
 
+  const diagramStatus = await renderDiagrams(report, root, io);
+  if (diagramStatus !== 0) return diagramStatus;
+
   const outDir = resolve(root, values.out);
   const staging = join(dirname(outDir), `.${basename(outDir)}.staging-${process.pid}`);
   rmSync(staging, { recursive: true, force: true });
@@ -70,6 +76,8 @@ export async function buildCommand(argv: readonly string[], io: CommandIo): Prom
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
     throw new Error('The site build failed; the previous output was left as it was.', { cause: error });
+  } finally {
+    await closeSharedMermaidRenderer();
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const { files, bytes } = measure(outDir);
@@ -77,6 +85,40 @@ export async function buildCommand(argv: readonly string[], io: CommandIo): Prom
     `\nSite built in ${seconds} s: ${files} files, ${(bytes / 1024 / 1024).toFixed(1)} MB in ${relative(root, outDir) || '.'}/. Preview it with npm run preview.\n`,
   );
   return 0;
+}
+
+/**
+ * Renders the Mermaid diagrams of every entry before Astro starts, so a broken diagram or a
+ * missing browser stops the build with a plain message, and the site build reads the cache.
+ */
+async function renderDiagrams(report: CheckReport, root: string, io: CommandIo): Promise<number> {
+  const started = performance.now();
+  try {
+    const renderer = sharedMermaidRenderer(root);
+    const result = await prerenderDiagrams(report.graph.entries.values(), renderer);
+    if (result.failures.length > 0) {
+      for (const failure of result.failures) {
+        io.stderr(`${failure.file}:${failure.line}  error  mermaid-diagram\n  The Mermaid diagram cannot be rendered: ${failure.message}\n  fix:   Correct the diagram's syntax (https://mermaid.js.org/intro/syntax-reference.html).\n\n`);
+      }
+      io.stderr(`Build stopped: ${result.failures.length} Mermaid diagram${result.failures.length === 1 ? '' : 's'} cannot be rendered.\n`);
+      await closeSharedMermaidRenderer();
+      return 1;
+    }
+    const stats = renderer.stats();
+    if (result.diagrams > 0) {
+      io.stdout(
+        `Diagrams: ${result.diagrams} Mermaid block${result.diagrams === 1 ? '' : 's'}, ${stats.rendered} rendered, ${stats.cached} from cache, ${stats.launches} browser launch${stats.launches === 1 ? '' : 'es'}, ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
+      );
+    }
+    return 0;
+  } catch (error) {
+    await closeSharedMermaidRenderer();
+    if (error instanceof MissingBrowserError) {
+      io.stderr(`\nBuild stopped: ${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
 }
 
 /** Replaces `target` with `staging` using renames, so readers never see a half-written folder. */

@@ -2,22 +2,18 @@ import { fileURLToPath } from 'node:url';
 import starlight from '@astrojs/starlight';
 import type { AstroIntegration } from 'astro';
 import { resolveNow } from '../core/time.ts';
+import { closeSharedMermaidRenderer } from '../diagrams/diagram-service.ts';
 import { contextModule } from './context-module.ts';
 import { gateOnCheck } from './gate.ts';
 import { CONTENT_DIR } from './paths.ts';
-import { readPlatformTitle } from './platform-title.ts';
+import { readPlatformIdentity } from './platform-identity.ts';
 import { sidebar } from './sidebar.ts';
 
-export interface MultiplaneOptions {
-  /** Site base URL, for canonical links and the sitemap. */
-  readonly site?: string;
-}
-
 /**
- * The Multiplane Astro integration. It only wires steps together: the site context, Starlight
- * with Multiplane's navigation, and (in later steps) search, diagrams and the PDF.
+ * The Multiplane Astro integration. It only wires steps together: the check gate, the site
+ * context, and Starlight with Multiplane's navigation, styles and search filters.
  */
-export default function multiplane(_options: MultiplaneOptions = {}): AstroIntegration {
+export default function multiplane(): AstroIntegration {
   return {
     name: 'multiplane',
     hooks: {
@@ -26,17 +22,26 @@ export default function multiplane(_options: MultiplaneOptions = {}): AstroInteg
         const now = resolveNow(process.env.MULTIPLANE_NOW);
         // `npm run build` checks before calling Astro; a direct `astro build` is gated here.
         if (command === 'build' && process.env.MULTIPLANE_CHECKED !== '1') gateOnCheck(root, now);
+        const platform = readPlatformIdentity(root, CONTENT_DIR);
         updateConfig({
+          ...(config.site || !platform.url ? {} : { site: platform.url }),
           integrations: [
             starlight({
-              title: readPlatformTitle(root, CONTENT_DIR),
+              title: platform.title,
               sidebar: sidebar(),
-              lastUpdated: false,
+              customCss: [fileURLToPath(new URL('../styles/multiplane.css', import.meta.url))],
+              // The site ships its own 404 page, which links back into the planes.
+              disable404Route: true,
+              // Asides and heading anchors for the entries too, not only the site's own pages.
+              markdown: { processedDirs: [`./${CONTENT_DIR}`] },
             }),
           ],
           vite: { plugins: [contextModule({ root, contentDir: CONTENT_DIR, now: now.toISOString() })] },
         });
       },
+      // Diagrams rendered during `astro dev` or a direct `astro build` keep a browser open.
+      'astro:build:done': () => closeSharedMermaidRenderer(),
+      'astro:server:done': () => closeSharedMermaidRenderer(),
     },
   };
 }

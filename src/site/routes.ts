@@ -1,16 +1,33 @@
-import { COLLECTIONS, type EntryCollectionName } from '../core/schemas/index.ts';
+import { COLLECTIONS, type EntryCollectionName, type Plane } from '../core/schemas/index.ts';
 
 /** The Markdown collections, which each get an index page and a page per entry. */
 export const ENTRY_COLLECTIONS = Object.values(COLLECTIONS)
   .filter((definition) => definition.source.kind === 'folder')
   .map((definition) => definition.name as EntryCollectionName);
 
+const base = (import.meta.env?.BASE_URL ?? '/').replace(/\/?$/, '/');
+
+/** Returns a site path under the configured base. */
+export function sitePath(path: string): string {
+  return `${base}${path.replace(/^\//, '')}`;
+}
+
 /** Returns the site path of an entry from its `collection/id` key. */
 export function entryHref(key: string): string {
-  return `/${key}/`;
+  return key === 'platform/platform' ? sitePath('/') : sitePath(`/${key}/`);
 }
 
 /** Returns the site path of a collection's index. */
 export function collectionHref(collection: EntryCollectionName): string {
-  return `/${collection}/`;
+  return sitePath(`/${collection}/`);
+}
+
+/** Returns the site path of a plane's page. */
+export function planeHref(plane: Plane): string {
+  return sitePath(`/planes/${plane}/`);
+}
+
+/** Returns the authoring guide's section on a rule. */
+export function ruleHref(rule: string): string {
+  return sitePath(`/governance/rules/#${rule}`);
 }

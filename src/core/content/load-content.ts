@@ -46,6 +46,32 @@ export interface LoadedContent {
 
 const MARKDOWN = /\.(md|mdx)$/i;
 
+export interface CollectionFile {
+  readonly absolute: string;
+  readonly name: string;
+  /** ID derived from the path inside the collection folder. */
+  readonly id: string;
+  /** False for files a collection folder would ignore (reported, never loaded). */
+  readonly markdown: boolean;
+}
+
+/**
+ * Lists the files of a collection folder, skipping names that start with `_` or `.` (an
+ * author's unpublished notes, as in Astro). Shared by the checker and the site's loader, so both
+ * see the same entries with the same IDs.
+ */
+export function* listCollectionFiles(contentDir: string, collection: EntryCollectionName): Generator<CollectionFile> {
+  const folder = join(contentDir, COLLECTIONS[collection].source.path);
+  if (!existsSync(folder)) return;
+  for (const dirent of readdirSync(folder, { withFileTypes: true, recursive: true })) {
+    if (dirent.isDirectory()) continue;
+    const absolute = join(dirent.parentPath, dirent.name);
+    const inside = relative(folder, absolute);
+    if (inside.split(sep).some((part) => part.startsWith('_') || part.startsWith('.'))) continue;
+    yield { absolute, name: dirent.name, id: entryIdFromPath(inside), markdown: MARKDOWN.test(dirent.name) };
+  }
+}
+
 /**
  * Reads every collection under the content folder, validates each file against its schema and
  * returns the entries together with every problem found. It never throws on bad content: one run
@@ -104,32 +130,24 @@ export function loadContent(options: LoadOptions): LoadedContent {
   for (const definition of Object.values(COLLECTIONS)) {
     if (definition.source.kind !== 'folder') continue;
     const collection = definition.name as EntryCollectionName;
-    const folder = join(contentDir, definition.source.path);
-    if (!existsSync(folder)) continue;
-    for (const dirent of readdirSync(folder, { withFileTypes: true, recursive: true })) {
-      if (dirent.isDirectory()) continue;
-      const absolute = join(dirent.parentPath, dirent.name);
-      const inside = relative(folder, absolute);
-      // Names starting with _ or . are drafts of the author's own (Astro ignores _ files too).
-      if (inside.split(sep).some((part) => part.startsWith('_') || part.startsWith('.'))) continue;
-      const file = fileOf(absolute);
-      if (!MARKDOWN.test(dirent.name)) {
+    for (const candidate of listCollectionFiles(contentDir, collection)) {
+      const file = fileOf(candidate.absolute);
+      if (!candidate.markdown) {
         report(
           DIAGNOSTICS.fileUnsupported,
           file,
           1,
-          `${dirent.name} is not a Markdown entry, so it would be ignored.`,
+          `${candidate.name} is not a Markdown entry, so it would be ignored.`,
           `Rename it to .md if it is an entry; otherwise move it out of content/${definition.source.path}/ (images go in public/), or prefix its name with _ to keep it here unpublished.`,
         );
         continue;
       }
       files++;
-      const id = entryIdFromPath(inside);
-      const source = readSource(absolute, contentDir);
-      const entry = source.ok ? parseMarkdownEntry(collection, id, file, source.text, findings) : undefined;
+      const source = readSource(candidate.absolute, contentDir);
+      const entry = source.ok ? parseMarkdownEntry(collection, candidate.id, file, source.text, findings) : undefined;
       if (!source.ok) report(source.docs, file, 1, source.message, source.hint);
       if (entry) entries.push(entry);
-      else rejected.add(`${collection}/${id}`);
+      else rejected.add(`${collection}/${candidate.id}`);
     }
   }
   return { entries, governance, governanceFile, findings, rejected, files };

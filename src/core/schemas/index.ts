@@ -19,6 +19,8 @@ export interface CollectionDefinition<S extends z.ZodType = z.ZodType> {
   readonly label: string;
   /** Singular label for one entry. */
   readonly singular: string;
+  /** Plural noun for counts, e.g. "11 whitepaper chapters". */
+  readonly noun: string;
   readonly schema: S;
   readonly references: readonly ReferenceField[];
   /**
@@ -39,6 +41,7 @@ export const COLLECTIONS = {
     plane: 'identity',
     label: 'Platform',
     singular: 'Platform',
+    noun: 'platform',
     schema: PlatformSchema,
     references: platformReferences,
     source: { kind: 'file', path: 'platform.yaml' },
@@ -48,6 +51,7 @@ export const COLLECTIONS = {
     plane: 'identity',
     label: 'Owners',
     singular: 'Owner',
+    noun: 'owners',
     schema: OwnerSchema,
     references: ownerReferences,
     source: { kind: 'folder', path: 'owners' },
@@ -57,6 +61,7 @@ export const COLLECTIONS = {
     plane: 'control',
     label: 'Policies',
     singular: 'Policy',
+    noun: 'policies',
     schema: PolicySchema,
     references: policyReferences,
     source: { kind: 'folder', path: 'policies' },
@@ -66,6 +71,7 @@ export const COLLECTIONS = {
     plane: 'knowledge',
     label: 'Runbooks and standards',
     singular: 'Runbook',
+    noun: 'runbooks and standards',
     schema: RunbookSchema,
     references: runbookReferences,
     source: { kind: 'folder', path: 'runbooks' },
@@ -75,6 +81,7 @@ export const COLLECTIONS = {
     plane: 'execution',
     label: 'Services',
     singular: 'Service',
+    noun: 'services',
     schema: ServiceSchema,
     references: serviceReferences,
     source: { kind: 'folder', path: 'services' },
@@ -84,6 +91,7 @@ export const COLLECTIONS = {
     plane: 'execution',
     label: 'Deployments',
     singular: 'Deployment',
+    noun: 'deployments',
     schema: DeploymentSchema,
     references: deploymentReferences,
     source: { kind: 'folder', path: 'deployments' },
@@ -93,6 +101,7 @@ export const COLLECTIONS = {
     plane: 'operations',
     label: 'Incidents',
     singular: 'Incident',
+    noun: 'incidents',
     schema: IncidentSchema,
     references: incidentReferences,
     source: { kind: 'folder', path: 'incidents' },
@@ -102,6 +111,7 @@ export const COLLECTIONS = {
     plane: 'proof',
     label: 'Case studies',
     singular: 'Case study',
+    noun: 'case studies',
     schema: CaseStudySchema,
     references: caseStudyReferences,
     source: { kind: 'folder', path: 'case-studies' },
@@ -111,6 +121,7 @@ export const COLLECTIONS = {
     plane: 'narrative',
     label: 'Articles',
     singular: 'Article',
+    noun: 'articles',
     schema: ArticleSchema,
     references: articleReferences,
     source: { kind: 'folder', path: 'articles' },
@@ -120,6 +131,7 @@ export const COLLECTIONS = {
     plane: 'narrative',
     label: 'Whitepaper',
     singular: 'Chapter',
+    noun: 'whitepaper chapters',
     schema: WhitepaperChapterSchema,
     references: whitepaperReferences,
     source: { kind: 'folder', path: 'whitepaper' },

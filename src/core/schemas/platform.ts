@@ -14,6 +14,9 @@ export const PlatformSchema = z.strictObject({
     .describe('The environment this knowledge base describes, e.g. production.'),
   docsVersion: z.string().trim().min(1).describe('Version of this documentation set, e.g. 2026.11.'),
   trustAnchor: ref().describe('ID of the owner accountable for the whole platform (an entry in owners).'),
+  url: link()
+    .optional()
+    .describe('Web address where the site is published, e.g. https://docs.example.com; used for the sitemap, the RSS feed and canonical links. Optional.'),
   repository: link()
     .optional()
     .describe('Web address of the content repository, used for "edit this page" links. Optional.'),

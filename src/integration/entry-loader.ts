@@ -1,0 +1,99 @@
+import { readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Loader } from 'astro/loaders';
+import yaml from 'js-yaml';
+import { normalizeText, splitFrontmatter } from '../core/content/frontmatter.ts';
+import { listCollectionFiles } from '../core/content/load-content.ts';
+import type { EntryCollectionName } from '../core/schemas/index.ts';
+import { sharedMermaidRenderer } from '../diagrams/diagram-service.ts';
+import { extractMermaidBlocks, substituteDiagrams } from '../diagrams/mermaid/index.ts';
+import { CONTENT_DIR } from './paths.ts';
+
+// Bumped when the way bodies are rendered changes, so cached entries are rendered again.
+const RENDER_VERSION = 'mp-1';
+
+/**
+ * Loads one collection for Astro with the checker's own file listing and IDs, and renders each
+ * body with the configured (fast, plugin-free) Markdown processor. Mermaid blocks are cut out
+ * before rendering and replaced by their SVG afterwards, so only diagrams, not whole entries,
+ * need a browser, and their SVG never passes through the HTML sanitizer.
+ */
+export function entryLoader(collection: EntryCollectionName): Loader {
+  return {
+    name: 'multiplane-entries',
+    load: async ({ store, parseData, renderMarkdown, generateDigest, config, logger, watcher }) => {
+      const root = fileURLToPath(config.root);
+      const contentDir = join(root, CONTENT_DIR);
+      const sync = async () => {
+        const untouched = new Set(store.keys());
+        const pending: { id: string; file: string; text: string; digest: string }[] = [];
+        for (const file of listCollectionFiles(contentDir, collection)) {
+          if (!file.markdown) continue;
+          untouched.delete(file.id);
+          let text: string;
+          try {
+            text = normalizeText(readFileSync(file.absolute, 'utf8'));
+          } catch (error) {
+            logger.warn(`Skipped ${relative(root, file.absolute)}: ${(error as Error).message}`);
+            continue;
+          }
+          const digest = generateDigest(`${RENDER_VERSION}\n${text}`);
+          if (store.get(file.id)?.digest === digest) continue;
+          pending.push({ id: file.id, file: file.absolute, text, digest });
+        }
+        for (const id of untouched) store.delete(id);
+
+        // Diagrams of the whole batch render in one browser call (usually all from cache,
+        // because `npm run build` renders them before Astro starts).
+        const extracted = pending.map((item) => {
+          const split = splitFrontmatter(item.text);
+          return { item, split, mermaid: extractMermaidBlocks(split.body, split.bodyLine) };
+        });
+        const sources = extracted.flatMap(({ mermaid }) => mermaid.blocks.map((block) => block.source));
+        const diagrams = sources.length > 0 ? await sharedMermaidRenderer(root).render(sources) : new Map();
+
+        for (const { item, split, mermaid } of extracted) {
+          const relativePath = relative(root, item.file).split(sep).join('/');
+          try {
+            const raw = yaml.load(split.frontmatter ?? '', { schema: yaml.CORE_SCHEMA }) ?? {};
+            const data = await parseData({ id: item.id, data: raw as Record<string, unknown>, filePath: item.file });
+            const rendered = await renderMarkdown(mermaid.text, { fileURL: pathToFileURL(item.file) });
+            if (mermaid.blocks.length > 0) {
+              const replacements = new Map(
+                mermaid.blocks.map((block) => {
+                  const result = diagrams.get(block.source);
+                  const html =
+                    result && 'svg' in result
+                      ? `<figure class="mp-mermaid">${result.svg}</figure>`
+                      : `<pre class="mp-mermaid-error">Diagram at line ${block.line} could not be rendered: ${escapeHtml(result?.error ?? 'unknown error')}</pre>`;
+                  return [block.token, html];
+                }),
+              );
+              rendered.html = substituteDiagrams(rendered.html, replacements);
+            }
+            store.set({ id: item.id, data, body: split.body, filePath: relativePath, digest: item.digest, rendered });
+          } catch (error) {
+            // `npm run build` checks every file first, so this only happens in `astro dev`.
+            logger.error(`${relativePath}: ${(error as Error).message} Run npm run check for details.`);
+          }
+        }
+      };
+      await sync();
+      if (watcher) {
+        const folder = join(contentDir, collection);
+        const onChange = (path: string) => {
+          if (path.startsWith(folder)) void sync();
+        };
+        watcher.add(folder);
+        watcher.on('add', onChange);
+        watcher.on('change', onChange);
+        watcher.on('unlink', onChange);
+      }
+    },
+  };
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}

@@ -1,0 +1,54 @@
+import context from 'virtual:multiplane/context';
+import type { AnyEntry } from '../core/content/entry.ts';
+import type { Finding } from '../core/governance/finding.ts';
+import type { ServiceScore } from '../core/governance/scorecard.ts';
+import { COLLECTIONS } from '../core/schemas/index.ts';
+import type { DiagramNode } from './diagrams/neighbourhood.ts';
+import { lastCommitDates } from './git-dates.ts';
+import { getReport } from './report.ts';
+import { entryHref } from './routes.ts';
+
+interface SiteData {
+  readonly findingsByEntry: ReadonlyMap<string, readonly Finding[]>;
+  readonly scoreByKey: ReadonlyMap<string, ServiceScore>;
+  readonly lastUpdated: ReadonlyMap<string, Date>;
+}
+
+let data: SiteData | undefined;
+
+/**
+ * Indexes every page needs, built once per build so that each of thousands of pages looks its
+ * entry up instead of scanning every finding or score.
+ */
+export function getSiteData(): SiteData {
+  if (data) return data;
+  const report = getReport();
+  const findingsByEntry = new Map<string, Finding[]>();
+  for (const finding of report.findings) {
+    if (!finding.entry) continue;
+    const list = findingsByEntry.get(finding.entry) ?? [];
+    list.push(finding);
+    findingsByEntry.set(finding.entry, list);
+  }
+  data = {
+    findingsByEntry,
+    scoreByKey: new Map(report.scores.map((score) => [score.key, score])),
+    lastUpdated: lastCommitDates(context.root, context.contentDir),
+  };
+  return data;
+}
+
+/** The diagram node of an entry: its title, link, plane and kind. */
+export function diagramNode(entry: AnyEntry): DiagramNode {
+  const definition = COLLECTIONS[entry.collection];
+  return { key: entry.key, title: entry.title, href: entryHref(entry.key), plane: definition.plane, kind: definition.singular };
+}
+
+/** The "edit this page" address of a content file, when the platform names its repository. */
+export function editUrl(file: string): string | undefined {
+  const platform = getReport().graph.platform?.data;
+  if (!platform?.repository) return undefined;
+  const repository = platform.repository.replace(/\/$/, '');
+  // GitHub and GitLab share the /edit/<branch>/<path> form.
+  return `${repository}/edit/${platform.editBranch}/${file}`;
+}

@@ -1,0 +1,44 @@
+import type { CheckReport } from '../../core/check/run-check.ts';
+import type { Finding } from '../../core/governance/finding.ts';
+import { ownerKeyOf } from './entry-facts.ts';
+
+export interface DashboardFinding extends Finding {
+  /** Key of the owner accountable for the entry, when it has one. */
+  readonly owner: string | undefined;
+}
+
+export interface Facet {
+  readonly value: string;
+  readonly count: number;
+}
+
+export interface Dashboard {
+  readonly findings: readonly DashboardFinding[];
+  readonly bySeverity: readonly Facet[];
+  readonly byPlane: readonly Facet[];
+  readonly byOwner: readonly Facet[];
+  readonly byRule: readonly Facet[];
+}
+
+/** Every finding with its owner, and the counts per severity, plane, owner and rule. */
+export function dashboard(report: CheckReport): Dashboard {
+  const findings = report.findings.map((finding): DashboardFinding => {
+    const entry = finding.entry ? report.graph.get(finding.entry) : undefined;
+    return { ...finding, owner: entry ? ownerKeyOf(entry, report.graph) : undefined };
+  });
+  // Errors first, then by plane and file, so the most urgent work leads.
+  findings.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1) || a.file.localeCompare(b.file) || a.line - b.line);
+  return {
+    findings,
+    bySeverity: facet(findings, (finding) => finding.severity),
+    byPlane: facet(findings, (finding) => finding.plane),
+    byOwner: facet(findings, (finding) => finding.owner ?? 'no owner'),
+    byRule: facet(findings, (finding) => finding.rule),
+  };
+}
+
+function facet(findings: readonly DashboardFinding[], pick: (finding: DashboardFinding) => string): Facet[] {
+  const counts = new Map<string, number>();
+  for (const finding of findings) counts.set(pick(finding), (counts.get(pick(finding)) ?? 0) + 1);
+  return [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+}

@@ -1,5 +1,5 @@
-import { docsLoader } from '@astrojs/starlight/loaders';
-import { docsSchema } from '@astrojs/starlight/schema';
+import { docsLoader, i18nLoader } from '@astrojs/starlight/loaders';
+import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
 import { defineCollection } from 'astro:content';
 import { COLLECTIONS, type EntryCollectionName } from './core/schemas/index.ts';
 import { entryLoader } from './integration/entry-loader.ts';
@@ -19,6 +19,8 @@ function markdownCollection<N extends EntryCollectionName>(name: N) {
 export const collections = {
   // The site's own hand-written pages: the model and the authoring guide.
   docs: defineCollection({ loader: docsLoader(), schema: docsSchema() }),
+  // Wording of Starlight's interface, adjusted for pages generated from content.
+  i18n: defineCollection({ loader: i18nLoader(), schema: i18nSchema() }),
   owners: markdownCollection('owners'),
   policies: markdownCollection('policies'),
   runbooks: markdownCollection('runbooks'),

@@ -70,6 +70,9 @@ export async function buildCommand(argv: readonly string[], io: CommandIo): Prom
     process.env.MULTIPLANE_NOW = now.toISOString();
     process.env.MULTIPLANE_CHECKED = '1';
     process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
+    // A NODE_ENV left over from a shell or a test runner (development, test) would make Vite build
+    // in that mode, and Starlight then leaves search out of the pages; a published site is production.
+    process.env.NODE_ENV = 'production';
     const { build } = await import('astro');
     await build({ root, outDir: staging, logLevel: io.env.MULTIPLANE_LOG_LEVEL === 'debug' ? 'debug' : 'info' });
     swapInto(staging, outDir);

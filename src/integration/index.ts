@@ -30,6 +30,7 @@ export default function multiplane(): AstroIntegration {
               title: platform.title,
               sidebar: sidebar(),
               customCss: [fileURLToPath(new URL('../styles/multiplane.css', import.meta.url))],
+              components: { Search: fileURLToPath(new URL('../components/Search.astro', import.meta.url)) },
               // The site ships its own 404 page, which links back into the planes.
               disable404Route: true,
               // Asides and heading anchors for the entries too, not only the site's own pages.

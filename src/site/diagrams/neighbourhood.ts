@@ -85,7 +85,7 @@ export function neighbourhoodSvg(input: NeighbourhoodInput): string {
   }
 
   return (
-    `<svg class="mp-diagram mp-neighbourhood" viewBox="0 0 ${WIDTH} ${r(height)}" width="${WIDTH}" height="${r(height)}" role="img" aria-label="${escapeXml(title)}" xmlns="http://www.w3.org/2000/svg">` +
+    `<svg class="mp-diagram mp-neighbourhood" viewBox="0 0 ${WIDTH} ${r(height)}" width="${WIDTH}" height="${r(height)}" role="group" aria-label="${escapeXml(title)}" xmlns="http://www.w3.org/2000/svg">` +
     `<title>${escapeXml(title)}</title>${parts.join('')}</svg>`
   );
 }

@@ -1,0 +1,126 @@
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../helpers/browser.ts';
+import { buildExampleSite } from '../helpers/built-site.ts';
+import { serveStatic } from '../helpers/static-server.ts';
+
+// One build of the example site, served on a free port and driven in the system Chromium.
+let site: ReturnType<typeof buildExampleSite>;
+let server: Awaited<ReturnType<typeof serveStatic>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  site = buildExampleSite();
+  server = await serveStatic(site.dir);
+  browser = await launchBrowser();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  site?.remove();
+});
+
+/** Opens a page and collects what it logs as errors. */
+async function open(path: string, colorScheme: 'light' | 'dark' = 'light'): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ colorScheme });
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(`${server.url}${path}`, { waitUntil: 'networkidle' });
+  return { page, errors };
+}
+
+describe('the published site', { timeout: 60_000 }, () => {
+  it('shows the status derived from open incidents and the seven planes on the home page', async () => {
+    const { page } = await open('/');
+    // The example has one open SEV3 incident, so the platform is degraded, not operational.
+    await expect(page.locator('.mp-status [role="status"] strong').textContent()).resolves.toBe('Degraded performance');
+    await expect(page.locator('.mp-status').textContent()).resolves.toContain('SMS notifications delayed');
+    await expect(page.locator('.mp-plane-card h3').allTextContents()).resolves.toEqual([
+      'Identity',
+      'Control',
+      'Knowledge',
+      'Execution',
+      'Operations',
+      'Proof',
+      'Narrative',
+    ]);
+    await page.close();
+  });
+
+  it('shows an entry\'s backlinks, grouped by relation', async () => {
+    const { page } = await open('/services/mesh-gateway/');
+    const referencedBy = page.locator('h2#referenced-by + dl');
+    await expect(referencedBy.locator('dt').allTextContents()).resolves.toEqual(
+      expect.arrayContaining([expect.stringContaining('Governed by'), expect.stringContaining('Runbooks')]),
+    );
+    await expect(referencedBy.locator('a[href="/runbooks/gateway-5xx-surge/"]').count()).resolves.toBe(1);
+    await page.close();
+  });
+
+  it('finds an entry by search and narrows the results with the plane filter', async () => {
+    const { page } = await open('/');
+    await page.locator('button[data-open-modal]').first().click();
+    const input = page.locator('#starlight__search .pagefind-ui__search-input');
+    await input.fill('restore');
+    const results = page.locator('.pagefind-ui__result');
+    await results.first().waitFor();
+    const all = await results.count();
+    const titles = await page.locator('.pagefind-ui__result-title').allTextContents();
+    expect(titles.some((title) => /restore/i.test(title))).toBe(true);
+
+    const planes = page.locator('.pagefind-ui__filter-block', { has: page.locator('summary', { hasText: /^Plane$/ }) });
+    await planes.locator('summary').click();
+    await planes.getByLabel(/^Knowledge/).check();
+    await expect.poll(async () => results.count()).toBeLessThan(all);
+    const links = await page.locator('.pagefind-ui__result-link').evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href')));
+    expect(links.length).toBeGreaterThan(0);
+    expect(links.every((href) => href?.startsWith('/runbooks/'))).toBe(true);
+    await page.close();
+  });
+
+  for (const path of ['/', '/services/', '/services/mesh-gateway/', '/governance/', '/loop/', '/planes/control/', '/runbooks/mesh-routing-architecture/']) {
+    it(`logs no console errors on ${path}`, async () => {
+      const { page, errors } = await open(path);
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+  }
+
+  for (const path of ['/', '/services/', '/services/mesh-gateway/', '/governance/']) {
+    for (const scheme of ['light', 'dark'] as const) {
+      it(`has no serious or critical accessibility violations on ${path} (${scheme})`, async () => {
+        const { page } = await open(path, scheme);
+        await page.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') });
+        const violations = await page.evaluate(async () => {
+          type Axe = { run(context: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> };
+          const result = await (window as unknown as { axe: Axe }).axe.run(document);
+          return result.violations
+            .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+            .map((violation) => ({ id: violation.id, impact: violation.impact, targets: violation.nodes.slice(0, 3).map((node) => node.target.join(' ')) }));
+        });
+        expect(violations).toEqual([]);
+        await page.close();
+      });
+    }
+  }
+
+  it('publishes catalog.json, the RSS feed, the sitemap and a 404 page', async () => {
+    const catalog = await (await fetch(`${server.url}/catalog.json`)).json();
+    expect(catalog.entries.length).toBeGreaterThanOrEqual(80);
+    const service = catalog.entries.find((entry: { key: string }) => entry.key === 'services/mesh-gateway');
+    expect(service.relations.ownedBy).toEqual(['owners/delivery-infrastructure']);
+    expect(service.backlinks.coveredBy).toContain('runbooks/gateway-5xx-surge');
+    const rss = await (await fetch(`${server.url}/rss.xml`)).text();
+    expect(rss).toContain('<item>');
+    const sitemap = await (await fetch(`${server.url}/sitemap-0.xml`)).text();
+    expect(sitemap).toContain('/services/mesh-gateway/');
+    const missing = await fetch(`${server.url}/no/such/page/`);
+    expect(missing.status).toBe(404);
+    expect(await missing.text()).toContain('Page not found');
+  });
+});

@@ -1,0 +1,35 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+
+/**
+ * Builds the example site into a temporary folder with `npm run build`'s own command, pinned to
+ * the fixture instant, and returns the folder. Throws with the build's output when it fails.
+ */
+export function buildExampleSite(): { dir: string; remove(): void } {
+  const parent = mkdtempSync(join(tmpdir(), 'multiplane-site-'));
+  const dir = join(parent, 'dist');
+  const result = spawnSync(
+    process.execPath,
+    ['--experimental-strip-types', '--no-warnings', join(ROOT, 'scripts', 'build.ts'), '--out', dir],
+    { cwd: ROOT, encoding: 'utf8', env: buildEnvironment(), maxBuffer: 64 * 1024 * 1024 },
+  );
+  if (result.status !== 0 || !existsSync(join(dir, 'index.html'))) {
+    throw new Error(`The example site did not build (status ${result.status}):\n${result.stdout}\n${result.stderr}`);
+  }
+  return { dir, remove: () => rmSync(parent, { recursive: true, force: true }) };
+}
+
+/**
+ * The environment of a user's shell, not of the test runner: Vitest exports MODE, DEV, PROD and
+ * friends into process.env, and a build that inherits them renders its pages in test mode.
+ */
+function buildEnvironment(): NodeJS.ProcessEnv {
+  const keep = ['PATH', 'HOME', 'TMPDIR', 'LANG', 'MULTIPLANE_CHROMIUM', 'CHROMIUM_PATH', 'PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH'];
+  const env: NodeJS.ProcessEnv = { SOURCE_DATE_EPOCH: String(Date.UTC(2026, 10, 26) / 1000), NO_COLOR: '1' };
+  for (const name of keep) if (process.env[name] !== undefined) env[name] = process.env[name];
+  return env;
+}

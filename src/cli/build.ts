@@ -1,56 +1,95 @@
-import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { rmSync, writeFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { MissingBrowserError } from '../browser/index.ts';
+import { diagramsStep } from '../build/diagrams-step.ts';
+import { measureFolder, stagingFor, swapInto } from '../build/output-swap.ts';
+import { pdfStep, skipPdf } from '../build/pdf-step.ts';
+import { siteStep } from '../build/site-step.ts';
 import { ansi, formatHuman } from '../core/check/format-human.ts';
 import { formatGithub } from '../core/check/format-github.ts';
-import { type CheckReport, runCheck } from '../core/check/run-check.ts';
-import { closeSharedMermaidRenderer, sharedMermaidRenderer } from '../diagrams/diagram-service.ts';
-import { MissingBrowserError } from '../diagrams/mermaid/index.ts';
-import { prerenderDiagrams } from '../diagrams/prerender.ts';
+import { runCheck } from '../core/check/run-check.ts';
 import { resolveNow } from '../core/time.ts';
+import { closeSharedMermaidRenderer } from '../diagrams/diagram-service.ts';
+import { formatBytes } from '../pdf/link-pdf.ts';
 import type { CommandIo } from './io.ts';
 
 export const BUILD_USAGE = `Usage: npm run build -- [options]
 
-Checks the content, then builds the site into dist/. A failed build leaves the previous dist/
-untouched: the site is built into a temporary folder and swapped in only on success.
+Checks the content, renders its diagrams, builds the site into dist/ and prints the whitepaper
+to dist/whitepaper.pdf. A failed build leaves the previous dist/ untouched: everything is built
+into a temporary folder and swapped in only on success.
 
 Options:
-  --out <dir>      Output folder (default: dist).
-  --now <date>     Measure ages against this day instead of today (SOURCE_DATE_EPOCH works too).
-  -h, --help       Show this help.
+  --out <dir>        Output folder (default: dist).
+  --paper <a4|letter>  Paper size of the PDF (default: a4).
+  --no-pdf           Build the site without the PDF.
+  --now <date>       Measure ages against this day instead of today (SOURCE_DATE_EPOCH works too).
+  --timings <file>   Write the time of each step to a JSON file.
+  -h, --help         Show this help.
 `;
+
+interface BuildArgs {
+  readonly out: string;
+  readonly paper: 'A4' | 'Letter';
+  readonly pdf: boolean;
+  readonly now: Date;
+  readonly timings: string | undefined;
+  readonly help: boolean;
+}
+
+function parseBuildArgs(argv: readonly string[], env: NodeJS.ProcessEnv): BuildArgs {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: {
+      out: { type: 'string', default: 'dist' },
+      paper: { type: 'string', default: 'a4' },
+      'no-pdf': { type: 'boolean', default: false },
+      now: { type: 'string' },
+      timings: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  const paper = values.paper.toLowerCase();
+  if (paper !== 'a4' && paper !== 'letter') throw new Error(`--paper must be a4 or letter; got "${values.paper}".`);
+  return {
+    out: values.out,
+    paper: paper === 'a4' ? 'A4' : 'Letter',
+    pdf: !values['no-pdf'],
+    now: resolveNow(values.now, env),
+    timings: values.timings,
+    help: values.help,
+  };
+}
 
 /** Runs `npm run build` and returns the exit status. */
 export async function buildCommand(argv: readonly string[], io: CommandIo): Promise<number> {
-  let values;
-  let now: Date;
+  let args: BuildArgs;
   try {
-    values = parseArgs({
-      args: [...argv],
-      options: {
-        out: { type: 'string', default: 'dist' },
-        now: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-      strict: true,
-      allowPositionals: false,
-    }).values;
-    now = resolveNow(values.now, io.env);
+    args = parseBuildArgs(argv, io.env);
   } catch (error) {
     io.stderr(`${(error as Error).message}\n\n${BUILD_USAGE}`);
     return 2;
   }
-  if (values.help) {
+  if (args.help) {
     io.stdout(BUILD_USAGE);
     return 0;
   }
   const root = io.cwd;
-  const style = io.color ? ansi : undefined;
-  const started = performance.now();
+  const timings: Record<string, number> = {};
+  const time = async <T>(step: string, run: () => Promise<T> | T): Promise<T> => {
+    const started = performance.now();
+    try {
+      return await run();
+    } finally {
+      timings[step] = Math.round(performance.now() - started);
+    }
+  };
 
-  const report = runCheck({ root, now });
-  io.stdout(formatHuman(report, style));
+  const report = await time('check', () => runCheck({ root, now: args.now }));
+  io.stdout(formatHuman(report, io.color ? ansi : undefined));
   if (io.env.GITHUB_ACTIONS === 'true') io.stdout(formatGithub(report.findings));
   if (report.errors > 0) {
     io.stderr(
@@ -59,86 +98,52 @@ export async function buildCommand(argv: readonly string[], io: CommandIo): Prom
     return 1;
   }
 
-  const diagramStatus = await renderDiagrams(report, root, io);
-  if (diagramStatus !== 0) return diagramStatus;
-
-  const outDir = resolve(root, values.out);
-  const staging = join(dirname(outDir), `.${basename(outDir)}.staging-${process.pid}`);
+  const outDir = resolve(root, args.out);
+  const staging = stagingFor(outDir);
   rmSync(staging, { recursive: true, force: true });
   try {
-    // The integration reads these: the instant pages measure against, and that the check ran.
-    process.env.MULTIPLANE_NOW = now.toISOString();
-    process.env.MULTIPLANE_CHECKED = '1';
-    process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
-    // A NODE_ENV left over from a shell or a test runner (development, test) would make Vite build
-    // in that mode, and Starlight then leaves search out of the pages; a published site is production.
-    process.env.NODE_ENV = 'production';
-    const { build } = await import('astro');
-    await build({ root, outDir: staging, logLevel: io.env.MULTIPLANE_LOG_LEVEL === 'debug' ? 'debug' : 'info' });
+    const diagrams = await time('diagrams', () => diagramsStep(report, root));
+    if (diagrams.failures.length > 0) {
+      io.stderr(`\n${diagrams.failures.join('\n')}\nBuild stopped: ${diagrams.failures.length} Mermaid diagram${diagrams.failures.length === 1 ? '' : 's'} cannot be rendered.\n`);
+      return 1;
+    }
+    if (diagrams.blocks > 0) {
+      io.stdout(
+        `\nDiagrams: ${diagrams.blocks} Mermaid block${diagrams.blocks === 1 ? '' : 's'}, ${diagrams.rendered} rendered, ${diagrams.cached} from cache, ${(timings.diagrams! / 1000).toFixed(1)} s\n`,
+      );
+    }
+
+    await time('site', () => siteStep(root, staging, args.now, io.env));
+
+    if (args.pdf) {
+      io.stdout('\nPDF: printing the whitepaper...\n');
+      const facts = await time('pdf', () => pdfStep(report, staging, args.paper, (message) => io.stdout(`  ${message}\n`)));
+      io.stdout(
+        facts
+          ? `PDF: whitepaper.pdf, ${facts.paper}, ${facts.pages} pages, ${formatBytes(facts.bytes)}, ${(timings.pdf! / 1000).toFixed(1)} s\n`
+          : 'PDF: skipped, there are no whitepaper chapters.\n',
+      );
+    } else {
+      skipPdf(report, staging);
+    }
     swapInto(staging, outDir);
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
-    throw new Error('The site build failed; the previous output was left as it was.', { cause: error });
-  } finally {
-    await closeSharedMermaidRenderer();
-  }
-  const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  const { files, bytes } = measure(outDir);
-  io.stdout(
-    `\nSite built in ${seconds} s: ${files} files, ${(bytes / 1024 / 1024).toFixed(1)} MB in ${relative(root, outDir) || '.'}/. Preview it with npm run preview.\n`,
-  );
-  return 0;
-}
-
-/**
- * Renders the Mermaid diagrams of every entry before Astro starts, so a broken diagram or a
- * missing browser stops the build with a plain message, and the site build reads the cache.
- */
-async function renderDiagrams(report: CheckReport, root: string, io: CommandIo): Promise<number> {
-  const started = performance.now();
-  try {
-    const renderer = sharedMermaidRenderer(root);
-    const result = await prerenderDiagrams(report.graph.entries.values(), renderer);
-    if (result.failures.length > 0) {
-      for (const failure of result.failures) {
-        io.stderr(`${failure.file}:${failure.line}  error  mermaid-diagram\n  The Mermaid diagram cannot be rendered: ${failure.message}\n  fix:   Correct the diagram's syntax (https://mermaid.js.org/intro/syntax-reference.html).\n\n`);
-      }
-      io.stderr(`Build stopped: ${result.failures.length} Mermaid diagram${result.failures.length === 1 ? '' : 's'} cannot be rendered.\n`);
-      await closeSharedMermaidRenderer();
-      return 1;
-    }
-    const stats = renderer.stats();
-    if (result.diagrams > 0) {
-      io.stdout(
-        `Diagrams: ${result.diagrams} Mermaid block${result.diagrams === 1 ? '' : 's'}, ${stats.rendered} rendered, ${stats.cached} from cache, ${stats.launches} browser launch${stats.launches === 1 ? '' : 'es'}, ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
-      );
-    }
-    return 0;
-  } catch (error) {
-    await closeSharedMermaidRenderer();
     if (error instanceof MissingBrowserError) {
       io.stderr(`\nBuild stopped: ${error.message}\n`);
       return 1;
     }
-    throw error;
+    throw new Error('The build failed; the previous output was left as it was.', { cause: error });
+  } finally {
+    await closeSharedMermaidRenderer();
   }
-}
 
-/** Replaces `target` with `staging` using renames, so readers never see a half-written folder. */
-function swapInto(staging: string, target: string) {
-  const previous = `${staging}.previous`;
-  if (existsSync(target)) renameSync(target, previous);
-  renameSync(staging, target);
-  rmSync(previous, { recursive: true, force: true });
-}
-
-function measure(folder: string): { files: number; bytes: number } {
-  let files = 0;
-  let bytes = 0;
-  for (const dirent of readdirSync(folder, { withFileTypes: true, recursive: true })) {
-    if (!dirent.isFile()) continue;
-    files++;
-    bytes += statSync(join(dirent.parentPath, dirent.name)).size;
-  }
-  return { files, bytes };
+  const total = Object.values(timings).reduce((sum, value) => sum + value, 0);
+  const { files, bytes } = measureFolder(outDir);
+  const steps = Object.entries(timings).map(([step, ms]) => `${step} ${(ms / 1000).toFixed(1)} s`).join(', ');
+  io.stdout(
+    `\nBuilt in ${(total / 1000).toFixed(1)} s (${steps}): ${files} files, ${formatBytes(bytes)} in ${relative(root, outDir) || '.'}/. Preview it with npm run preview.\n`,
+  );
+  if (args.timings) writeFileSync(args.timings, `${JSON.stringify({ ...timings, files, bytes }, null, 2)}\n`);
+  return 0;
 }

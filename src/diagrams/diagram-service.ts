@@ -1,27 +1,37 @@
 import { join } from 'node:path';
+import { createSharedBrowser, type SharedBrowser } from '../browser/index.ts';
 import { createMermaidRenderer, type MermaidRenderer } from './mermaid/index.ts';
 
 // The content loaders (loaded through Vite) and the build command (loaded by Node) are separate
-// module instances; one process-wide renderer keeps the promise of a single browser per build.
-const KEY = Symbol.for('multiplane.mermaid-renderer');
-type Holder = { [KEY]?: MermaidRenderer };
+// module instances; process-wide singletons keep the promise of one browser per build.
+const RENDERER = Symbol.for('multiplane.mermaid-renderer');
+const BROWSER = Symbol.for('multiplane.shared-browser');
+type Holder = { [RENDERER]?: MermaidRenderer; [BROWSER]?: SharedBrowser };
+const holder = globalThis as Holder;
 
 /** Where rendered diagrams are cached between builds, keyed by a hash of their source. */
 export function diagramCacheDir(root: string): string {
   return join(root, 'node_modules', '.cache', 'multiplane', 'mermaid');
 }
 
-/** Returns the process's Mermaid renderer, creating it on first use. */
-export function sharedMermaidRenderer(root: string): MermaidRenderer {
-  const holder = globalThis as Holder;
-  holder[KEY] ??= createMermaidRenderer({ cacheDir: diagramCacheDir(root) });
-  return holder[KEY];
+/** The process's one Chromium, launched on first use by diagrams or the PDF. */
+export function sharedBrowser(): SharedBrowser {
+  holder[BROWSER] ??= createSharedBrowser();
+  return holder[BROWSER];
 }
 
-/** Closes the process's renderer and its browser, if one was started. */
+/** Returns the process's Mermaid renderer, creating it on first use. */
+export function sharedMermaidRenderer(root: string): MermaidRenderer {
+  holder[RENDERER] ??= createMermaidRenderer({ cacheDir: diagramCacheDir(root), browser: sharedBrowser() });
+  return holder[RENDERER];
+}
+
+/** Closes the process's renderer and browser, if they were started. */
 export async function closeSharedMermaidRenderer(): Promise<void> {
-  const holder = globalThis as Holder;
-  const renderer = holder[KEY];
-  delete holder[KEY];
+  const renderer = holder[RENDERER];
+  const browser = holder[BROWSER];
+  delete holder[RENDERER];
+  delete holder[BROWSER];
   await renderer?.close();
+  await browser?.close();
 }

@@ -1,25 +1,21 @@
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { serveStatic } from '../../src/pdf/static-server.ts';
 import { launchBrowser } from '../helpers/browser.ts';
-import { buildExampleSite } from '../helpers/built-site.ts';
-import { serveStatic } from '../helpers/static-server.ts';
 
-// One build of the example site, served on a free port and driven in the system Chromium.
-let site: ReturnType<typeof buildExampleSite>;
+// The example site built in global setup, served on a free port and driven in the system Chromium.
 let server: Awaited<ReturnType<typeof serveStatic>>;
 let browser: Browser;
 
 beforeAll(async () => {
-  site = buildExampleSite();
-  server = await serveStatic(site.dir);
+  server = await serveStatic(inject('siteDir'));
   browser = await launchBrowser();
-}, 180_000);
+});
 
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  site?.remove();
 });
 
 /** Opens a page and collects what it logs as errors. */

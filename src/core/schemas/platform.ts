@@ -34,6 +34,22 @@ export const PlatformSchema = z.strictObject({
     )
     .default([])
     .describe('Links shown with the platform identity (status page, chat, portal). Defaults to none.'),
+  whitepaper: z
+    .strictObject({
+      title: z
+        .string()
+        .trim()
+        .min(1)
+        .default('The Governed Multi-Plane Platform Operating Model')
+        .describe('Title on the cover and in the PDF metadata.'),
+      subtitle: z.string().trim().optional().describe('Line under the title on the cover. Optional.'),
+      keywords: z
+        .array(z.string().trim().min(1))
+        .default(['platform engineering', 'governance', 'operating model'])
+        .describe('Keywords written into the PDF metadata.'),
+    })
+    .default({ title: 'The Governed Multi-Plane Platform Operating Model', keywords: ['platform engineering', 'governance', 'operating model'] })
+    .describe('Cover and metadata of the whitepaper PDF. Every field has a default.'),
   defaultVisibility: z
     .enum(['internal', 'public'])
     .default('internal')

@@ -1,9 +1,9 @@
 import type { BrowserType } from 'playwright-core';
 import { diagramHash, readCachedSvg, writeCachedSvg } from './diagram-cache.ts';
-import { MissingBrowserError } from './find-chromium.ts';
+import { MissingBrowserError } from '../../browser/find-chromium.ts';
 import { finishSvg } from './finish-svg.ts';
 import { MERMAID_THEME, renderBatch, type BatchResult } from './render-batch.ts';
-import { createSharedBrowser } from './shared-browser.ts';
+import { createSharedBrowser, type SharedBrowser } from '../../browser/shared-browser.ts';
 
 export interface MermaidRendererOptions {
   /** Folder holding one `<hash>.svg` per rendered diagram; created on first write. */
@@ -12,6 +12,11 @@ export interface MermaidRendererOptions {
   readonly env?: NodeJS.ProcessEnv | undefined;
   /** Receives a line per browser launch, per rendered batch and per cache write that failed. */
   readonly log?: ((message: string) => void) | undefined;
+  /**
+   * A browser shared with other build steps (the PDF), so a build starts Chromium at most once.
+   * Its owner closes it; without one, the renderer keeps its own and `close()` closes it.
+   */
+  readonly browser?: SharedBrowser | undefined;
 }
 
 /** A diagram as inline SVG HTML, or Mermaid's message saying why it could not be drawn. */
@@ -54,7 +59,7 @@ interface Lookup {
  * only a missing or failing browser rejects.
  */
 export function createMermaidRenderer(options: MermaidRendererOptions): MermaidRenderer {
-  const browser = createSharedBrowser({ env: options.env, log: options.log });
+  const browser = options.browser ?? createSharedBrowser({ env: options.env, log: options.log });
   let rendered = 0;
   let cached = 0;
   let failed = 0;
@@ -119,6 +124,6 @@ export function createMermaidRenderer(options: MermaidRendererOptions): MermaidR
   return {
     render,
     stats: () => ({ rendered, cached, failed, launches: browser.launches(), ms: Math.round(ms) }),
-    close: () => browser.close(),
+    close: () => (options.browser ? Promise.resolve() : browser.close()),
   };
 }

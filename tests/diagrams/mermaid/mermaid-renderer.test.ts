@@ -2,12 +2,8 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import {
-  createMermaidRenderer,
-  MissingBrowserError,
-  type DiagramResult,
-  type MermaidRenderer,
-} from '../../../src/diagrams/mermaid/index.ts';
+import { MissingBrowserError } from '../../../src/browser/index.ts';
+import { createMermaidRenderer, type DiagramResult, type MermaidRenderer } from '../../../src/diagrams/mermaid/index.ts';
 
 // Real Chromium, no mocks: these tests are about how often it starts and what it draws.
 const FLOWCHART = 'graph TD\n  accTitle: Request flow\n  A[Client] --> B[Gateway]\n  B --> C[Service]';

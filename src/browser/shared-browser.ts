@@ -53,7 +53,7 @@ export function createSharedBrowser(options: SharedBrowserOptions = {}): SharedB
     const executablePath = findChromium(options.env ?? process.env);
     const browser = await chromium.launch({ executablePath, headless: true, args: [...LAUNCH_ARGS] });
     launches += 1;
-    options.log?.(`Launched Chromium (${executablePath}) to render Mermaid diagrams.`);
+    options.log?.(`Launched Chromium (${executablePath}) for diagrams and the PDF.`);
     return browser;
   }
 

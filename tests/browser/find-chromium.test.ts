@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { findChromium, MissingBrowserError } from '../../../src/diagrams/mermaid/index.ts';
+import { findChromium, MissingBrowserError } from '../../src/browser/index.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'multiplane-find-chromium-'));
 const fakeBinary = join(dir, 'chrome');

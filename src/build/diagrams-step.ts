@@ -1,0 +1,32 @@
+import type { CheckReport } from '../core/check/run-check.ts';
+import { sharedMermaidRenderer } from '../diagrams/diagram-service.ts';
+import { prerenderDiagrams } from '../diagrams/prerender.ts';
+
+export interface DiagramsOutcome {
+  readonly blocks: number;
+  readonly rendered: number;
+  readonly cached: number;
+  readonly launches: number;
+  /** Diagrams Mermaid rejected, as findings-style text; empty when all rendered. */
+  readonly failures: readonly string[];
+}
+
+/**
+ * Renders the Mermaid diagrams of every entry before Astro starts, so a broken diagram stops the
+ * build as `file:line`, and the site build only reads the cache.
+ */
+export async function diagramsStep(report: CheckReport, root: string): Promise<DiagramsOutcome> {
+  const renderer = sharedMermaidRenderer(root);
+  const result = await prerenderDiagrams(report.graph.entries.values(), renderer);
+  const stats = renderer.stats();
+  return {
+    blocks: result.diagrams,
+    rendered: stats.rendered,
+    cached: stats.cached,
+    launches: stats.launches,
+    failures: result.failures.map(
+      (failure) =>
+        `${failure.file}:${failure.line}  error  mermaid-diagram\n  The Mermaid diagram cannot be rendered: ${failure.message}\n  fix:   Correct the diagram's syntax (https://mermaid.js.org/intro/syntax-reference.html).\n`,
+    ),
+  };
+}

@@ -1,0 +1,50 @@
+import { join } from 'node:path';
+import type { CheckReport } from '../core/check/run-check.ts';
+import { sharedBrowser } from '../diagrams/diagram-service.ts';
+import { annotatePdfLinks, type PdfFacts } from '../pdf/link-pdf.ts';
+import { type Paper, printWhitepaper } from '../pdf/print-whitepaper.ts';
+
+/** Pages that link the PDF: the home page, the whitepaper index and every chapter. */
+function pagesLinkingPdf(report: CheckReport): string[] {
+  return ['', 'whitepaper', ...report.graph.collection('whitepaper').map((chapter) => chapter.key)];
+}
+
+/**
+ * Prints `whitepaper.pdf` into the built site and writes its size and page count into the pages
+ * that link it. With no chapters there is nothing to print, and the links are removed.
+ */
+export async function pdfStep(
+  report: CheckReport,
+  siteDir: string,
+  paper: Paper,
+  log: (message: string) => void,
+): Promise<PdfFacts | undefined> {
+  const platform = report.graph.platform?.data;
+  if (report.graph.collection('whitepaper').length === 0 || !platform) {
+    annotatePdfLinks(siteDir, pagesLinkingPdf(report), undefined);
+    return undefined;
+  }
+  const result = await printWhitepaper({
+    siteDir,
+    out: join(siteDir, 'whitepaper.pdf'),
+    paper,
+    siteUrl: platform.url,
+    browser: () => sharedBrowser().browserType.launch(),
+    log,
+    metadata: {
+      title: platform.whitepaper.title,
+      author: platform.organization,
+      subject: platform.whitepaper.subtitle ?? `${platform.name}: the platform's operating model, inventory and governance`,
+      keywords: platform.whitepaper.keywords,
+      date: report.now,
+    },
+  });
+  const facts = { pages: result.pages, bytes: result.bytes, paper };
+  annotatePdfLinks(siteDir, pagesLinkingPdf(report), facts);
+  return facts;
+}
+
+/** Removes the download links from a site built without a PDF. */
+export function skipPdf(report: CheckReport, siteDir: string): void {
+  annotatePdfLinks(siteDir, pagesLinkingPdf(report), undefined);
+}

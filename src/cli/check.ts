@@ -3,7 +3,11 @@ import { parseArgs } from 'node:util';
 import { ansi, formatHuman } from '../core/check/format-human.ts';
 import { formatGithub } from '../core/check/format-github.ts';
 import { formatJson } from '../core/check/format-json.ts';
-import { runCheck } from '../core/check/run-check.ts';
+import { appendFileSync } from 'node:fs';
+import { scopeToChange } from '../core/check/changed-scope.ts';
+import { ANNOTATION_LIMIT, formatSummary } from '../core/check/format-summary.ts';
+import { type CheckReport, runCheck } from '../core/check/run-check.ts';
+import { checkoutAt, changedFiles, GitError } from '../git/changed-files.ts';
 import { resolveNow } from '../core/time.ts';
 import { type CommandIo, UsageError } from './io.ts';
 
@@ -17,6 +21,9 @@ Options:
   --strict                      Exit with status 1 on warnings too.
   --now <date>                  Measure ages against this day instead of today
                                 (SOURCE_DATE_EPOCH is honoured too).
+  --changed <git-ref>           Report only what a change is answerable for: findings in
+                                files changed since the ref, and new findings elsewhere
+                                (references it broke). Older findings are left out.
   --content <dir>               Content folder (default: content).
   --root <dir>                  Project root (default: the current folder).
   -h, --help                    Show this help.
@@ -34,6 +41,7 @@ interface CheckArgs {
   readonly now: Date;
   readonly root: string;
   readonly content: string | undefined;
+  readonly changed: string | undefined;
 }
 
 /** Parses the command line; every mistake becomes a UsageError with a one-line message. */
@@ -48,6 +56,7 @@ export function parseCheckArgs(argv: readonly string[], io: CommandIo): CheckArg
         now: { type: 'string' },
         content: { type: 'string' },
         root: { type: 'string' },
+        changed: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -72,6 +81,7 @@ export function parseCheckArgs(argv: readonly string[], io: CommandIo): CheckArg
     now,
     root: resolve(io.cwd, values.root ?? '.'),
     content: values.content,
+    changed: values.changed,
   };
 }
 
@@ -89,7 +99,19 @@ export function checkCommand(argv: readonly string[], io: CommandIo): number {
     io.stdout(CHECK_USAGE);
     return 0;
   }
-  const report = runCheck({ root: args.root, now: args.now, ...(args.content ? { contentDir: args.content } : {}) });
+  let report = runCheck({ root: args.root, now: args.now, ...(args.content ? { contentDir: args.content } : {}) });
+  let note: string | undefined;
+  if (args.changed) {
+    try {
+      const scoped = checkChange(report, args);
+      report = scoped.report;
+      note = scoped.note;
+    } catch (error) {
+      if (!(error instanceof GitError)) throw error;
+      io.stderr(`--changed ${args.changed}: ${error.message}. Give a branch, tag or commit that exists, e.g. origin/main.\n`);
+      return 2;
+    }
+  }
   switch (args.format ?? 'human') {
     case 'json':
       io.stdout(formatJson(report));
@@ -99,8 +121,36 @@ export function checkCommand(argv: readonly string[], io: CommandIo): number {
       break;
     case 'human':
       io.stdout(formatHuman(report, io.color ? ansi : undefined));
+      if (note) io.stdout(`  ${note}\n`);
       if (args.format === undefined && io.env.GITHUB_ACTIONS === 'true') io.stdout(formatGithub(report.findings));
       break;
   }
+  // In GitHub Actions every finding also goes to the job summary, beyond the ten annotations.
+  const summaryFile = io.env.GITHUB_STEP_SUMMARY;
+  if (summaryFile && io.env.GITHUB_ACTIONS === 'true') {
+    appendFileSync(summaryFile, formatSummary(report.findings, { annotated: ANNOTATION_LIMIT, ...(note ? { note } : {}) }));
+  }
   return report.errors > 0 || (args.strict && report.warnings > 0) ? 1 : 0;
+}
+
+/**
+ * Narrows a report to what changed since `args.changed`: the content as it was at the ref is
+ * checked too, so findings that already existed there are recognised and left out.
+ */
+function checkChange(report: CheckReport, args: CheckArgs): { report: CheckReport; note: string } {
+  const ref = args.changed ?? 'HEAD';
+  const folder = args.content ?? 'content';
+  const scope = changedFiles(args.root, ref, folder);
+  const base = checkoutAt(args.root, ref, folder);
+  try {
+    const before = runCheck({ root: base.root, now: args.now, contentDir: folder });
+    const scoped = scopeToChange(report, before.findings, scope);
+    const errors = scoped.findings.filter((finding) => finding.severity === 'error').length;
+    return {
+      report: { ...report, findings: scoped.findings, errors, warnings: scoped.findings.length - errors },
+      note: `Limited to the change since ${ref}: ${scope.changed.length} file${scope.changed.length === 1 ? '' : 's'} added or modified, ${scope.deleted.length} deleted; ${scoped.excluded} older finding${scoped.excluded === 1 ? '' : 's'} left out.`,
+    };
+  } finally {
+    base.cleanup();
+  }
 }

@@ -6,7 +6,7 @@ import { closeSharedMermaidRenderer } from '../diagrams/diagram-service.ts';
 import { contextModule } from './context-module.ts';
 import { gateOnCheck } from './gate.ts';
 import { CONTENT_DIR } from './paths.ts';
-import { readPlatformIdentity } from './platform-identity.ts';
+import { readPlatformIdentity, siteBase } from './platform-identity.ts';
 import { sidebar } from './sidebar.ts';
 
 /**
@@ -23,12 +23,15 @@ export default function multiplane(): AstroIntegration {
         // `npm run build` checks before calling Astro; a direct `astro build` is gated here.
         if (command === 'build' && process.env.MULTIPLANE_CHECKED !== '1') gateOnCheck(root, now);
         const platform = readPlatformIdentity(root, CONTENT_DIR);
+        const base = config.base !== '/' || !platform.url ? config.base : siteBase(platform.url);
         updateConfig({
-          ...(config.site || !platform.url ? {} : { site: platform.url }),
+          // The published address gives the site its origin and, for a project page such as
+          // https://org.github.io/repo/, its base path.
+          ...(config.site || !platform.url ? {} : { site: platform.url, base }),
           integrations: [
             starlight({
               title: platform.title,
-              sidebar: sidebar(),
+              sidebar: sidebar(base),
               customCss: [fileURLToPath(new URL('../styles/multiplane.css', import.meta.url))],
               components: { Search: fileURLToPath(new URL('../components/Search.astro', import.meta.url)) },
               // The site ships its own 404 page, which links back into the planes.

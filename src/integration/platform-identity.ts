@@ -24,3 +24,9 @@ export function readPlatformIdentity(root: string, contentDir: string): Platform
     return { title: 'Multiplane', url: undefined };
   }
 }
+
+/** The path part of the published address, as Astro's `base`: `/` or `/repo`. */
+export function siteBase(url: string): string {
+  const path = new URL(url).pathname.replace(/\/+$/, '');
+  return path === '' ? '/' : path;
+}

@@ -41,7 +41,7 @@ export const PRINT_ROUTE = '/print/whitepaper/';
 export async function printWhitepaper(options: PrintOptions): Promise<PrintResult> {
   const started = performance.now();
   const log = options.log ?? (() => {});
-  const server = await serveStatic(options.siteDir);
+  const server = await serveStatic(options.siteDir, options.siteUrl ? new URL(options.siteUrl).pathname : '/');
   const browser = await options.browser();
   const context = await browser.newContext({ colorScheme: 'light' });
   try {
@@ -105,7 +105,8 @@ function rewriteLinks(page: Page, siteUrl: string | undefined): Promise<void> {
   return page.evaluate((base) => {
     for (const anchor of document.querySelectorAll<HTMLAnchorElement>('a[href^="/"]')) {
       const href = anchor.getAttribute('href') ?? '';
-      if (base) anchor.setAttribute('href', `${base.replace(/\/$/, '')}${href}`);
+      // Site links already carry the base path, so they resolve against the origin.
+      if (base) anchor.setAttribute('href', new URL(href, base).href);
       else anchor.removeAttribute('href');
     }
   }, siteUrl);

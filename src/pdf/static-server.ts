@@ -15,10 +15,16 @@ const TYPES: Record<string, string> = {
   '.pdf': 'application/pdf',
 };
 
-/** Serves a built site from a folder on a free port of localhost, as a static host would. */
-export async function serveStatic(folder: string): Promise<{ url: string; server: Server; close(): Promise<void> }> {
+/**
+ * Serves a built site from a folder on a free port of localhost, as a static host would. A site
+ * built with a base path (`/repo/`) is served under it, like a GitHub project page.
+ */
+export async function serveStatic(folder: string, base = '/'): Promise<{ url: string; server: Server; close(): Promise<void> }> {
+  const prefix = base.replace(/\/?$/, '/');
   const server = createServer((request, response) => {
-    const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname)).replace(/^(\.\.[/\\])+/, '');
+    const requested = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+    const inside = requested.startsWith(prefix) ? `/${requested.slice(prefix.length)}` : requested;
+    const path = normalize(inside).replace(/^(\.\.[/\\])+/, '');
     let file = join(folder, path);
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
     if (!existsSync(file)) {
@@ -32,7 +38,7 @@ export async function serveStatic(folder: string): Promise<{ url: string; server
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${port}${prefix.replace(/\/$/, '')}`,
     server,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };

@@ -79,7 +79,7 @@ describe('the published site', { timeout: 60_000 }, () => {
     await page.close();
   });
 
-  for (const path of ['/', '/services/', '/services/mesh-gateway/', '/governance/', '/loop/', '/planes/control/', '/runbooks/mesh-routing-architecture/']) {
+  for (const path of ['/', '/services/', '/services/mesh-gateway/', '/owners/delivery-infrastructure/', '/governance/', '/governance/rules/', '/loop/', '/planes/control/', '/runbooks/mesh-routing-architecture/', '/authoring/', '/authoring/services/', '/whitepaper/operating-loop/']) {
     it(`logs no console errors on ${path}`, async () => {
       const { page, errors } = await open(path);
       expect(errors).toEqual([]);

@@ -1,4 +1,5 @@
 import type { Finding } from '../governance/finding.ts';
+import { ANNOTATION_LIMIT, byUrgency } from './format-summary.ts';
 
 // Workflow commands end at a newline and split properties at `,` and `:`; GitHub documents
 // percent-encoding for both: https://github.com/actions/toolkit/blob/main/packages/core/src/command.ts
@@ -20,7 +21,13 @@ export function formatAnnotation(finding: Finding): string {
   return `::${finding.severity} ${properties}::${escapeData(`${finding.message}\nFix: ${finding.hint}`)}`;
 }
 
-/** Formats every finding as an annotation, one per line. */
-export function formatGithub(findings: readonly Finding[]): string {
-  return findings.map((finding) => `${formatAnnotation(finding)}\n`).join('');
+/**
+ * Formats findings as annotations, one per line, the most urgent first. GitHub displays only the
+ * first ten of a step, so by default no more are printed; the job summary lists them all.
+ */
+export function formatGithub(findings: readonly Finding[], limit = ANNOTATION_LIMIT): string {
+  return byUrgency(findings)
+    .slice(0, limit)
+    .map((finding) => `${formatAnnotation(finding)}\n`)
+    .join('');
 }

@@ -21,6 +21,8 @@ export default defineConfig({
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           globalSetup: ['tests/e2e/global-setup.ts'],
+          // Builds share the project's content cache, so end-to-end files run one at a time.
+          fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },

@@ -21,7 +21,10 @@ to dist/whitepaper.pdf. A failed build leaves the previous dist/ untouched: ever
 into a temporary folder and swapped in only on success.
 
 Options:
-  --out <dir>        Output folder (default: dist).
+  --edition <internal|public>  Internal (default): every entry. Public: internal entries and
+                     everything that would reveal them are left out. Drafts are never published.
+  --content <dir>    Content folder (default: content).
+  --out <dir>        Output folder (default: dist, or dist-public for the public edition).
   --paper <a4|letter>  Paper size of the PDF (default: a4).
   --no-pdf           Build the site without the PDF.
   --now <date>       Measure ages against this day instead of today (SOURCE_DATE_EPOCH works too).
@@ -30,6 +33,8 @@ Options:
 `;
 
 interface BuildArgs {
+  readonly content: string | undefined;
+  readonly edition: 'internal' | 'public';
   readonly out: string;
   readonly paper: 'A4' | 'Letter';
   readonly pdf: boolean;
@@ -42,7 +47,9 @@ function parseBuildArgs(argv: readonly string[], env: NodeJS.ProcessEnv): BuildA
   const { values } = parseArgs({
     args: [...argv],
     options: {
-      out: { type: 'string', default: 'dist' },
+      out: { type: 'string' },
+      content: { type: 'string' },
+      edition: { type: 'string', default: 'internal' },
       paper: { type: 'string', default: 'a4' },
       'no-pdf': { type: 'boolean', default: false },
       now: { type: 'string' },
@@ -54,8 +61,13 @@ function parseBuildArgs(argv: readonly string[], env: NodeJS.ProcessEnv): BuildA
   });
   const paper = values.paper.toLowerCase();
   if (paper !== 'a4' && paper !== 'letter') throw new Error(`--paper must be a4 or letter; got "${values.paper}".`);
+  if (values.edition !== 'internal' && values.edition !== 'public') {
+    throw new Error(`--edition must be internal or public; got "${values.edition}".`);
+  }
   return {
-    out: values.out,
+    content: values.content,
+    edition: values.edition,
+    out: values.out ?? (values.edition === 'public' ? 'dist-public' : 'dist'),
     paper: paper === 'a4' ? 'A4' : 'Letter',
     pdf: !values['no-pdf'],
     now: resolveNow(values.now, env),
@@ -88,7 +100,9 @@ export async function buildCommand(argv: readonly string[], io: CommandIo): Prom
     }
   };
 
-  const report = await time('check', () => runCheck({ root, now: args.now }));
+  // Astro's processes read the content folder from the environment (see src/integration/paths.ts).
+  if (args.content) process.env.MULTIPLANE_CONTENT_DIR = args.content;
+  const report = await time('check', () => runCheck({ root, now: args.now, ...(args.content ? { contentDir: args.content } : {}) }));
   io.stdout(formatHuman(report, io.color ? ansi : undefined));
   if (io.env.GITHUB_ACTIONS === 'true') io.stdout(formatGithub(report.findings));
   if (report.errors > 0) {
@@ -113,7 +127,7 @@ export async function buildCommand(argv: readonly string[], io: CommandIo): Prom
       );
     }
 
-    await time('site', () => siteStep(root, staging, args.now, io.env));
+    await time('site', () => siteStep(root, staging, args.now, args.edition, io.env));
 
     if (args.pdf) {
       io.stdout('\nPDF: printing the whitepaper...\n');

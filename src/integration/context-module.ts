@@ -6,6 +6,10 @@ export interface SiteContext {
   readonly contentDir: string;
   /** ISO instant the rules measure against, fixed once per build so every page agrees. */
   readonly now: string;
+  /** Which edition the build publishes. */
+  readonly edition: 'internal' | 'public';
+  /** Whether drafts are shown (only in `astro dev`). */
+  readonly drafts: boolean;
 }
 
 const ID = 'virtual:multiplane/context';

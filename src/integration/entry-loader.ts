@@ -5,10 +5,10 @@ import type { Loader } from 'astro/loaders';
 import yaml from 'js-yaml';
 import { normalizeText, splitFrontmatter } from '../core/content/frontmatter.ts';
 import { listCollectionFiles } from '../core/content/load-content.ts';
-import type { EntryCollectionName } from '../core/schemas/index.ts';
+import { COLLECTIONS, type EntryCollectionName } from '../core/schemas/index.ts';
 import { sharedMermaidRenderer } from '../diagrams/diagram-service.ts';
 import { extractMermaidBlocks, substituteDiagrams } from '../diagrams/mermaid/index.ts';
-import { CONTENT_DIR } from './paths.ts';
+import { contentDir } from './paths.ts';
 
 // Bumped when the way bodies are rendered changes, so cached entries are rendered again.
 const RENDER_VERSION = 'mp-1';
@@ -24,11 +24,11 @@ export function entryLoader(collection: EntryCollectionName): Loader {
     name: 'multiplane-entries',
     load: async ({ store, parseData, renderMarkdown, generateDigest, config, logger, watcher }) => {
       const root = fileURLToPath(config.root);
-      const contentDir = join(root, CONTENT_DIR);
+      const content = join(root, contentDir());
       const sync = async () => {
         const untouched = new Set(store.keys());
         const pending: { id: string; file: string; text: string; digest: string }[] = [];
-        for (const file of listCollectionFiles(contentDir, collection)) {
+        for (const file of listCollectionFiles(content, collection)) {
           if (!file.markdown) continue;
           untouched.delete(file.id);
           let text: string;
@@ -81,7 +81,7 @@ export function entryLoader(collection: EntryCollectionName): Loader {
       };
       await sync();
       if (watcher) {
-        const folder = join(contentDir, collection);
+        const folder = join(content, COLLECTIONS[collection].source.path);
         const onChange = (path: string) => {
           if (path.startsWith(folder)) void sync();
         };

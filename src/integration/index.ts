@@ -1,11 +1,13 @@
 import { fileURLToPath } from 'node:url';
+import { satteri } from '@astrojs/markdown-satteri';
 import starlight from '@astrojs/starlight';
 import type { AstroIntegration } from 'astro';
 import { resolveNow } from '../core/time.ts';
 import { closeSharedMermaidRenderer } from '../diagrams/diagram-service.ts';
+import { sanitizeRawHtml } from '../render/sanitize-plugin.ts';
 import { contextModule } from './context-module.ts';
 import { gateOnCheck } from './gate.ts';
-import { CONTENT_DIR } from './paths.ts';
+import { contentDir } from './paths.ts';
 import { readPlatformIdentity, siteBase } from './platform-identity.ts';
 import { sidebar } from './sidebar.ts';
 
@@ -22,9 +24,11 @@ export default function multiplane(): AstroIntegration {
         const now = resolveNow(process.env.MULTIPLANE_NOW);
         // `npm run build` checks before calling Astro; a direct `astro build` is gated here.
         if (command === 'build' && process.env.MULTIPLANE_CHECKED !== '1') gateOnCheck(root, now);
-        const platform = readPlatformIdentity(root, CONTENT_DIR);
+        const platform = readPlatformIdentity(root, contentDir());
         const base = config.base !== '/' || !platform.url ? config.base : siteBase(platform.url);
         updateConfig({
+          // Raw HTML in Markdown is parsed and sanitized before any other plugin sees it.
+          markdown: { processor: satteri({ features: { rawHtml: true }, hastPlugins: [sanitizeRawHtml] }) },
           // The published address gives the site its origin and, for a project page such as
           // https://org.github.io/repo/, its base path.
           ...(config.site || !platform.url ? {} : { site: platform.url, base }),
@@ -37,10 +41,20 @@ export default function multiplane(): AstroIntegration {
               // The site ships its own 404 page, which links back into the planes.
               disable404Route: true,
               // Asides and heading anchors for the entries too, not only the site's own pages.
-              markdown: { processedDirs: [`./${CONTENT_DIR}`] },
+              markdown: { processedDirs: [`./${contentDir()}`] },
             }),
           ],
-          vite: { plugins: [contextModule({ root, contentDir: CONTENT_DIR, now: now.toISOString() })] },
+          vite: {
+            plugins: [
+              contextModule({
+                root,
+                contentDir: contentDir(),
+                now: now.toISOString(),
+                edition: process.env.MULTIPLANE_EDITION === 'public' ? 'public' : 'internal',
+                drafts: command === 'dev',
+              }),
+            ],
+          },
         });
       },
       // Diagrams rendered during `astro dev` or a direct `astro build` keep a browser open.

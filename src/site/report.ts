@@ -1,13 +1,18 @@
 import context from 'virtual:multiplane/context';
-import { type CheckReport, runCheck } from '../core/check/run-check.ts';
+import { runCheck } from '../core/check/run-check.ts';
+import { type EditionReport, editionReport } from '../core/editions/edition-view.ts';
 
-let report: CheckReport | undefined;
+let report: EditionReport | undefined;
 
 /**
- * Returns the check report every page renders from, computed once per build process with the
- * instant fixed by the integration, so every page shows the same findings.
+ * Returns the report every page renders from: the check of the whole platform, narrowed to the
+ * edition being built. Computed once per build process, with the instant fixed by the
+ * integration, so every page shows the same findings.
  */
-export function getReport(): CheckReport {
-  report ??= runCheck({ root: context.root, contentDir: context.contentDir, now: new Date(context.now) });
+export function getReport(): EditionReport {
+  report ??= editionReport(runCheck({ root: context.root, contentDir: context.contentDir, now: new Date(context.now) }), {
+    edition: context.edition,
+    includeDrafts: context.drafts,
+  });
   return report;
 }

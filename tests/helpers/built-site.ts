@@ -12,15 +12,31 @@ const ROOT = join(import.meta.dirname, '..', '..');
 export function buildExampleSite(): { dir: string; remove(): void } {
   const parent = mkdtempSync(join(tmpdir(), 'multiplane-site-'));
   const dir = join(parent, 'dist');
-  const result = spawnSync(
-    process.execPath,
-    ['--experimental-strip-types', '--no-warnings', join(ROOT, 'scripts', 'build.ts'), '--out', dir],
-    { cwd: ROOT, encoding: 'utf8', env: buildEnvironment(), maxBuffer: 64 * 1024 * 1024 },
-  );
-  if (result.status !== 0 || !existsSync(join(dir, 'index.html'))) {
-    throw new Error(`The example site did not build (status ${result.status}):\n${result.stdout}\n${result.stderr}`);
-  }
+  runBuild(ROOT, ['--out', dir]);
   return { dir, remove: () => rmSync(parent, { recursive: true, force: true }) };
+}
+
+/**
+ * Builds a site from a fixture's content with this repository's engine, into a temporary folder.
+ */
+export function buildFixtureSite(fixture: string, args: readonly string[] = []): { dir: string; remove(): void } {
+  const parent = mkdtempSync(join(tmpdir(), 'multiplane-fixture-site-'));
+  const dir = join(parent, 'dist');
+  runBuild(ROOT, ['--content', join('tests', 'fixtures', fixture, 'content'), '--out', dir, ...args]);
+  return { dir, remove: () => rmSync(parent, { recursive: true, force: true }) };
+}
+
+function runBuild(cwd: string, args: readonly string[]): void {
+  const result = spawnSync(process.execPath, ['--experimental-strip-types', '--no-warnings', join(ROOT, 'scripts', 'build.ts'), ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: buildEnvironment(),
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const out = args[args.indexOf('--out') + 1] ?? '';
+  if (result.status !== 0 || !existsSync(join(out, 'index.html'))) {
+    throw new Error(`The site did not build (status ${result.status}):\n${result.stdout}\n${result.stderr}`);
+  }
 }
 
 /**

@@ -66,6 +66,18 @@ export interface PlatformGraph {
   related(key: string, relation: RelationName): AnyEntry[];
   /** References the entry makes that did not resolve. */
   danglingOf(key: string): readonly DanglingReference[];
+  /**
+   * Every reference the entry's own fields make that resolved, with the field path, including
+   * those that duplicate an edge another entry declared (the edge itself is stored once).
+   */
+  referencesOf(key: string): readonly ResolvedReference[];
+}
+
+/** A reference written in an entry's frontmatter and the entry it resolved to. */
+export interface ResolvedReference {
+  readonly path: readonly (string | number)[];
+  readonly target: string;
+  readonly relation: RelationName;
 }
 
 /**
@@ -97,6 +109,7 @@ export function buildGraph(entries: readonly AnyEntry[], rejected: ReadonlySet<s
   const outgoing = new Map<string, Link[]>();
   const incoming = new Map<string, Link[]>();
   const dangling: DanglingReference[] = [];
+  const declared = new Map<string, ResolvedReference[]>();
 
   const addEdge = (edge: Edge) => {
     const id = `${edge.from}\u0000${edge.relation}\u0000${edge.to}`;
@@ -122,6 +135,7 @@ export function buildGraph(entries: readonly AnyEntry[], rejected: ReadonlySet<s
         const resolved = resolve(value, field, byKey, rejected, byCollection);
         if ('key' in resolved) {
           if (!byKey.has(resolved.key)) continue;
+          push(declared, entry.key, { path, target: resolved.key, relation: field.relation });
           addEdge(orient(entry.key, resolved.key, view, path, false));
         } else {
           dangling.push({ entry, path, value, relation: field.relation, to: field.to, ...resolved });
@@ -166,6 +180,7 @@ export function buildGraph(entries: readonly AnyEntry[], rejected: ReadonlySet<s
         .filter((entry): entry is AnyEntry => entry !== undefined);
     },
     danglingOf: (key) => danglingByEntry.get(key) ?? [],
+    referencesOf: (key) => declared.get(key) ?? [],
   };
 }
 

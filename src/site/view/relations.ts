@@ -25,8 +25,11 @@ export interface EntryRelations {
 export function entryRelations(graph: PlatformGraph, key: string): EntryRelations {
   const outgoing = new Map<RelationName, Link[]>();
   const incoming = new Map<RelationName, Link[]>();
+  // What the entry's own fields declare; an edge another entry also declared is stored once,
+  // under whichever declaration came first, so `edge.declaredBy` alone would misplace it.
+  const declared = new Set(graph.referencesOf(key).map((reference) => `${reference.relation}\u0000${reference.target}`));
   for (const link of graph.links(key)) {
-    const side = link.edge.declaredBy === key ? outgoing : incoming;
+    const side = link.edge.declaredBy === key || declared.has(`${link.relation}\u0000${link.target}`) ? outgoing : incoming;
     const list = side.get(link.relation) ?? [];
     list.push(link);
     side.set(link.relation, list);

@@ -1,0 +1,100 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildFixtureSite } from '../helpers/built-site.ts';
+import { readPdf } from '../helpers/read-pdf.ts';
+import { liveMarkup } from '../render/live-markup.ts';
+
+// Every internal entry of the fixture carries this marker in its title, ID or body; the draft
+// carries its own. The public edition must contain neither, in any file, in any form.
+const CANARY = 'zzcanary';
+const DRAFT = 'zzdraft';
+
+let publicSite: ReturnType<typeof buildFixtureSite>;
+let internalSite: ReturnType<typeof buildFixtureSite>;
+
+beforeAll(() => {
+  publicSite = buildFixtureSite('editions', ['--edition', 'public']);
+  internalSite = buildFixtureSite('editions');
+}, 180_000);
+
+afterAll(() => {
+  publicSite?.remove();
+  internalSite?.remove();
+});
+
+/** Every file of a built site as searchable text: Pagefind's gzipped index is decompressed, the PDF's text extracted. */
+async function textsOf(dir: string): Promise<Map<string, string>> {
+  const texts = new Map<string, string>();
+  for (const dirent of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!dirent.isFile()) continue;
+    const file = join(dirent.parentPath, dirent.name);
+    const bytes = readFileSync(file);
+    let text = bytes.toString('latin1');
+    if (bytes[0] === 0x1f && bytes[1] === 0x8b) text = gunzipSync(bytes).toString('latin1');
+    if (file.endsWith('.pdf')) text += (await readPdf(file)).text.join('\n');
+    texts.set(relative(dir, file), text.toLowerCase());
+  }
+  return texts;
+}
+
+function hits(texts: Map<string, string>, marker: string): string[] {
+  return [...texts].filter(([, text]) => text.includes(marker)).map(([file]) => file);
+}
+
+describe('the public edition', () => {
+  it('contains no trace of an internal entry in any output file, the search index and the PDF included', async () => {
+    const texts = await textsOf(publicSite.dir);
+    expect([...texts.keys()].some((file) => file.startsWith('pagefind/'))).toBe(true);
+    expect([...texts.keys()]).toContain('whitepaper.pdf');
+    expect(hits(texts, CANARY)).toEqual([]);
+  });
+
+  it('still publishes the public entries, showing references to internal ones as "internal"', () => {
+    const page = readFileSync(join(publicSite.dir, 'services/public-api/index.html'), 'utf8');
+    expect(page).toContain('Public API');
+    expect(page).toContain('<span class="mp-internal" title="Not published in this edition">internal</span>');
+    const catalog = JSON.parse(readFileSync(join(publicSite.dir, 'catalog.json'), 'utf8'));
+    expect(catalog.entries.map((entry: { key: string }) => entry.key).sort()).toEqual([
+      'articles/public-article',
+      'owners/public-team',
+      'policies/public-policy',
+      'services/public-api',
+      'whitepaper/public-chapter',
+    ]);
+    expect(catalog.entries.find((entry: { key: string }) => entry.key === 'services/public-api').fields.dependsOn).toEqual(['(internal)']);
+  });
+
+  it('derives its status from published incidents only', () => {
+    expect(readFileSync(join(publicSite.dir, 'index.html'), 'utf8')).toContain('All systems operational');
+    expect(readFileSync(join(internalSite.dir, 'index.html'), 'utf8')).toContain('>Outage<');
+  });
+});
+
+describe('the internal edition', () => {
+  it('contains the internal entries (so the canary search above can find them)', async () => {
+    const found = hits(await textsOf(internalSite.dir), CANARY);
+    expect(found).toContain('services/zzcanary-db/index.html');
+    expect(found.some((file) => file.startsWith('pagefind/'))).toBe(true);
+    expect(found).toContain('whitepaper.pdf');
+  });
+});
+
+describe('drafts', () => {
+  it('appear in neither edition', async () => {
+    expect(hits(await textsOf(publicSite.dir), DRAFT)).toEqual([]);
+    expect(hits(await textsOf(internalSite.dir), DRAFT)).toEqual([]);
+  });
+});
+
+describe('raw HTML written by authors', () => {
+  it('is dead in the built page, while harmless HTML still works', () => {
+    const page = readFileSync(join(publicSite.dir, 'articles/public-article/index.html'), 'utf8');
+    const content = page.slice(page.indexOf('<div class="sl-markdown-content">'), page.indexOf('id="relations"'));
+    expect(content).toContain('Raw HTML written by an author');
+    expect(liveMarkup(content)).toEqual([]);
+    expect(content).toContain('<details><summary>Still works</summary>Hidden text</details>');
+    expect(content).toContain('<kbd>Ctrl</kbd>');
+  });
+});

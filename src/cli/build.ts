@@ -2,6 +2,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { MissingBrowserError } from '../browser/index.ts';
+import { completeScriptHashes } from '../build/csp-step.ts';
 import { diagramsStep } from '../build/diagrams-step.ts';
 import { measureFolder, stagingFor, swapInto } from '../build/output-swap.ts';
 import { pdfStep, skipPdf } from '../build/pdf-step.ts';
@@ -9,6 +10,7 @@ import { siteStep } from '../build/site-step.ts';
 import { ansi, formatHuman } from '../core/check/format-human.ts';
 import { formatGithub } from '../core/check/format-github.ts';
 import { runCheck } from '../core/check/run-check.ts';
+import { withSecretFindings } from '../core/check/with-secrets.ts';
 import { resolveNow } from '../core/time.ts';
 import { closeSharedMermaidRenderer } from '../diagrams/diagram-service.ts';
 import { formatBytes } from '../pdf/link-pdf.ts';
@@ -102,7 +104,7 @@ export async function buildCommand(argv: readonly string[], io: CommandIo): Prom
 
   // Astro's processes read the content folder from the environment (see src/integration/paths.ts).
   if (args.content) process.env.MULTIPLANE_CONTENT_DIR = args.content;
-  const report = await time('check', () => runCheck({ root, now: args.now, ...(args.content ? { contentDir: args.content } : {}) }));
+  const report = await time('check', () => withSecretFindings(runCheck({ root, now: args.now, ...(args.content ? { contentDir: args.content } : {}) })));
   io.stdout(formatHuman(report, io.color ? ansi : undefined));
   if (io.env.GITHUB_ACTIONS === 'true') io.stdout(formatGithub(report.findings));
   if (report.errors > 0) {
@@ -128,6 +130,7 @@ export async function buildCommand(argv: readonly string[], io: CommandIo): Prom
     }
 
     await time('site', () => siteStep(root, staging, args.now, args.edition, io.env));
+    completeScriptHashes(staging);
 
     if (args.pdf) {
       io.stdout('\nPDF: printing the whitepaper...\n');

@@ -7,6 +7,7 @@ import { appendFileSync } from 'node:fs';
 import { scopeToChange } from '../core/check/changed-scope.ts';
 import { ANNOTATION_LIMIT, formatSummary } from '../core/check/format-summary.ts';
 import { type CheckReport, runCheck } from '../core/check/run-check.ts';
+import { withSecretFindings } from '../core/check/with-secrets.ts';
 import { checkoutAt, changedFiles, GitError } from '../git/changed-files.ts';
 import { resolveNow } from '../core/time.ts';
 import { type CommandIo, UsageError } from './io.ts';
@@ -86,7 +87,7 @@ export function parseCheckArgs(argv: readonly string[], io: CommandIo): CheckArg
 }
 
 /** Runs `npm run check` and returns the exit status. */
-export function checkCommand(argv: readonly string[], io: CommandIo): number {
+export async function checkCommand(argv: readonly string[], io: CommandIo): Promise<number> {
   let args: CheckArgs;
   try {
     args = parseCheckArgs(argv, io);
@@ -99,7 +100,7 @@ export function checkCommand(argv: readonly string[], io: CommandIo): number {
     io.stdout(CHECK_USAGE);
     return 0;
   }
-  let report = runCheck({ root: args.root, now: args.now, ...(args.content ? { contentDir: args.content } : {}) });
+  let report = await withSecretFindings(runCheck({ root: args.root, now: args.now, ...(args.content ? { contentDir: args.content } : {}) }));
   let note: string | undefined;
   if (args.changed) {
     try {

@@ -39,7 +39,12 @@ export function entryLoader(collection: EntryCollectionName): Loader {
             continue;
           }
           const digest = generateDigest(`${RENDER_VERSION}\n${text}`);
-          if (store.get(file.id)?.digest === digest) continue;
+          const existing = store.get(file.id);
+          if (existing?.digest === digest) {
+            // An unchanged MDX entry still needs its module registered for render().
+            if (existing.deferredRender && existing.filePath) store.addModuleImport(existing.filePath);
+            continue;
+          }
           pending.push({ id: file.id, file: file.absolute, text, digest });
         }
         for (const id of untouched) store.delete(id);
@@ -58,6 +63,13 @@ export function entryLoader(collection: EntryCollectionName): Loader {
           try {
             const raw = yaml.load(split.frontmatter ?? '', { schema: yaml.CORE_SCHEMA }) ?? {};
             const data = await parseData({ id: item.id, data: raw as Record<string, unknown>, filePath: item.file });
+            if (/\.mdx$/i.test(item.file)) {
+              // MDX compiles to a module that renders at build time (the check allows it only in
+              // trusted collections), so it is deferred to Astro's MDX integration, as its own
+              // glob loader does.
+              store.set({ id: item.id, data, body: split.body, filePath: relativePath, digest: item.digest, deferredRender: true });
+              continue;
+            }
             const rendered = await renderMarkdown(mermaid.text, { fileURL: pathToFileURL(item.file) });
             if (mermaid.blocks.length > 0) {
               const replacements = new Map(

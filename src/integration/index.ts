@@ -6,6 +6,7 @@ import { resolveNow } from '../core/time.ts';
 import { closeSharedMermaidRenderer } from '../diagrams/diagram-service.ts';
 import { sanitizeRawHtml } from '../render/sanitize-plugin.ts';
 import { contextModule } from './context-module.ts';
+import { contentSecurityPolicy } from './csp.ts';
 import { gateOnCheck } from './gate.ts';
 import { contentDir } from './paths.ts';
 import { readPlatformIdentity, siteBase } from './platform-identity.ts';
@@ -19,14 +20,15 @@ export default function multiplane(): AstroIntegration {
   return {
     name: 'multiplane',
     hooks: {
-      'astro:config:setup': ({ config, command, updateConfig }) => {
+      'astro:config:setup': async ({ config, command, updateConfig }) => {
         const root = fileURLToPath(config.root);
         const now = resolveNow(process.env.MULTIPLANE_NOW);
         // `npm run build` checks before calling Astro; a direct `astro build` is gated here.
-        if (command === 'build' && process.env.MULTIPLANE_CHECKED !== '1') gateOnCheck(root, now);
+        if (command === 'build' && process.env.MULTIPLANE_CHECKED !== '1') await gateOnCheck(root, now);
         const platform = readPlatformIdentity(root, contentDir());
         const base = config.base !== '/' || !platform.url ? config.base : siteBase(platform.url);
         updateConfig({
+          security: { csp: contentSecurityPolicy() },
           // Raw HTML in Markdown is parsed and sanitized before any other plugin sees it.
           markdown: { processor: satteri({ features: { rawHtml: true }, hastPlugins: [sanitizeRawHtml] }) },
           // The published address gives the site its origin and, for a project page such as

@@ -28,39 +28,39 @@ function repository(fixture: string): { root: string; git: (...args: string[]) =
   return { root, git };
 }
 
-function check(root: string, ...args: string[]) {
+async function check(root: string, ...args: string[]) {
   const io = memoryIo(root);
-  const status = checkCommand(['--format', 'json', ...args], io);
+  const status = await checkCommand(['--format', 'json', ...args], io);
   return { status, report: JSON.parse(io.out() || '{}'), io };
 }
 
 describe('npm run check -- --changed <ref>', () => {
-  it('leaves out warnings that predate the change', () => {
+  it('leaves out warnings that predate the change', async () => {
     // The fixture's runbook is already overdue at the base commit.
     const { root } = repository('runbook-review-overdue');
     const file = join(root, 'content/services/db.md');
     writeFileSync(file, readFileSync(file, 'utf8').replace('The database.', 'The primary database.'));
-    expect(check(root).report.findings.map((finding: { rule: string }) => finding.rule)).toEqual(['runbook-review-overdue']);
-    const scoped = check(root, '--changed', 'base');
+    expect((await check(root)).report.findings.map((finding: { rule: string }) => finding.rule)).toEqual(['runbook-review-overdue']);
+    const scoped = await check(root, '--changed', 'base');
     expect(scoped.status).toBe(0);
     expect(scoped.report.findings).toEqual([]);
   });
 
-  it('reports every finding of a file the change touched', () => {
+  it('reports every finding of a file the change touched', async () => {
     const { root } = repository('valid');
     const file = join(root, 'content/services/api.md');
     writeFileSync(file, readFileSync(file, 'utf8').replace('dependsOn: [db]', 'dependsOn: [dbb]'));
-    const scoped = check(root, '--changed', 'base');
+    const scoped = await check(root, '--changed', 'base');
     expect(scoped.status).toBe(1);
     expect(scoped.report.findings.map((finding: { rule: string; file: string }) => [finding.rule, finding.file])).toEqual([
       ['dangling-reference', 'content/services/api.md'],
     ]);
   });
 
-  it('blames the change for what it breaks in files it did not touch', () => {
+  it('blames the change for what it breaks in files it did not touch', async () => {
     const { root, git } = repository('valid');
     git('rm', '-q', 'content/services/db.md');
-    const scoped = check(root, '--changed', 'base');
+    const scoped = await check(root, '--changed', 'base');
     expect(scoped.status).toBe(1);
     const files = scoped.report.findings.map((finding: { file: string }) => finding.file);
     // api.md and the runbook still point at the deleted database.
@@ -68,35 +68,35 @@ describe('npm run check -- --changed <ref>', () => {
     expect(files).toContain('content/runbooks/api-runbook.md');
   });
 
-  it('counts uncommitted and untracked files as changed', () => {
+  it('counts uncommitted and untracked files as changed', async () => {
     const { root } = repository('valid');
     writeFileSync(join(root, 'content/runbooks/new.md'), '---\ntitle: New\nowner: nobody\nkind: runbook\nreview:\n  cadence: 6m\n  last: 2026-11-01\n---\n\nBody.\n');
-    const scoped = check(root, '--changed', 'base');
+    const scoped = await check(root, '--changed', 'base');
     expect(scoped.report.findings.map((finding: { rule: string }) => finding.rule)).toEqual(['owner-exists', 'runbook-sections']);
   });
 
-  it('says what was left out in human output', () => {
+  it('says what was left out in human output', async () => {
     const { root } = repository('runbook-review-overdue');
     const io = memoryIo(root);
-    checkCommand(['--changed', 'base'], io);
+    await checkCommand(['--changed', 'base'], io);
     expect(io.out()).toContain('Limited to the change since base: 0 files added or modified, 0 deleted; 1 older finding left out.');
   });
 
-  it('exits 2 with a plain message for a ref that does not exist', () => {
+  it('exits 2 with a plain message for a ref that does not exist', async () => {
     const { root } = repository('valid');
-    const { status, io } = check(root, '--changed', 'no-such-branch');
+    const { status, io } = await check(root, '--changed', 'no-such-branch');
     expect(status).toBe(2);
     expect(io.err()).toMatch(/^--changed no-such-branch: .*Give a branch, tag or commit that exists/);
   });
 
-  it('writes every finding to the job summary inside GitHub Actions, beyond ten annotations', () => {
+  it('writes every finding to the job summary inside GitHub Actions, beyond ten annotations', async () => {
     const { root } = repository('valid');
     for (let index = 0; index < 12; index++) {
       writeFileSync(join(root, `content/runbooks/r${index}.md`), `---\ntitle: R${index}\nowner: platform-team\nkind: runbook\nreview:\n  cadence: 6m\n  last: 2026-11-01\n---\n\nNo sections.\n`);
     }
     const summary = join(root, 'summary.md');
     const io = memoryIo(root, { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary });
-    checkCommand(['--changed', 'base'], io);
+    await checkCommand(['--changed', 'base'], io);
     expect(io.out().match(/^::warning /gm)).toHaveLength(10);
     const table = readFileSync(summary, 'utf8');
     expect(table.match(/^\| :warning: /gm)).toHaveLength(12);

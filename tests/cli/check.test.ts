@@ -7,16 +7,16 @@ import { fixtureRoot } from '../helpers/fixtures.ts';
 import { memoryIo } from '../helpers/io.ts';
 
 describe('npm run check', () => {
-  it('exits 0 on clean content and prints a summary', () => {
+  it('exits 0 on clean content and prints a summary', async () => {
     const io = memoryIo(fixtureRoot('valid'));
-    expect(checkCommand([], io)).toBe(0);
+    expect(await checkCommand([], io)).toBe(0);
     expect(io.out()).toContain('15 files, 15 entries: 0 errors, 0 warnings');
     expect(io.out()).toContain('Checked as of 2026-11-26T00:00:00.000Z');
   });
 
-  it('exits 1 on an error and names file, line, rule, field and fix', () => {
+  it('exits 1 on an error and names file, line, rule, field and fix', async () => {
     const io = memoryIo(fixtureRoot('dangling-dependency'));
-    expect(checkCommand([], io)).toBe(1);
+    expect(await checkCommand([], io)).toBe(1);
     expect(io.out().split('\n').slice(0, 4).join('\n')).toMatchInlineSnapshot(`
       "content/services/api.md:6  error  dangling-reference
         \`dependsOn[0]\` refers to \`dbb\`, which is not a service.
@@ -25,59 +25,59 @@ describe('npm run check', () => {
     `);
   });
 
-  it('exits 0 on warnings, and 1 with --strict', () => {
-    expect(checkCommand([], memoryIo(fixtureRoot('runbook-review-overdue')))).toBe(0);
-    expect(checkCommand(['--strict'], memoryIo(fixtureRoot('runbook-review-overdue')))).toBe(1);
+  it('exits 0 on warnings, and 1 with --strict', async () => {
+    expect(await checkCommand([], memoryIo(fixtureRoot('runbook-review-overdue')))).toBe(0);
+    expect(await checkCommand(['--strict'], memoryIo(fixtureRoot('runbook-review-overdue')))).toBe(1);
   });
 
-  it('pins "now" with --now, overriding SOURCE_DATE_EPOCH', () => {
+  it('pins "now" with --now, overriding SOURCE_DATE_EPOCH', async () => {
     const io = memoryIo(fixtureRoot('valid'));
-    expect(checkCommand(['--now', '2028-01-01', '--format', 'json'], io)).toBe(1);
+    expect(await checkCommand(['--now', '2028-01-01', '--format', 'json'], io)).toBe(1);
     const report = JSON.parse(io.out());
     expect(report.now).toBe('2028-01-01T00:00:00.000Z');
     expect(report.findings.map((finding: { rule: string }) => finding.rule)).toContain('policy-review-overdue');
   });
 
-  it('prints JSON for tools', () => {
+  it('prints JSON for tools', async () => {
     const io = memoryIo(fixtureRoot('team-without-escalation'));
-    expect(checkCommand(['--format', 'json'], io)).toBe(0);
+    expect(await checkCommand(['--format', 'json'], io)).toBe(0);
     const report = JSON.parse(io.out());
     expect(report.summary).toEqual({ files: 15, entries: 15, errors: 0, warnings: 1 });
     expect(report.findings[0]).toMatchObject({ rule: 'team-escalation', file: 'content/owners/data-team.md', line: 3, severity: 'warning' });
     expect(report.scorecards).toHaveLength(2);
   });
 
-  it('prints GitHub annotations with --format github', () => {
+  it('prints GitHub annotations with --format github', async () => {
     const io = memoryIo(fixtureRoot('dangling-dependency'));
-    checkCommand(['--format', 'github'], io);
+    await checkCommand(['--format', 'github'], io);
     expect(io.out()).toMatchInlineSnapshot(`
       "::error file=content/services/api.md,line=6,title=dangling-reference (dependsOn[0])::\`dependsOn[0]\` refers to \`dbb\`, which is not a service.%0AFix: Did you mean \`db\`? Use the ID of an entry in content/services/: its file name without .md.
       "
     `);
   });
 
-  it('adds annotations after the human report inside GitHub Actions', () => {
+  it('adds annotations after the human report inside GitHub Actions', async () => {
     const io = memoryIo(fixtureRoot('dangling-dependency'), { GITHUB_ACTIONS: 'true' });
-    checkCommand([], io);
+    await checkCommand([], io);
     expect(io.out()).toContain('Summary');
     expect(io.out()).toContain('::error file=content/services/api.md,line=6,');
   });
 
-  it('exits 2 with usage on a bad option or a bad date', () => {
+  it('exits 2 with usage on a bad option or a bad date', async () => {
     const unknown = memoryIo(fixtureRoot('valid'));
-    expect(checkCommand(['--frmat', 'json'], unknown)).toBe(2);
+    expect(await checkCommand(['--frmat', 'json'], unknown)).toBe(2);
     expect(unknown.err()).toContain("Unknown option '--frmat'");
     expect(unknown.err()).toContain('Usage: npm run check');
     const badDate = memoryIo(fixtureRoot('valid'));
-    expect(checkCommand(['--now', '2026-02-30'], badDate)).toBe(2);
+    expect(await checkCommand(['--now', '2026-02-30'], badDate)).toBe(2);
     expect(badDate.err().split('\n')[0]).toBe('--now must be a date like 2026-03-01 or 2026-03-01T09:30:00Z; got "2026-02-30".');
     const badEpoch = memoryIo(fixtureRoot('valid'), { SOURCE_DATE_EPOCH: 'yesterday' });
-    expect(checkCommand([], badEpoch)).toBe(2);
+    expect(await checkCommand([], badEpoch)).toBe(2);
   });
 });
 
 describe('annotations', () => {
-  it('escapes newlines, percent signs and property separators', () => {
+  it('escapes newlines, percent signs and property separators', async () => {
     expect(
       formatAnnotation({
         rule: 'field-invalid',
@@ -102,7 +102,7 @@ describe('the check script', () => {
       env: { ...process.env, SOURCE_DATE_EPOCH: '1795651200', NO_COLOR: '1' },
     });
 
-  it('returns the exit status to the shell', () => {
+  it('returns the exit status to the shell', async () => {
     expect(node([], fixtureRoot('valid')).status).toBe(0);
     const failed = node([], fixtureRoot('dependency-cycle'));
     expect(failed.status).toBe(1);
@@ -110,7 +110,7 @@ describe('the check script', () => {
     expect(failed.stderr).toBe('');
   });
 
-  it('never prints a stack trace for a missing content folder', () => {
+  it('never prints a stack trace for a missing content folder', async () => {
     const result = node(['--root', '/nonexistent-multiplane-root'], fixtureRoot('valid'));
     expect(result.status).toBe(1);
     expect(result.stdout).toContain('platform-missing');

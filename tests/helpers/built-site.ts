@@ -19,14 +19,19 @@ export function buildExampleSite(): { dir: string; remove(): void } {
 /**
  * Builds a site from a fixture's content with this repository's engine, into a temporary folder.
  */
-export function buildFixtureSite(fixture: string, args: readonly string[] = []): { dir: string; remove(): void } {
-  const parent = mkdtempSync(join(tmpdir(), 'multiplane-fixture-site-'));
-  const dir = join(parent, 'dist');
-  runBuild(ROOT, ['--content', join('tests', 'fixtures', fixture, 'content'), '--out', dir, ...args]);
-  return { dir, remove: () => rmSync(parent, { recursive: true, force: true }) };
+export function buildFixtureSite(fixture: string, args: readonly string[] = []): { dir: string; stdout: string; remove(): void } {
+  return buildContentSite(join('tests', 'fixtures', fixture, 'content'), args);
 }
 
-function runBuild(cwd: string, args: readonly string[]): void {
+/** Builds a site from a content folder inside the project (a path relative to its root). */
+export function buildContentSite(content: string, args: readonly string[] = []): { dir: string; stdout: string; remove(): void } {
+  const parent = mkdtempSync(join(tmpdir(), 'multiplane-content-site-'));
+  const dir = join(parent, 'dist');
+  const stdout = runBuild(ROOT, ['--content', content, '--out', dir, ...args]);
+  return { dir, stdout, remove: () => rmSync(parent, { recursive: true, force: true }) };
+}
+
+function runBuild(cwd: string, args: readonly string[]): string {
   const result = spawnSync(process.execPath, ['--experimental-strip-types', '--no-warnings', join(ROOT, 'scripts', 'build.ts'), ...args], {
     cwd,
     encoding: 'utf8',
@@ -37,6 +42,7 @@ function runBuild(cwd: string, args: readonly string[]): void {
   if (result.status !== 0 || !existsSync(join(out, 'index.html'))) {
     throw new Error(`The site did not build (status ${result.status}):\n${result.stdout}\n${result.stderr}`);
   }
+  return result.stdout;
 }
 
 /**

@@ -47,3 +47,12 @@ export function findingsOf(report: CheckReport, rule: string): Pick<Finding, 'se
     .filter((finding) => finding.rule === rule)
     .map(({ severity, file, line, field, message, hint }) => ({ severity, file, line, ...(field ? { field } : {}), message, hint }));
 }
+
+let copies = 0;
+
+/** A fresh, writable copy of a fixture project, for tests that change files in it. */
+export function freshFixtureRoot(name = 'valid'): string {
+  const copy = join(scratch, `${name}-copy-${copies++}`);
+  cpSync(fixtureRoot(name), copy, { recursive: true });
+  return copy;
+}

@@ -36,5 +36,8 @@ export const DIAGNOSTICS = {
   fieldUnknown: diagnostic('field-unknown', 'Unknown field', 'The collection does not define this field; it is usually a typo of one that it does.'),
   fieldInvalid: diagnostic('field-invalid', 'Field has an invalid value', 'A field is set to a value of the wrong type or outside the allowed values.'),
   platformMissing: diagnostic('platform-missing', 'Platform file is missing', 'content/platform.yaml names the platform and its trust anchor; everything else hangs off it.'),
+  secretDetected: diagnostic('secret-detected', 'Credential in content', 'A file contains something that looks like a credential: a cloud key, a token, a private key or a connection string with a password. Published content must never carry secrets; the value is masked in every report.'),
+  mdxUntrusted: diagnostic('mdx-untrusted', 'MDX outside a trusted folder', 'MDX runs code when the site is built, so a pull request adding MDX could run code in CI. MDX is allowed only in the folders the platform marks as trusted (the whitepaper by default); elsewhere entries are plain Markdown.'),
+  mdxImport: diagnostic('mdx-import', 'MDX imports a module that is not allowed', 'MDX may only import the components on the allowlist, and may not export code: anything else would run arbitrary code at build time.'),
   governanceUnknownRule: diagnostic('governance-unknown-rule', 'Unknown rule in governance settings', 'content/governance.yaml names a rule that does not exist, so the setting would have no effect.'),
 } as const satisfies Record<string, RuleDocs>;

@@ -15,6 +15,9 @@ import type { AnyEntry } from './entry.ts';
 import { entryIdFromPath } from './entry-id.ts';
 import { splitFrontmatter } from './frontmatter.ts';
 import { scanHeadings } from './headings.ts';
+import { mdxStatements } from './mdx-imports.ts';
+import { mightContainSecret } from '../secrets/prefilter.ts';
+import type { SecretCandidate } from '../secrets/scan-secrets.ts';
 import { createLocator, type Locator } from './locator.ts';
 import { readSource } from './read-source.ts';
 import { schemaFindings } from './schema-findings.ts';
@@ -42,6 +45,8 @@ export interface LoadedContent {
   readonly rejected: ReadonlySet<string>;
   /** Number of files read. */
   readonly files: number;
+  /** Files that may hold a credential, for the (slower) secret scanner. */
+  readonly secretCandidates: readonly SecretCandidate[];
 }
 
 const MARKDOWN = /\.(md|mdx)$/i;
@@ -83,7 +88,9 @@ export function loadContent(options: LoadOptions): LoadedContent {
   const findings: Finding[] = [];
   const entries: AnyEntry[] = [];
   const rejected = new Set<string>();
+  const secretCandidates: SecretCandidate[] = [];
   let files = 0;
+  let mdx = { trusted: ['whitepaper'], components: ['@astrojs/starlight/components'] };
   const fileOf = (absolute: string) => relative(root, absolute).split(sep).join('/');
 
   const report = (docs: RuleDocs, file: string, line: number, message: string, hint: string) =>
@@ -93,10 +100,11 @@ export function loadContent(options: LoadOptions): LoadedContent {
   const platformPath = join(contentDir, COLLECTIONS.platform.source.path);
   if (existsSync(platformPath)) {
     files++;
-    const parsed = parseYamlFile(platformPath, contentDir, fileOf(platformPath), findings);
+    const parsed = parseYamlFile(platformPath, contentDir, fileOf(platformPath), findings, secretCandidates);
     if (parsed) {
       const entry = validate('platform', 'platform', parsed.data, parsed.locator, fileOf(platformPath), '', 1, findings);
       if (entry) entries.push(entry);
+      if (entry?.collection === 'platform') mdx = entry.data.mdx;
       else rejected.add('platform/platform');
     } else {
       rejected.add('platform/platform');
@@ -118,7 +126,7 @@ export function loadContent(options: LoadOptions): LoadedContent {
   if (existsSync(governancePath)) {
     files++;
     const file = fileOf(governancePath);
-    const parsed = parseYamlFile(governancePath, contentDir, file, findings);
+    const parsed = parseYamlFile(governancePath, contentDir, file, findings, secretCandidates);
     if (parsed) {
       governanceFile = { file, locator: parsed.locator };
       const result = GovernanceSchema.safeParse(parsed.data ?? {}, { reportInput: true });
@@ -144,13 +152,45 @@ export function loadContent(options: LoadOptions): LoadedContent {
       }
       files++;
       const source = readSource(candidate.absolute, contentDir);
+      if (source.ok && mightContainSecret(source.text)) secretCandidates.push({ file, text: source.text, entry: `${collection}/${candidate.id}` });
+      const isMdx = /\.mdx$/i.test(candidate.name);
+      if (isMdx && !mdx.trusted.includes(collection)) {
+        report(
+          DIAGNOSTICS.mdxUntrusted,
+          file,
+          1,
+          `${candidate.name} is MDX, which is allowed only in ${mdx.trusted.length ? mdx.trusted.map((name) => `content/${name}/`).join(', ') : 'no folder'}.`,
+          `Rename it to .md and remove any imports, exports or {expressions}; if this collection must allow MDX, a maintainer can add "${collection}" to mdx.trusted in content/platform.yaml.`,
+        );
+        rejected.add(`${collection}/${candidate.id}`);
+        continue;
+      }
       const entry = source.ok ? parseMarkdownEntry(collection, candidate.id, file, source.text, findings) : undefined;
       if (!source.ok) report(source.docs, file, 1, source.message, source.hint);
+      if (entry && isMdx) {
+        for (const statement of mdxStatements(entry.body, entry.bodyLine)) {
+          const allowed = statement.kind === 'import' && statement.source !== undefined && mdx.components.some((module) => statement.source === module || statement.source?.startsWith(`${module}/`));
+          if (allowed) continue;
+          findings.push({
+            rule: DIAGNOSTICS.mdxImport.id,
+            severity: DIAGNOSTICS.mdxImport.severity,
+            plane: DIAGNOSTICS.mdxImport.plane,
+            message:
+              statement.kind === 'export'
+                ? `MDX may not export code: \`${statement.text.slice(0, 80)}\`.`
+                : `MDX imports \`${statement.source ?? statement.text}\`, which is not on the allowlist.`,
+            hint: `Import only from ${mdx.components.map((module) => `\`${module}\``).join(', ')} (set by mdx.components in content/platform.yaml), and move any code out of the entry.`,
+            file,
+            line: statement.line,
+            entry: entry.key,
+          });
+        }
+      }
       if (entry) entries.push(entry);
       else rejected.add(`${collection}/${candidate.id}`);
     }
   }
-  return { entries, governance, governanceFile, findings, rejected, files };
+  return { entries, governance, governanceFile, findings, rejected, files, secretCandidates };
 }
 
 function parseMarkdownEntry(
@@ -235,8 +275,10 @@ function parseYamlFile(
   contentDir: string,
   file: string,
   findings: Finding[],
+  secretCandidates: SecretCandidate[],
 ): { data: unknown; locator: Locator } | undefined {
   const source = readSource(absolute, contentDir);
+  if (source.ok && mightContainSecret(source.text)) secretCandidates.push({ file, text: source.text });
   if (!source.ok) {
     findings.push({ rule: source.docs.id, severity: source.docs.severity, plane: source.docs.plane, message: source.message, hint: source.hint, file, line: 1 });
     return undefined;

@@ -50,6 +50,19 @@ export const PlatformSchema = z.strictObject({
     })
     .default({ title: 'The Governed Multi-Plane Platform Operating Model', keywords: ['platform engineering', 'governance', 'operating model'] })
     .describe('Cover and metadata of the whitepaper PDF. Every field has a default.'),
+  mdx: z
+    .strictObject({
+      trusted: z
+        .array(z.string().trim().min(1))
+        .default(['whitepaper'])
+        .describe('Collections whose entries may be MDX, which runs code at build time. Defaults to [whitepaper].'),
+      components: z
+        .array(z.string().trim().min(1))
+        .default(['@astrojs/starlight/components'])
+        .describe('Modules MDX entries may import from. Defaults to [@astrojs/starlight/components].'),
+    })
+    .default({ trusted: ['whitepaper'], components: ['@astrojs/starlight/components'] })
+    .describe('Where MDX is allowed and what it may import. Everywhere else entries are plain Markdown.'),
   defaultVisibility: z
     .enum(['internal', 'public'])
     .default('internal')

@@ -239,3 +239,46 @@ describe('loading content', () => {
     expect(report.findings.map((finding) => finding.rule)).toEqual(['field-missing']);
   });
 });
+
+describe('MDX', () => {
+  it('is refused outside the trusted collections', () => {
+    expect(findingsOf(checkFixture('mdx-untrusted'), 'mdx-untrusted')).toMatchInlineSnapshot(`
+      [
+        {
+          "file": "content/runbooks/interactive.mdx",
+          "hint": "Rename it to .md and remove any imports, exports or {expressions}; if this collection must allow MDX, a maintainer can add "runbooks" to mdx.trusted in content/platform.yaml.",
+          "line": 1,
+          "message": "interactive.mdx is MDX, which is allowed only in content/whitepaper/.",
+          "severity": "error",
+        },
+      ]
+    `);
+  });
+
+  it('may only import allowlisted components, and never export code', () => {
+    expect(findingsOf(checkFixture('mdx-import'), 'mdx-import')).toMatchInlineSnapshot(`
+      [
+        {
+          "file": "content/whitepaper/introduction.mdx",
+          "hint": "Import only from \`@astrojs/starlight/components\` (set by mdx.components in content/platform.yaml), and move any code out of the entry.",
+          "line": 8,
+          "message": "MDX imports \`node:fs\`, which is not on the allowlist.",
+          "severity": "error",
+        },
+        {
+          "file": "content/whitepaper/introduction.mdx",
+          "hint": "Import only from \`@astrojs/starlight/components\` (set by mdx.components in content/platform.yaml), and move any code out of the entry.",
+          "line": 9,
+          "message": "MDX may not export code: \`export const secret = readFileSync('/etc/passwd', 'utf8');\`.",
+          "severity": "error",
+        },
+      ]
+    `);
+  });
+
+  it('loads in a trusted collection when it imports only allowed components', () => {
+    const report = checkFixture('mdx-trusted');
+    expect(report.findings).toEqual([]);
+    expect(report.graph.get('whitepaper/introduction')?.file).toBe('content/whitepaper/introduction.mdx');
+  });
+});

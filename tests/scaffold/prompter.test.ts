@@ -1,0 +1,38 @@
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { InputEndedError, readlinePrompter } from '../../src/scaffold/prompter.ts';
+
+/** Streams standing in for a terminal: each question written out gets the next answer typed in. */
+function terminal(answers: string[]) {
+  const input = new PassThrough();
+  const output = new PassThrough();
+  let shown = '';
+  output.on('data', (chunk: Buffer) => {
+    shown += chunk.toString();
+    if (shown.endsWith(': ')) {
+      const answer = answers.shift();
+      if (answer === undefined) input.end();
+      else input.write(`${answer}\n`);
+    }
+  });
+  return { input, output, shown: () => shown };
+}
+
+describe('readlinePrompter', () => {
+  it('shows each question and returns the trimmed answer', async () => {
+    const { input, output, shown } = terminal(['  runbooks ', 'restore-database']);
+    const prompter = readlinePrompter(input, output);
+    await expect(prompter.ask('Collection: ')).resolves.toBe('runbooks');
+    await expect(prompter.ask('ID: ')).resolves.toBe('restore-database');
+    prompter.close();
+    expect(shown()).toContain('Collection: ');
+    expect(shown()).toContain('ID: ');
+  });
+
+  it('rejects when the input ends before an answer', async () => {
+    const { input, output } = terminal([]);
+    const prompter = readlinePrompter(input, output);
+    await expect(prompter.ask('Collection: ')).rejects.toBeInstanceOf(InputEndedError);
+    await expect(prompter.ask('ID: ')).rejects.toBeInstanceOf(InputEndedError);
+  });
+});

@@ -26,7 +26,7 @@ export async function diagramsStep(report: CheckReport, root: string): Promise<D
     launches: stats.launches,
     failures: result.failures.map(
       (failure) =>
-        `${failure.file}:${failure.line}  error  mermaid-diagram\n  The Mermaid diagram cannot be rendered: ${failure.message}\n  fix:   Correct the diagram's syntax (https://mermaid.js.org/intro/syntax-reference.html).\n`,
+        `${failure.file}:${failure.line}  error  mermaid-diagram\n  The Mermaid diagram cannot be rendered (its line numbers count from the fence): ${failure.message.replace(/\n/g, '\n    ')}\n  fix:   Correct the diagram's syntax (https://mermaid.js.org/intro/syntax-reference.html).\n`,
     ),
   };
 }

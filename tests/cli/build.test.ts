@@ -18,9 +18,20 @@ describe('npm run build', () => {
     expect(existsSync(join(root, '.dist.staging-' + process.pid))).toBe(false);
   });
 
+  it('stops on a Mermaid diagram that cannot be drawn, naming its file and line, before building anything', { timeout: 60_000 }, async () => {
+    const root = fixtureRoot('broken-mermaid');
+    mkdirSync(join(root, 'dist'), { recursive: true });
+    writeFileSync(join(root, 'dist', 'index.html'), 'previous build');
+    const io = memoryIo(root);
+    expect(await buildCommand([], io)).toBe(1);
+    expect(io.err()).toMatch(/content\/runbooks\/api-runbook\.md:16 {2}error {2}mermaid-diagram\n {2}The Mermaid diagram cannot be rendered \(its line numbers count from the fence\): Parse error on line \d/);
+    expect(io.err()).toContain('Build stopped: 1 Mermaid diagram cannot be rendered.');
+    expect(readFileSync(join(root, 'dist', 'index.html'), 'utf8')).toBe('previous build');
+  });
+
   it('exits 2 on an unknown option', async () => {
     const io = memoryIo(fixtureRoot('valid'));
-    expect(await buildCommand(['--edition'], io)).toBe(2);
+    expect(await buildCommand(['--frobnicate'], io)).toBe(2);
     expect(io.err()).toContain('Usage: npm run build');
   });
 });

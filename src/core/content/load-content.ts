@@ -309,7 +309,9 @@ function parseYaml(
       severity: docs.severity,
       plane: docs.plane,
       message: `The YAML cannot be parsed: ${reason}.`,
-      hint: 'Check indentation (spaces, not tabs), colons after field names, and quotes around values that contain ": " or start with a special character.',
+      hint: /maxDepth|nested too deeply/.test(reason)
+        ? 'Flatten the value: frontmatter lists and fields may nest at most 100 levels deep.'
+        : 'Check indentation (spaces, not tabs), colons after field names, and quotes around values that contain ": " or start with a special character.',
       file,
       line: firstLine + (mark?.line ?? 0),
       ...(entry ? { entry } : {}),

@@ -39,11 +39,16 @@ export default function multiplane(): AstroIntegration {
               title: platform.title,
               sidebar: sidebar(base),
               customCss: [fileURLToPath(new URL('../styles/multiplane.css', import.meta.url))],
-              components: { Search: fileURLToPath(new URL('../components/Search.astro', import.meta.url)) },
+              components: {
+                Search: fileURLToPath(new URL('../components/Search.astro', import.meta.url)),
+                Sidebar: fileURLToPath(new URL('../components/Sidebar.astro', import.meta.url)),
+              },
               // The site ships its own 404 page, which links back into the planes.
               disable404Route: true,
-              // Asides and heading anchors for the entries too, not only the site's own pages.
-              markdown: { processedDirs: [`./${contentDir()}`] },
+              // Asides for the entries too, not only the site's own pages. Headings keep their
+              // IDs (the table of contents links them) but not Starlight's link icons, which
+              // cost 700 bytes of SVG per heading on every page.
+              markdown: { processedDirs: [`./${contentDir()}`], headingLinks: false },
             }),
           ],
           vite: {

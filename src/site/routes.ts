@@ -1,4 +1,4 @@
-import { COLLECTIONS, type EntryCollectionName, type Plane } from '../core/schemas/index.ts';
+import { COLLECTIONS, type CollectionName, type EntryCollectionName, type Plane } from '../core/schemas/index.ts';
 
 /** The Markdown collections, which each get an index page and a page per entry. */
 export const ENTRY_COLLECTIONS = Object.values(COLLECTIONS)
@@ -18,7 +18,7 @@ export function entryHref(key: string): string {
 }
 
 /** Returns the site path of a collection's index. */
-export function collectionHref(collection: EntryCollectionName): string {
+export function collectionHref(collection: CollectionName): string {
   return sitePath(`/${collection}/`);
 }
 

@@ -49,7 +49,7 @@ export function loopSvg(steps: readonly LoopStepView[], anchor: LoopStepView, ti
   });
   parts.push(box(anchor, cx - BOX_W / 2, cy - BOX_H / 2, '', true));
   return (
-    `<svg class="mp-diagram mp-loop" viewBox="0 0 ${WIDTH} ${HEIGHT}" width="${WIDTH}" height="${HEIGHT}" role="group" aria-label="${escapeXml(title)}" xmlns="http://www.w3.org/2000/svg">` +
+    `<svg class="mp-diagram mp-loop" viewBox="0 0 ${WIDTH} ${HEIGHT}" width="${WIDTH}" height="${HEIGHT}" role="group" aria-label="${escapeXml(title)}">` +
     `<title>${escapeXml(title)}</title>${parts.join('')}</svg>`
   );
 }

@@ -85,17 +85,19 @@ export function neighbourhoodSvg(input: NeighbourhoodInput): string {
   }
 
   return (
-    `<svg class="mp-diagram mp-neighbourhood" viewBox="0 0 ${WIDTH} ${r(height)}" width="${WIDTH}" height="${r(height)}" role="group" aria-label="${escapeXml(title)}" xmlns="http://www.w3.org/2000/svg">` +
+    `<svg class="mp-diagram mp-neighbourhood" viewBox="0 0 ${WIDTH} ${r(height)}" width="${WIDTH}" height="${r(height)}" role="group" aria-label="${escapeXml(title)}">` +
     `<title>${escapeXml(title)}</title>${parts.join('')}</svg>`
   );
 }
 
+// Nodes are positioned by one transform, so their rectangle and text keep fixed, short
+// coordinates: a hub's diagram is written into every page of its neighbours, and bytes count.
 function nodeSvg(node: DiagramNode, x: number, y: number, width: number, center = false): string {
   return (
-    `<a href="${escapeXml(node.href)}" class="mp-node mp-plane-${node.plane}${center ? ' mp-center' : ''}">` +
-    `<rect x="${r(x)}" y="${r(y)}" width="${width}" height="${NODE_H}" rx="6"/>` +
-    `<text class="mp-kind" x="${r(x + 10)}" y="${r(y + 14)}">${escapeXml(node.kind)}</text>` +
-    `<text class="mp-title" x="${r(x + 10)}" y="${r(y + 31)}">${escapeXml(fitText(node.title, width - 20))}</text></a>`
+    `<a href="${escapeXml(node.href)}" class="mp-node mp-plane-${node.plane}${center ? ' mp-center' : ''}" transform="translate(${r(x)} ${r(y)})">` +
+    `<rect width="${width}" height="${NODE_H}" rx="6"/>` +
+    `<text x="10" y="14" class="mp-kind">${escapeXml(node.kind)}</text>` +
+    `<text x="10" y="31" class="mp-title">${escapeXml(fitText(node.title, width - 20))}</text></a>`
   );
 }
 

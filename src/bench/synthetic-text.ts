@@ -5,9 +5,31 @@ const WORDS =
     ' ',
   );
 
+// Real prose mixes a few very common words with a long tail of rarer ones (Zipf's law); a search
+// index is only as large as that distribution makes it, so the synthetic text follows it too:
+// function words, the domain words above, and a tail of a few thousand made-up terms.
+const FUNCTION_WORDS = 'the a of to and in is for on that with as by it be are this from at or we when if'.split(' ');
+const SYLLABLES = 'ka lo mi ne ru sa ti vo xe ba de fi go hu ja ke li mo nu pa qui ro su ta ve wi zo'.split(' ');
+const TAIL = Array.from({ length: 3000 }, (_, index) => {
+  let word = '';
+  for (let value = index + 27; value > 0; value = Math.floor(value / SYLLABLES.length)) word += SYLLABLES[value % SYLLABLES.length];
+  return word;
+});
+// Domain words sit along the tail (ranks 100 to about 2,000), as topic words do in real text:
+// common enough to recur, rare enough that a search for one matches a fraction of the pages.
+const VOCABULARY = [...FUNCTION_WORDS, ...TAIL];
+WORDS.forEach((word, index) => VOCABULARY.splice(100 + index * 30, 0, word));
+
+/** A word drawn with probability falling as 1/rank. */
+function zipfWord(random: Random): string {
+  // Inverse of the harmonic CDF, approximated by an exponential of a uniform draw.
+  const rank = Math.floor(Math.exp(random.next() * Math.log(VOCABULARY.length))) - 1;
+  return VOCABULARY[Math.min(rank, VOCABULARY.length - 1)] ?? 'the';
+}
+
 /** A sentence of plausible platform prose. */
 export function sentence(random: Random): string {
-  const words = Array.from({ length: random.int(8, 18) }, () => random.pick(WORDS));
+  const words = Array.from({ length: random.int(8, 18) }, () => zipfWord(random));
   const text = words.join(' ');
   return `${text[0]?.toUpperCase()}${text.slice(1)}.`;
 }

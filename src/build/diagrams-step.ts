@@ -15,8 +15,8 @@ export interface DiagramsOutcome {
  * Renders the Mermaid diagrams of every entry before Astro starts, so a broken diagram stops the
  * build as `file:line`, and the site build only reads the cache.
  */
-export async function diagramsStep(report: CheckReport, root: string): Promise<DiagramsOutcome> {
-  const renderer = sharedMermaidRenderer(root);
+export async function diagramsStep(report: CheckReport, root: string, env: NodeJS.ProcessEnv): Promise<DiagramsOutcome> {
+  const renderer = sharedMermaidRenderer(root, env);
   const result = await prerenderDiagrams(report.graph.entries.values(), renderer);
   const stats = renderer.stats();
   return {

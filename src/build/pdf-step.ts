@@ -18,6 +18,7 @@ export async function pdfStep(
   siteDir: string,
   paper: Paper,
   log: (message: string) => void,
+  env: NodeJS.ProcessEnv = process.env,
 ): Promise<PdfFacts | undefined> {
   const platform = report.graph.platform?.data;
   if (report.graph.collection('whitepaper').length === 0 || !platform) {
@@ -29,7 +30,7 @@ export async function pdfStep(
     out: join(siteDir, 'whitepaper.pdf'),
     paper,
     siteUrl: platform.url,
-    browser: () => sharedBrowser().browserType.launch(),
+    browser: () => sharedBrowser(env).browserType.launch(),
     log,
     metadata: {
       title: platform.whitepaper.title,

@@ -6,6 +6,7 @@ import { completeScriptHashes } from '../build/csp-step.ts';
 import { diagramsStep } from '../build/diagrams-step.ts';
 import { measureFolder, stagingFor, swapInto } from '../build/output-swap.ts';
 import { pdfStep, skipPdf } from '../build/pdf-step.ts';
+import { searchStep } from '../build/search-step.ts';
 import { siteStep } from '../build/site-step.ts';
 import { ansi, formatHuman } from '../core/check/format-human.ts';
 import { formatGithub } from '../core/check/format-github.ts';
@@ -102,8 +103,6 @@ export async function buildCommand(argv: readonly string[], io: CommandIo): Prom
     }
   };
 
-  // Astro's processes read the content folder from the environment (see src/integration/paths.ts).
-  if (args.content) process.env.MULTIPLANE_CONTENT_DIR = args.content;
   const report = await time('check', () => withSecretFindings(runCheck({ root, now: args.now, ...(args.content ? { contentDir: args.content } : {}) })));
   io.stdout(formatHuman(report, io.color ? ansi : undefined));
   if (io.env.GITHUB_ACTIONS === 'true') io.stdout(formatGithub(report.findings));
@@ -118,23 +117,31 @@ export async function buildCommand(argv: readonly string[], io: CommandIo): Prom
   const staging = stagingFor(outDir);
   rmSync(staging, { recursive: true, force: true });
   try {
-    const diagrams = await time('diagrams', () => diagramsStep(report, root));
+    const diagrams = await time('diagrams', () => diagramsStep(report, root, io.env));
     if (diagrams.failures.length > 0) {
       io.stderr(`\n${diagrams.failures.join('\n')}\nBuild stopped: ${diagrams.failures.length} Mermaid diagram${diagrams.failures.length === 1 ? '' : 's'} cannot be rendered.\n`);
       return 1;
     }
+    Object.assign(timings, { diagramBlocks: diagrams.blocks, diagramsRendered: diagrams.rendered, browserLaunches: diagrams.launches });
+    // Every diagram is in the cache now; Chromium would only hold memory through the site build.
+    await closeSharedMermaidRenderer();
     if (diagrams.blocks > 0) {
       io.stdout(
         `\nDiagrams: ${diagrams.blocks} Mermaid block${diagrams.blocks === 1 ? '' : 's'}, ${diagrams.rendered} rendered, ${diagrams.cached} from cache, ${(timings.diagrams! / 1000).toFixed(1)} s\n`,
       );
     }
 
-    await time('site', () => siteStep(root, staging, args.now, args.edition, io.env));
+    const parts = await time('site', () =>
+      siteStep({ root, outDir: staging, now: args.now, edition: args.edition, contentDir: args.content, env: io.env }),
+    );
+    Object.assign(timings, parts);
+    const indexed = await time('searchIndex', () => searchStep(staging));
+    io.stdout(`Search index: ${indexed} pages, ${((timings.searchIndex ?? 0) / 1000).toFixed(1)} s\n`);
     completeScriptHashes(staging);
 
     if (args.pdf) {
       io.stdout('\nPDF: printing the whitepaper...\n');
-      const facts = await time('pdf', () => pdfStep(report, staging, args.paper, (message) => io.stdout(`  ${message}\n`)));
+      const facts = await time('pdf', () => pdfStep(report, staging, args.paper, (message) => io.stdout(`  ${message}\n`), io.env));
       io.stdout(
         facts
           ? `PDF: whitepaper.pdf, ${facts.paper}, ${facts.pages} pages, ${formatBytes(facts.bytes)}, ${(timings.pdf! / 1000).toFixed(1)} s\n`
@@ -155,11 +162,12 @@ export async function buildCommand(argv: readonly string[], io: CommandIo): Prom
     await closeSharedMermaidRenderer();
   }
 
-  const total = Object.values(timings).reduce((sum, value) => sum + value, 0);
+  const steps = (['check', 'diagrams', 'site', 'searchIndex', 'pdf'] as const).filter((step) => timings[step] !== undefined);
+  const total = steps.reduce((sum, step) => sum + (timings[step] ?? 0), 0);
   const { files, bytes } = measureFolder(outDir);
-  const steps = Object.entries(timings).map(([step, ms]) => `${step} ${(ms / 1000).toFixed(1)} s`).join(', ');
+  const summary = steps.map((step) => `${step} ${((timings[step] ?? 0) / 1000).toFixed(1)} s`).join(', ');
   io.stdout(
-    `\nBuilt in ${(total / 1000).toFixed(1)} s (${steps}): ${files} files, ${formatBytes(bytes)} in ${relative(root, outDir) || '.'}/. Preview it with npm run preview.\n`,
+    `\nBuilt in ${(total / 1000).toFixed(1)} s (${summary}): ${files} files, ${formatBytes(bytes)} in ${relative(root, outDir) || '.'}/. Preview it with npm run preview.\n`,
   );
   if (args.timings) writeFileSync(args.timings, `${JSON.stringify({ ...timings, files, bytes }, null, 2)}\n`);
   return 0;

@@ -14,15 +14,15 @@ export function diagramCacheDir(root: string): string {
   return join(root, 'node_modules', '.cache', 'multiplane', 'mermaid');
 }
 
-/** The process's one Chromium, launched on first use by diagrams or the PDF. */
-export function sharedBrowser(): SharedBrowser {
-  holder[BROWSER] ??= createSharedBrowser();
+/** The process's one Chromium, launched on first use by diagrams or the PDF (found through `env`). */
+export function sharedBrowser(env: NodeJS.ProcessEnv = process.env): SharedBrowser {
+  holder[BROWSER] ??= createSharedBrowser({ env });
   return holder[BROWSER];
 }
 
 /** Returns the process's Mermaid renderer, creating it on first use. */
-export function sharedMermaidRenderer(root: string): MermaidRenderer {
-  holder[RENDERER] ??= createMermaidRenderer({ cacheDir: diagramCacheDir(root), browser: sharedBrowser() });
+export function sharedMermaidRenderer(root: string, env: NodeJS.ProcessEnv = process.env): MermaidRenderer {
+  holder[RENDERER] ??= createMermaidRenderer({ cacheDir: diagramCacheDir(root), browser: sharedBrowser(env) });
   return holder[RENDERER];
 }
 

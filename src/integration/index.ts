@@ -11,6 +11,7 @@ import { gateOnCheck } from './gate.ts';
 import { contentDir } from './paths.ts';
 import { readPlatformIdentity, siteBase } from './platform-identity.ts';
 import { sidebar } from './sidebar.ts';
+import { mark, timingsEnd } from './timings.ts';
 
 /**
  * The Multiplane Astro integration. It only wires steps together: the check gate, the site
@@ -21,6 +22,7 @@ export default function multiplane(): AstroIntegration {
     name: 'multiplane',
     hooks: {
       'astro:config:setup': async ({ config, command, updateConfig }) => {
+        mark('config');
         const root = fileURLToPath(config.root);
         const now = resolveNow(process.env.MULTIPLANE_NOW);
         // `npm run build` checks before calling Astro; a direct `astro build` is gated here.
@@ -49,7 +51,12 @@ export default function multiplane(): AstroIntegration {
               // IDs (the table of contents links them) but not Starlight's link icons, which
               // cost 700 bytes of SVG per heading on every page.
               markdown: { processedDirs: [`./${contentDir()}`], headingLinks: false },
+              // `npm run build` builds the search index itself once Astro's process has ended
+              // (src/build/search-step.ts), so the two never hold their memory at once. Pages
+              // keep data-pagefind-body and the overridden Search component keeps the UI.
+              ...(process.env.MULTIPLANE_SEARCH_INDEX === 'separate' ? { pagefind: false } : {}),
             }),
+            timingsEnd(),
           ],
           vite: {
             plugins: [
@@ -64,8 +71,13 @@ export default function multiplane(): AstroIntegration {
           },
         });
       },
+      'astro:build:start': () => mark('build-start'),
+      'astro:build:generated': () => mark('generated'),
       // Diagrams rendered during `astro dev` or a direct `astro build` keep a browser open.
-      'astro:build:done': () => closeSharedMermaidRenderer(),
+      'astro:build:done': () => {
+        mark('build-done');
+        return closeSharedMermaidRenderer();
+      },
       'astro:server:done': () => closeSharedMermaidRenderer(),
     },
   };

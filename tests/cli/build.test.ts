@@ -29,6 +29,16 @@ describe('npm run build', () => {
     expect(readFileSync(join(root, 'dist', 'index.html'), 'utf8')).toBe('previous build');
   });
 
+  it('stops with one clear message when diagrams need a browser and there is none', async () => {
+    // The editions fixture has a valid diagram that no cache holds yet.
+    const root = fixtureRoot('editions');
+    const io = memoryIo(root, { CHROMIUM_PATH: '/nonexistent/chromium' });
+    expect(await buildCommand(['--out', 'dist-no-browser'], io)).toBe(1);
+    expect(io.err()).toMatch(/Build stopped: .*CHROMIUM_PATH/s);
+    expect(io.err()).toContain('apt-get install chromium');
+    expect(io.err()).not.toMatch(/\n\s+at /);
+  });
+
   it('exits 2 on an unknown option', async () => {
     const io = memoryIo(fixtureRoot('valid'));
     expect(await buildCommand(['--frobnicate'], io)).toBe(2);

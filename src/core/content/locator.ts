@@ -36,10 +36,10 @@ export function createLocator(source: string, firstLine: number): Locator {
         if (isMap(node)) {
           const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(key));
           if (!pair) break;
+          // A field is reported on its key's line, even when its value (a list, a mapping)
+          // starts on the next one.
           line = lineOfNode(pair.key) ?? line;
           node = pair.value;
-          // A key with an empty value still has a line: the key's.
-          line = lineOfNode(node) ?? line;
         } else if (isSeq(node) && typeof key === 'number') {
           const item = node.items[key];
           if (item === undefined) break;

@@ -87,3 +87,14 @@ describe('hostile and broken input', () => {
     expect(findingsOf(checkFixture('duplicate-id'), 'duplicate-id')).toHaveLength(1);
   });
 });
+
+describe('frontmatter Starlight would render as raw HTML', () => {
+  it('is refused in content entries: head, banner and hero are unknown fields', () => {
+    const findings = findingsOf(checkFixture('starlight-html-fields'), 'field-unknown');
+    expect(findings.map((finding) => [finding.field, finding.line])).toEqual([
+      ['head', 10],
+      ['banner', 13],
+      ['hero', 15],
+    ]);
+  });
+});

@@ -38,7 +38,7 @@ describe('loading content', () => {
           "field": "operations.backup",
           "file": "content/services/api.md",
           "hint": "Did you mean \`operations.backups\`? Rename the field, or remove it.",
-          "line": 12,
+          "line": 11,
           "message": "Unknown field \`operations.backup\`.",
           "severity": "error",
         },

@@ -43,7 +43,7 @@ describe('service-backups', () => {
           "field": "operations.backups",
           "file": "content/services/db.md",
           "hint": "Test a restore, then record its day as \`lastRestoreTest:\` under \`operations.backups\`.",
-          "line": 12,
+          "line": 11,
           "message": "Service \`db\` has backups, but no restore from them has been tested.",
           "severity": "warning",
         },

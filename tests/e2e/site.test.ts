@@ -72,10 +72,13 @@ describe('the published site', { timeout: 60_000 }, () => {
     const planes = page.locator('.pagefind-ui__filter-block', { has: page.locator('summary', { hasText: /^Plane$/ }) });
     await planes.locator('summary').click();
     await planes.getByLabel(/^Knowledge/).check();
-    await expect.poll(async () => results.count()).toBeLessThan(all);
-    const links = await page.locator('.pagefind-ui__result-link').evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href')));
-    expect(links.length).toBeGreaterThan(0);
-    expect(links.every((href) => href?.startsWith('/runbooks/'))).toBe(true);
+    // The list re-renders while the filter applies; wait until it settles on the narrowed results.
+    const hrefs = () => page.locator('.pagefind-ui__result-link').evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href') ?? ''));
+    await expect.poll(async () => {
+      const count = await results.count();
+      const links = await hrefs();
+      return count > 0 && count < all && links.length > 0 && links.every((href) => href.startsWith('/runbooks/'));
+    }).toBe(true);
     await page.close();
   });
 

@@ -10,7 +10,7 @@ import { type CheckReport, runCheck } from '../core/check/run-check.ts';
 import { withSecretFindings } from '../core/check/with-secrets.ts';
 import { checkoutAt, changedFiles, GitError } from '../git/changed-files.ts';
 import { resolveNow } from '../core/time.ts';
-import { type CommandIo, UsageError } from './io.ts';
+import { type CommandIo, parseOrExplain, UsageError } from './io.ts';
 
 export const CHECK_USAGE = `Usage: npm run check -- [options]
 
@@ -88,18 +88,9 @@ export function parseCheckArgs(argv: readonly string[], io: CommandIo): CheckArg
 
 /** Runs `npm run check` and returns the exit status. */
 export async function checkCommand(argv: readonly string[], io: CommandIo): Promise<number> {
-  let args: CheckArgs;
-  try {
-    args = parseCheckArgs(argv, io);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    io.stderr(`${error.message}\n\n${CHECK_USAGE}`);
-    return 2;
-  }
-  if (args.help) {
-    io.stdout(CHECK_USAGE);
-    return 0;
-  }
+  const parsed = parseOrExplain(() => parseCheckArgs(argv, io), CHECK_USAGE, io);
+  if ('status' in parsed) return parsed.status;
+  const { args } = parsed;
   let report = await withSecretFindings(runCheck({ root: args.root, now: args.now, ...(args.content ? { contentDir: args.content } : {}) }));
   let note: string | undefined;
   if (args.changed) {

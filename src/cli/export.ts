@@ -5,7 +5,7 @@ import { resolveNow } from '../core/time.ts';
 import { buildBackstageEntities } from '../exporters/backstage/build-entities.ts';
 import { CATALOG_FILE, formatCatalog, KIND_ORDER } from '../exporters/backstage/format-catalog.ts';
 import { OutputExistsError, writeOutput } from '../exporters/write-output.ts';
-import { type CommandIo, UsageError } from './io.ts';
+import { type CommandIo, parseOrExplain, UsageError } from './io.ts';
 
 export const EXPORT_USAGE = `Usage: npm run export -- <target> <dir> [options]
 
@@ -86,18 +86,9 @@ export function parseExportArgs(argv: readonly string[], io: CommandIo): ExportA
 
 /** Runs `npm run export` and returns the exit status. */
 export function exportCommand(argv: readonly string[], io: CommandIo): number {
-  let args: ExportArgs | { help: true };
-  try {
-    args = parseExportArgs(argv, io);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    io.stderr(`${error.message}\n\n${EXPORT_USAGE}`);
-    return 2;
-  }
-  if (args.help) {
-    io.stdout(EXPORT_USAGE);
-    return 0;
-  }
+  const parsed = parseOrExplain(() => parseExportArgs(argv, io), EXPORT_USAGE, io);
+  if ('status' in parsed) return parsed.status;
+  const { args } = parsed;
 
   const report = runCheck({ root: args.root, now: args.now, ...(args.content ? { contentDir: args.content } : {}) });
   if (report.errors > 0) {

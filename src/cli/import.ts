@@ -12,7 +12,7 @@ import { importMarkdown, MARKDOWN_TARGETS, type MarkdownTarget } from '../import
 import { formatClashes, formatImportReport, formatUnmapped } from '../importers/report.ts';
 import { validateEntry } from '../importers/validate-entry.ts';
 import { planEntries, writeEntries } from '../importers/write-entries.ts';
-import { type CommandIo, UsageError } from './io.ts';
+import { type CommandIo, parseOrExplain, UsageError } from './io.ts';
 
 export const IMPORT_USAGE = `Usage: npm run import -- <format> <dir> [options]
 
@@ -132,18 +132,9 @@ export function parseImportArgs(argv: readonly string[], io: CommandIo): ImportA
 
 /** Runs `npm run import` and returns the exit status. */
 export function importCommand(argv: readonly string[], io: CommandIo): number {
-  let args: ImportArgs | { help: true };
-  try {
-    args = parseImportArgs(argv, io);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    io.stderr(`${error.message}\n\n${IMPORT_USAGE}`);
-    return 2;
-  }
-  if (args.help) {
-    io.stdout(IMPORT_USAGE);
-    return 0;
-  }
+  const parsed = parseOrExplain(() => parseImportArgs(argv, io), IMPORT_USAGE, io);
+  if ('status' in parsed) return parsed.status;
+  const { args } = parsed;
   const display = (absolute: string) => {
     const inside = relative(io.cwd, absolute);
     return inside === '' ? '.' : inside.startsWith('..') || inside.startsWith(sep) ? absolute : inside.split(sep).join('/');

@@ -23,3 +23,28 @@ export function processIo(): CommandIo {
 export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
+
+/**
+ * Parses a command's arguments the same way for every command: a UsageError is printed with the
+ * command's usage (exit status 2), `--help` prints the usage (exit status 0). Returns the parsed
+ * arguments, or the status to exit with.
+ */
+export function parseOrExplain<A extends { readonly help: boolean }>(
+  parse: () => A,
+  usage: string,
+  io: CommandIo,
+): { readonly args: Exclude<A, { readonly help: true }> } | { readonly status: number } {
+  let args: A;
+  try {
+    args = parse();
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr(`${error.message}\n\n${usage}`);
+    return { status: 2 };
+  }
+  if (args.help) {
+    io.stdout(usage);
+    return { status: 0 };
+  }
+  return { args: args as Exclude<A, { readonly help: true }> };
+}

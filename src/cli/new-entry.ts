@@ -7,7 +7,7 @@ import { resolveNow } from '../core/time.ts';
 import { askForEntry } from '../scaffold/ask-entry.ts';
 import { InputEndedError, type Terminal } from '../scaffold/prompter.ts';
 import { type ScaffoldPlan, ScaffoldError, type ScaffoldRequest, planScaffold, writeScaffold } from '../scaffold/scaffold-entry.ts';
-import { type CommandIo, UsageError } from './io.ts';
+import { type CommandIo, parseOrExplain, UsageError } from './io.ts';
 
 /** The collections a new entry can go into: every one that is a folder of Markdown files. */
 export const NEW_ENTRY_COLLECTIONS = Object.values(COLLECTIONS)
@@ -117,17 +117,9 @@ export async function newEntryCommand(argv: readonly string[], io: CommandIo, te
     io.stderr(`${message}\n\n${NEW_USAGE}`);
     return 2;
   };
-  let args: NewArgs;
-  try {
-    args = parseNewArgs(argv, io);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    return usage(error.message);
-  }
-  if (args.help) {
-    io.stdout(NEW_USAGE);
-    return 0;
-  }
+  const parsed = parseOrExplain(() => parseNewArgs(argv, io), NEW_USAGE, io);
+  if ('status' in parsed) return parsed.status;
+  const { args } = parsed;
 
   const contentDir = join(args.root, args.content ?? 'content');
   const content = loadContent({ root: args.root, ...(args.content ? { contentDir: args.content } : {}) });

@@ -1,6 +1,7 @@
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll } from 'vitest';
 import { runCheck, type CheckReport } from '../../src/core/check/run-check.ts';
 import type { Finding } from '../../src/core/governance/finding.ts';
 
@@ -9,7 +10,8 @@ export const NOW = new Date('2026-11-26T00:00:00Z');
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 const scratch = mkdtempSync(join(tmpdir(), 'multiplane-fixtures-'));
-process.on('exit', () => rmSync(scratch, { recursive: true, force: true }));
+// Vitest ends its workers without a normal exit, so an exit handler would never run.
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 /**
  * Returns the root of a fixture project: `valid/` with the case's own files laid over it, and

@@ -1,6 +1,7 @@
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
+import { afterAll } from 'vitest';
 
 export const REPO = join(import.meta.dirname, '..', '..');
 /** The real-world corpora shared beside the repository (see its README). */
@@ -10,7 +11,8 @@ export const PAGERDUTY_CORPUS = join(CORPUS, 'pagerduty-incident-response');
 export const FIXTURES = join(REPO, 'tests', 'fixtures');
 
 const scratch = mkdtempSync(join(tmpdir(), 'multiplane-import-'));
-process.on('exit', () => rmSync(scratch, { recursive: true, force: true }));
+// Vitest ends its workers without a normal exit, so an exit handler would never run.
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 let count = 0;
 
 /**

@@ -23,8 +23,8 @@ export function formatBench(results: readonly SizeResult[]): string {
     ['Entry page HTML, max', (r) => `${kb(r.output.maxEntryHtml)} (${r.output.largestEntryPage})`],
     ['Pagefind index', (r) => `${(r.output.pagefindBytes / 2 ** 20).toFixed(1)} MB`],
     ['Rebuild, nothing changed', (r) => `${seconds(r.rebuild.ms)}, ${r.rebuild.diagramsRendered} diagrams redrawn, ${r.rebuild.browserLaunches} browser launches`],
-    ['Search: transferred per query', (r) => (r.search ? kb(r.search.transferredBytes) : '–')],
-    ['Search: time to results', (r) => (r.search ? `${r.search.ms} ms` : '–')],
+    ['Search: transferred per query, most', (r) => (r.search?.length ? kb(Math.max(...r.search.map((probe) => probe.transferredBytes))) : '–')],
+    ['Search: time to results', (r) => (r.search?.length ? r.search.map((probe) => `${probe.query} ${probe.ms} ms`).join(', ') : '–')],
     ['Plain Starlight, same bodies', (r) => (r.baseline ? `${seconds(r.baseline.ms)}, median page ${kb(r.baseline.output.medianEntryHtml)}` : '–')],
   ];
   const header = `| | ${results.map((result) => `${result.entries.toLocaleString('en-US')} entries`).join(' | ')} |`;

@@ -10,6 +10,7 @@ import { contentSecurityPolicy } from './csp.ts';
 import { gateOnCheck } from './gate.ts';
 import { contentDir } from './paths.ts';
 import { readPlatformIdentity, siteBase } from './platform-identity.ts';
+import { searchDebounce } from './search-debounce.ts';
 import { sidebar } from './sidebar.ts';
 import { mark, timingsEnd } from './timings.ts';
 
@@ -67,6 +68,7 @@ export default function multiplane(): AstroIntegration {
                 edition: process.env.MULTIPLANE_EDITION === 'public' ? 'public' : 'internal',
                 drafts: command === 'dev',
               }),
+              searchDebounce(),
             ],
           },
         });

@@ -1,6 +1,9 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { SEARCH_DEBOUNCE_MS } from '../../src/integration/search-debounce.ts';
 import { serveStatic } from '../../src/pdf/static-server.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 
@@ -80,6 +83,15 @@ describe('the published site', { timeout: 60_000 }, () => {
       return count > 0 && count < all && links.length > 0 && links.every((href) => href.startsWith('/runbooks/'));
     }).toBe(true);
     await page.close();
+  });
+
+  it("searches after the site's shorter pause in typing, not Pagefind's default", () => {
+    const scripts = join(inject('siteDir'), '_astro');
+    const search = readdirSync(scripts)
+      .filter((name) => name.endsWith('.js'))
+      .map((name) => readFileSync(join(scripts, name), 'utf8'))
+      .find((code) => code.includes('#starlight__search'));
+    expect(search).toMatch(new RegExp(`debounceTimeoutMs\\s*[=:]\\s*${SEARCH_DEBOUNCE_MS}\\b`));
   });
 
   for (const path of ['/', '/services/', '/services/mesh-gateway/', '/owners/delivery-infrastructure/', '/governance/', '/governance/rules/', '/loop/', '/planes/control/', '/runbooks/mesh-routing-architecture/', '/authoring/', '/authoring/services/', '/whitepaper/operating-loop/']) {

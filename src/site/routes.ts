@@ -1,3 +1,4 @@
+import { INDEX_PAGES_FOLDER } from '../core/content/entry-id.ts';
 import { COLLECTIONS, type CollectionName, type EntryCollectionName, type Plane } from '../core/schemas/index.ts';
 
 /** The Markdown collections, which each get an index page and a page per entry. */
@@ -20,6 +21,11 @@ export function entryHref(key: string): string {
 /** Returns the site path of a collection's index. */
 export function collectionHref(collection: CollectionName): string {
   return sitePath(`/${collection}/`);
+}
+
+/** Returns the site path of one page of a collection's index (`/deployments/page/2/`); page 1 is the index itself. */
+export function collectionPageHref(collection: CollectionName, page: number): string {
+  return page <= 1 ? collectionHref(collection) : sitePath(`/${collection}/${INDEX_PAGES_FOLDER}/${page}/`);
 }
 
 /** Returns the site path of a plane's page. */

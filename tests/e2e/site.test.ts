@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { SEARCH_DEBOUNCE_MS } from '../../src/integration/search-debounce.ts';
 import { serveStatic } from '../../src/pdf/static-server.ts';
+import { seriousAxeViolations } from '../helpers/axe.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 
 // The example site built in global setup, served on a free port and driven in the system Chromium.
@@ -105,16 +105,8 @@ describe('the published site', { timeout: 60_000 }, () => {
   for (const path of ['/', '/services/', '/services/mesh-gateway/', '/governance/']) {
     for (const scheme of ['light', 'dark'] as const) {
       it(`has no serious or critical accessibility violations on ${path} (${scheme})`, async () => {
-        // The page's Content-Security-Policy would (rightly) block the injected axe script.
         const { page } = await open(path, scheme, true);
-        await page.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') });
-        const violations = await page.evaluate(async () => {
-          type Axe = { run(context: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> };
-          const result = await (window as unknown as { axe: Axe }).axe.run(document);
-          return result.violations
-            .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-            .map((violation) => ({ id: violation.id, impact: violation.impact, targets: violation.nodes.slice(0, 3).map((node) => node.target.join(' ')) }));
-        });
+        const violations = await seriousAxeViolations(page);
         expect(violations).toEqual([]);
         await page.close();
       });

@@ -194,6 +194,18 @@ function findingCounts(report: CheckReport): Map<string, { errors: number; warni
   return counts;
 }
 
+/** How a group's label reads in headings and the table of contents: `2026-06` reads June 2026. */
+export function groupTitle(label: string): string {
+  return /^\d{4}-\d{2}$/.test(label)
+    ? new Date(`${label}-01T00:00:00Z`).toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' })
+    : label;
+}
+
+/** The anchor of a group's heading, stable across the pages a group spans. */
+export function groupSlug(label: string): string {
+  return `group-${label.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
+}
+
 /** Badge colour of a scorecard level by its rank (-1 for none). */
 export function levelVariant(rank: number): BadgeVariant {
   return rank < 0 ? 'danger' : rank === 0 ? 'caution' : rank === 1 ? 'note' : 'success';

@@ -9,6 +9,7 @@ import { incidentPostmortem } from './incident-postmortem.ts';
 import { openLoop } from './open-loop.ts';
 import { ownerExists } from './owner-exists.ts';
 import { policyReviewOverdue } from './policy-review-overdue.ts';
+import { reservedId } from './reserved-id.ts';
 import { runbookReviewOverdue } from './runbook-review-overdue.ts';
 import { runbookSections } from './runbook-sections.ts';
 import { serviceBackups } from './service-backups.ts';
@@ -26,6 +27,7 @@ export const RULES: readonly Rule<any>[] = [
   // References
   danglingReference,
   duplicateId,
+  reservedId,
   // Identity
   ownerExists,
   teamCycle,

@@ -1,5 +1,6 @@
 import type { EntryCollectionName, Governance } from '../core/schemas/index.ts';
 import { formatList } from '../core/text/closest.ts';
+import { TODO } from './field-defaults.ts';
 
 // One line of guidance for the sections the default governance settings require. Sections a
 // platform adds in its own governance.yaml get a generic line.
@@ -54,6 +55,6 @@ export function bodyTemplate(collection: EntryCollectionName, kind: string | und
       'How each outcome was measured. Record every metric in the frontmatter under `outcomes:` (name, before, after, unit) and list what was delivered in `services:` or `deployments:`; the check requires both.',
     ]);
   }
-  const parts = [`TODO: ${INTRODUCTION[collection]}`, ...sections.map(([heading, guidance]) => `## ${heading}\n\nTODO: ${guidance}`)];
+  const parts = [`${TODO}: ${INTRODUCTION[collection]}`, ...sections.map(([heading, guidance]) => `## ${heading}\n\n${TODO}: ${guidance}`)];
   return `${parts.join('\n\n')}\n`;
 }

@@ -3,6 +3,7 @@ import { POLICY_CATEGORIES } from '../core/schemas/policy.ts';
 import { OUTCOMES } from '../core/schemas/deployment.ts';
 import type { EntryCollectionName, Governance } from '../core/schemas/index.ts';
 import { SEVERITIES } from '../core/schemas/shared.ts';
+import { PLACEHOLDER } from '../core/governance/rules/placeholder-text.ts';
 import { formatList } from '../core/text/closest.ts';
 
 /** A value the scaffold writes for a field, with an optional line saying why. */
@@ -42,8 +43,11 @@ export const OWNER_FIELDS: Partial<Record<EntryCollectionName, string>> = {
   incidents: 'commander',
 };
 
-/** Placeholder prefix. Reference placeholders are not IDs of any entry, so the check reports them. */
-export const TODO = 'TODO';
+/**
+ * Placeholder prefix. The placeholder-text rule reports `TODO` and `TODO: …` values; reference
+ * placeholders (`TODO-owner`) are not IDs of any entry, so dangling-reference reports them.
+ */
+export const TODO = PLACEHOLDER;
 
 /**
  * Returns the values of a new entry's required fields, by dotted path. Fields left out here get a

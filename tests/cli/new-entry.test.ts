@@ -130,7 +130,9 @@ describe('the new script', () => {
       encoding: 'utf8',
       env: { ...process.env, SOURCE_DATE_EPOCH: '1795651200', NO_COLOR: '1' },
     });
-    expect(check.stdout).toContain('0 errors, 0 warnings');
+    // The new service is valid; only the guidance line of its body waits to be replaced.
+    expect(check.stdout).toContain('0 errors, 1 warning');
+    expect(check.stdout).toMatch(/content\/services\/ledger\.md:\d+ +warning +placeholder-text/);
     const bare = node([], root);
     expect(bare.status).toBe(2);
     expect(bare.stderr).toContain('Usage: npm run new');

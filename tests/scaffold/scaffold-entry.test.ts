@@ -54,13 +54,44 @@ describe('a new entry of every collection, checked', () => {
     expect(report.findings.map((finding) => `${finding.file}:${finding.line} ${finding.severity} ${finding.rule} ${finding.field ?? ''}`))
       .toMatchInlineSnapshot(`
         [
+          "content/articles/new-article.md:34 warning placeholder-text ",
           "content/case-studies/new-case-study.md:6 error case-study-evidence services",
           "content/case-studies/new-case-study.md:6 error case-study-evidence outcomes",
           "content/case-studies/new-case-study.md:6 warning open-loop title",
+          "content/case-studies/new-case-study.md:51 warning placeholder-text ",
+          "content/case-studies/new-case-study.md:55 warning placeholder-text ",
           "content/deployments/new-deployment.md:21 error dangling-reference service",
+          "content/deployments/new-deployment.md:24 warning placeholder-text version",
+          "content/deployments/new-deployment.md:34 warning placeholder-text pipeline",
+          "content/deployments/new-deployment.md:49 warning placeholder-text ",
           "content/incidents/new-incident.md:21 error dangling-reference services[0]",
           "content/incidents/new-incident.md:36 error dangling-reference commander",
+          "content/incidents/new-incident.md:48 warning placeholder-text ",
+          "content/incidents/new-incident.md:52 warning placeholder-text ",
+          "content/owners/new-person.md:29 warning placeholder-text contact.chat",
+          "content/owners/new-person.md:52 warning placeholder-text ",
           "content/owners/new-team.md:21 warning team-escalation kind",
+          "content/owners/new-team.md:29 warning placeholder-text contact.chat",
+          "content/owners/new-team.md:52 warning placeholder-text ",
+          "content/policies/new-policy.md:49 warning placeholder-text enforcement.mechanism",
+          "content/policies/new-policy.md:66 warning placeholder-text ",
+          "content/runbooks/new-architecture.md:44 warning placeholder-text ",
+          "content/runbooks/new-architecture.md:48 warning placeholder-text ",
+          "content/runbooks/new-architecture.md:52 warning placeholder-text ",
+          "content/runbooks/new-architecture.md:56 warning placeholder-text ",
+          "content/runbooks/new-procedure.md:44 warning placeholder-text ",
+          "content/runbooks/new-procedure.md:48 warning placeholder-text ",
+          "content/runbooks/new-procedure.md:52 warning placeholder-text ",
+          "content/runbooks/new-runbook.md:44 warning placeholder-text ",
+          "content/runbooks/new-runbook.md:48 warning placeholder-text ",
+          "content/runbooks/new-runbook.md:52 warning placeholder-text ",
+          "content/runbooks/new-runbook.md:56 warning placeholder-text ",
+          "content/runbooks/new-runbook.md:60 warning placeholder-text ",
+          "content/runbooks/new-standard.md:44 warning placeholder-text ",
+          "content/runbooks/new-standard.md:48 warning placeholder-text ",
+          "content/runbooks/new-standard.md:52 warning placeholder-text ",
+          "content/services/new-service.md:58 warning placeholder-text ",
+          "content/whitepaper/new-chapter.md:28 warning placeholder-text ",
         ]
       `);
   });
@@ -176,7 +207,16 @@ describe('the scaffolded file', () => {
     const lines = planned.text.split('\n');
     for (const { field, line } of planned.placeholders) expect(lines[line - 1]).toMatch(new RegExp(`^${field}: "?TODO`));
     const reported = runCheck({ root, now: NOW }).findings.filter((finding) => finding.file === planned.file);
-    expect(reported.map((finding) => [finding.rule, finding.line])).toEqual([['dangling-reference', planned.placeholders[0]?.line]]);
+    // The service placeholder is not an ID of any service; the others are placeholder text,
+    // and so is the guidance line of the body.
+    const [service, version, pipeline] = planned.placeholders.map((placeholder) => placeholder.line);
+    const guidance = lines.findIndex((line) => line.startsWith('TODO: ')) + 1;
+    expect(reported.map((finding) => [finding.rule, finding.line])).toEqual([
+      ['dangling-reference', service],
+      ['placeholder-text', version],
+      ['placeholder-text', pipeline],
+      ['placeholder-text', guidance],
+    ]);
   });
 
   it('names the chosen owner, and the trust anchor otherwise', () => {

@@ -9,11 +9,11 @@ const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const ATX = /^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
 
 /**
- * Returns the ATX headings of a Markdown body, skipping fenced code. A line scanner is enough
- * for the rules (which only ask whether a section exists) and costs far less than a full parse.
+ * Calls `visit` with each line of a Markdown body outside fenced code, and its 1-based line in
+ * the file. A line scanner is enough for the rules (which ask whether a section exists, or a line
+ * starts with a marker) and costs far less than a full parse.
  */
-export function scanHeadings(body: string, firstLine: number): Heading[] {
-  const headings: Heading[] = [];
+export function forEachProseLine(body: string, firstLine: number, visit: (line: string, lineNumber: number) => void): void {
   let fence: string | undefined;
   const lines = body.split('\n');
   for (let index = 0; index < lines.length; index++) {
@@ -25,13 +25,20 @@ export function scanHeadings(body: string, firstLine: number): Heading[] {
       else if (marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker) fence = undefined;
       continue;
     }
-    if (fence) continue;
+    if (!fence) visit(line, firstLine + index);
+  }
+}
+
+/** Returns the ATX headings of a Markdown body, skipping fenced code. */
+export function scanHeadings(body: string, firstLine: number): Heading[] {
+  const headings: Heading[] = [];
+  forEachProseLine(body, firstLine, (line, lineNumber) => {
     const match = ATX.exec(line);
     if (match) {
       const text = (match[2] ?? '').replace(/[*_`]/g, '').trim();
-      headings.push({ depth: match[1]?.length ?? 1, text, line: firstLine + index });
+      headings.push({ depth: match[1]?.length ?? 1, text, line: lineNumber });
     }
-  }
+  });
   return headings;
 }
 

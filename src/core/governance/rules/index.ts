@@ -8,6 +8,7 @@ import { duplicateId } from './duplicate-id.ts';
 import { incidentPostmortem } from './incident-postmortem.ts';
 import { openLoop } from './open-loop.ts';
 import { ownerExists } from './owner-exists.ts';
+import { placeholderText } from './placeholder-text.ts';
 import { policyReviewOverdue } from './policy-review-overdue.ts';
 import { reservedId } from './reserved-id.ts';
 import { runbookReviewOverdue } from './runbook-review-overdue.ts';
@@ -39,6 +40,7 @@ export const RULES: readonly Rule<any>[] = [
   serviceRunbook,
   runbookReviewOverdue,
   runbookSections,
+  placeholderText,
   // Execution
   dependencyCycle,
   deprecatedDependency,

@@ -7,7 +7,7 @@ import { normalizeText, splitFrontmatter } from '../core/content/frontmatter.ts'
 import { listCollectionFiles } from '../core/content/load-content.ts';
 import { COLLECTIONS, type EntryCollectionName } from '../core/schemas/index.ts';
 import { sharedMermaidRenderer } from '../diagrams/diagram-service.ts';
-import { extractMermaidBlocks, substituteDiagrams } from '../diagrams/mermaid/index.ts';
+import { extractMermaidBlocks, mermaidFigureHtml, substituteDiagrams } from '../diagrams/mermaid/index.ts';
 import { contentDir } from './paths.ts';
 
 // Bumped when the way bodies are rendered changes, so cached entries are rendered again.
@@ -72,16 +72,7 @@ export function entryLoader(collection: EntryCollectionName): Loader {
             }
             const rendered = await renderMarkdown(mermaid.text, { fileURL: pathToFileURL(item.file) });
             if (mermaid.blocks.length > 0) {
-              const replacements = new Map(
-                mermaid.blocks.map((block) => {
-                  const result = diagrams.get(block.source);
-                  const html =
-                    result && 'svg' in result
-                      ? `<figure class="mp-mermaid">${result.svg}</figure>`
-                      : `<pre class="mp-mermaid-error">Diagram at line ${block.line} could not be rendered: ${escapeHtml(result?.error ?? 'unknown error')}</pre>`;
-                  return [block.token, html];
-                }),
-              );
+              const replacements = new Map(mermaid.blocks.map((block) => [block.token, mermaidFigureHtml(diagrams.get(block.source), block.line)]));
               rendered.html = substituteDiagrams(rendered.html, replacements);
             }
             store.set({ id: item.id, data, body: split.body, filePath: relativePath, digest: item.digest, rendered });
@@ -104,8 +95,4 @@ export function entryLoader(collection: EntryCollectionName): Loader {
       }
     },
   };
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

@@ -4,6 +4,7 @@ import starlight from '@astrojs/starlight';
 import type { AstroIntegration } from 'astro';
 import { resolveNow } from '../core/time.ts';
 import { closeSharedMermaidRenderer } from '../diagrams/diagram-service.ts';
+import { mermaidInMdx } from '../render/mermaid-mdx-plugin.ts';
 import { sanitizeRawHtml } from '../render/sanitize-plugin.ts';
 import { contextModule } from './context-module.ts';
 import { contentSecurityPolicy } from './csp.ts';
@@ -32,8 +33,9 @@ export default function multiplane(): AstroIntegration {
         const base = config.base !== '/' || !platform.url ? config.base : siteBase(platform.url);
         updateConfig({
           security: { csp: contentSecurityPolicy() },
-          // Raw HTML in Markdown is parsed and sanitized before any other plugin sees it.
-          markdown: { processor: satteri({ features: { rawHtml: true }, hastPlugins: [sanitizeRawHtml] }) },
+          // Raw HTML in Markdown is parsed and sanitized before any other plugin sees it; then the
+          // Mermaid blocks of MDX entries become diagrams (Markdown entries' are drawn by the loader).
+          markdown: { processor: satteri({ features: { rawHtml: true }, hastPlugins: [sanitizeRawHtml, mermaidInMdx(root)] }) },
           // The published address gives the site its origin and, for a project page such as
           // https://org.github.io/repo/, its base path.
           ...(config.site || !platform.url ? {} : { site: platform.url, base }),

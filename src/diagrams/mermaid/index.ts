@@ -6,4 +6,5 @@ export {
   type MermaidRendererOptions,
   type MermaidRenderStats,
 } from './mermaid-renderer.ts';
+export { mermaidFigureHtml } from './figure-html.ts';
 export { MERMAID_THEME } from './render-batch.ts';

@@ -8,6 +8,7 @@ it('exports the Mermaid renderer\'s public surface', () => {
       "MERMAID_THEME",
       "createMermaidRenderer",
       "extractMermaidBlocks",
+      "mermaidFigureHtml",
       "substituteDiagrams",
     ]
   `);

@@ -1,6 +1,5 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { MissingBrowserError } from '../browser/index.ts';
 import { completeScriptHashes } from '../build/csp-step.ts';
 import { diagramsStep } from '../build/diagrams-step.ts';
@@ -12,10 +11,9 @@ import { ansi, formatHuman } from '../core/check/format-human.ts';
 import { formatGithub } from '../core/check/format-github.ts';
 import { runCheck } from '../core/check/run-check.ts';
 import { withSecretFindings } from '../core/check/with-secrets.ts';
-import { resolveNow } from '../core/time.ts';
 import { closeSharedMermaidRenderer } from '../diagrams/diagram-service.ts';
 import { formatBytes } from '../pdf/link-pdf.ts';
-import type { CommandIo } from './io.ts';
+import { type CommandIo, commandNow, parseCommandLine, parseOrExplain, UsageError } from './io.ts';
 
 export const BUILD_USAGE = `Usage: npm run build -- [options]
 
@@ -47,7 +45,7 @@ interface BuildArgs {
 }
 
 function parseBuildArgs(argv: readonly string[], env: NodeJS.ProcessEnv): BuildArgs {
-  const { values } = parseArgs({
+  const { values } = parseCommandLine({
     args: [...argv],
     options: {
       out: { type: 'string' },
@@ -63,9 +61,9 @@ function parseBuildArgs(argv: readonly string[], env: NodeJS.ProcessEnv): BuildA
     allowPositionals: false,
   });
   const paper = values.paper.toLowerCase();
-  if (paper !== 'a4' && paper !== 'letter') throw new Error(`--paper must be a4 or letter; got "${values.paper}".`);
+  if (paper !== 'a4' && paper !== 'letter') throw new UsageError(`--paper must be a4 or letter; got "${values.paper}".`);
   if (values.edition !== 'internal' && values.edition !== 'public') {
-    throw new Error(`--edition must be internal or public; got "${values.edition}".`);
+    throw new UsageError(`--edition must be internal or public; got "${values.edition}".`);
   }
   return {
     content: values.content,
@@ -73,7 +71,7 @@ function parseBuildArgs(argv: readonly string[], env: NodeJS.ProcessEnv): BuildA
     out: values.out ?? (values.edition === 'public' ? 'dist-public' : 'dist'),
     paper: paper === 'a4' ? 'A4' : 'Letter',
     pdf: !values['no-pdf'],
-    now: resolveNow(values.now, env),
+    now: commandNow(values.now, env),
     timings: values.timings,
     help: values.help,
   };
@@ -81,17 +79,9 @@ function parseBuildArgs(argv: readonly string[], env: NodeJS.ProcessEnv): BuildA
 
 /** Runs `npm run build` and returns the exit status. */
 export async function buildCommand(argv: readonly string[], io: CommandIo): Promise<number> {
-  let args: BuildArgs;
-  try {
-    args = parseBuildArgs(argv, io.env);
-  } catch (error) {
-    io.stderr(`${(error as Error).message}\n\n${BUILD_USAGE}`);
-    return 2;
-  }
-  if (args.help) {
-    io.stdout(BUILD_USAGE);
-    return 0;
-  }
+  const parsed = parseOrExplain(() => parseBuildArgs(argv, io.env), BUILD_USAGE, io);
+  if ('status' in parsed) return parsed.status;
+  const { args } = parsed;
   const root = io.cwd;
   const timings: Record<string, number> = {};
   const time = async <T>(step: string, run: () => Promise<T> | T): Promise<T> => {

@@ -1,5 +1,4 @@
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { ansi, formatHuman } from '../core/check/format-human.ts';
 import { formatGithub } from '../core/check/format-github.ts';
 import { formatJson } from '../core/check/format-json.ts';
@@ -9,8 +8,7 @@ import { ANNOTATION_LIMIT, formatSummary } from '../core/check/format-summary.ts
 import { type CheckReport, runCheck } from '../core/check/run-check.ts';
 import { withSecretFindings } from '../core/check/with-secrets.ts';
 import { checkoutAt, changedFiles, GitError } from '../git/changed-files.ts';
-import { resolveNow } from '../core/time.ts';
-import { type CommandIo, parseOrExplain, UsageError } from './io.ts';
+import { type CommandIo, commandNow, parseCommandLine, parseOrExplain, UsageError } from './io.ts';
 
 export const CHECK_USAGE = `Usage: npm run check -- [options]
 
@@ -47,34 +45,24 @@ interface CheckArgs {
 
 /** Parses the command line; every mistake becomes a UsageError with a one-line message. */
 export function parseCheckArgs(argv: readonly string[], io: CommandIo): CheckArgs {
-  let values;
-  try {
-    values = parseArgs({
-      args: [...argv],
-      options: {
-        format: { type: 'string' },
-        strict: { type: 'boolean', default: false },
-        now: { type: 'string' },
-        content: { type: 'string' },
-        root: { type: 'string' },
-        changed: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-      strict: true,
-      allowPositionals: false,
-    }).values;
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  const values = parseCommandLine({
+    args: [...argv],
+    options: {
+      format: { type: 'string' },
+      strict: { type: 'boolean', default: false },
+      now: { type: 'string' },
+      content: { type: 'string' },
+      root: { type: 'string' },
+      changed: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    strict: true,
+    allowPositionals: false,
+  }).values;
   if (values.format !== undefined && !(FORMATS as readonly string[]).includes(values.format)) {
     throw new UsageError(`--format must be one of ${FORMATS.join(', ')}; got "${values.format}".`);
   }
-  let now: Date;
-  try {
-    now = resolveNow(values.now, io.env);
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  const now = commandNow(values.now, io.env);
   return {
     help: values.help,
     format: values.format as Format | undefined,

@@ -1,11 +1,9 @@
 import { join, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { runCheck } from '../core/check/run-check.ts';
-import { resolveNow } from '../core/time.ts';
 import { buildBackstageEntities } from '../exporters/backstage/build-entities.ts';
 import { CATALOG_FILE, formatCatalog, KIND_ORDER } from '../exporters/backstage/format-catalog.ts';
 import { OutputExistsError, writeOutput } from '../exporters/write-output.ts';
-import { type CommandIo, parseOrExplain, UsageError } from './io.ts';
+import { type CommandIo, commandNow, parseCommandLine, parseOrExplain, UsageError } from './io.ts';
 
 export const EXPORT_USAGE = `Usage: npm run export -- <target> <dir> [options]
 
@@ -41,23 +39,18 @@ interface ExportArgs {
 
 /** Parses the command line; every mistake becomes a UsageError with a one-line message. */
 export function parseExportArgs(argv: readonly string[], io: CommandIo): ExportArgs | { help: true } {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      options: {
-        force: { type: 'boolean', default: false },
-        now: { type: 'string' },
-        content: { type: 'string' },
-        root: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-      strict: true,
-      allowPositionals: true,
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  const parsed = parseCommandLine({
+    args: [...argv],
+    options: {
+      force: { type: 'boolean', default: false },
+      now: { type: 'string' },
+      content: { type: 'string' },
+      root: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    strict: true,
+    allowPositionals: true,
+  });
   const { values, positionals } = parsed;
   if (values.help) return { help: true };
   const [target, dir, ...extra] = positionals;
@@ -67,12 +60,7 @@ export function parseExportArgs(argv: readonly string[], io: CommandIo): ExportA
   }
   if (dir === undefined || dir.trim() === '') throw new UsageError('Name the folder to write into, e.g. npm run export -- backstage ./backstage.');
   if (extra.length > 0) throw new UsageError(`Unexpected argument "${extra[0]}"; give one target and one folder.`);
-  let now: Date;
-  try {
-    now = resolveNow(values.now, io.env);
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  const now = commandNow(values.now, io.env);
   return {
     help: false,
     target: target as Target,

@@ -1,18 +1,16 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import { parseArgs } from 'node:util';
 import { entryIdFromPath } from '../core/content/entry-id.ts';
 import { listCollectionFiles } from '../core/content/load-content.ts';
 import { parseCalendarDate } from '../core/schemas/shared.ts';
 import { RUNBOOK_KINDS, type RunbookKind } from '../core/schemas/runbook.ts';
-import { resolveNow } from '../core/time.ts';
 import { importComply } from '../importers/comply/import-comply.ts';
 import { type CommonImportOptions, type ImportResult, PLACEHOLDER_OWNER } from '../importers/import-result.ts';
 import { importMarkdown, MARKDOWN_TARGETS, type MarkdownTarget } from '../importers/markdown/import-markdown.ts';
 import { formatClashes, formatImportReport, formatUnmapped } from '../importers/report.ts';
 import { validateEntry } from '../importers/validate-entry.ts';
 import { planEntries, writeEntries } from '../importers/write-entries.ts';
-import { type CommandIo, parseOrExplain, UsageError } from './io.ts';
+import { type CommandIo, commandNow, parseCommandLine, parseOrExplain, UsageError } from './io.ts';
 
 export const IMPORT_USAGE = `Usage: npm run import -- <format> <dir> [options]
 
@@ -58,26 +56,21 @@ interface ImportArgs {
 
 /** Parses the command line; every mistake becomes a UsageError with a one-line message. */
 export function parseImportArgs(argv: readonly string[], io: CommandIo): ImportArgs | { help: true } {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      options: {
-        out: { type: 'string' },
-        owner: { type: 'string' },
-        as: { type: 'string' },
-        kind: { type: 'string' },
-        date: { type: 'string' },
-        'dry-run': { type: 'boolean', default: false },
-        force: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-      strict: true,
-      allowPositionals: true,
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  const parsed = parseCommandLine({
+    args: [...argv],
+    options: {
+      out: { type: 'string' },
+      owner: { type: 'string' },
+      as: { type: 'string' },
+      kind: { type: 'string' },
+      date: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
+      force: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    strict: true,
+    allowPositionals: true,
+  });
   const { values, positionals } = parsed;
   if (values.help) return { help: true };
   const [format, dir, ...extra] = positionals;
@@ -111,11 +104,7 @@ export function parseImportArgs(argv: readonly string[], io: CommandIo): ImportA
     if (!parseCalendarDate(values.date.trim())) throw new UsageError(`--date must be a day written YYYY-MM-DD, like 2026-03-01; got "${values.date}".`);
     date = values.date.trim();
   } else {
-    try {
-      date = resolveNow(undefined, io.env).toISOString().slice(0, 10);
-    } catch (error) {
-      throw new UsageError((error as Error).message);
-    }
+    date = commandNow(undefined, io.env).toISOString().slice(0, 10);
   }
   return {
     help: false,

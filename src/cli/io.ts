@@ -1,3 +1,6 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { resolveNow } from '../core/time.ts';
+
 /** Where a command writes and what it reads from its process; tests pass their own. */
 export interface CommandIo {
   readonly stdout: (text: string) => void;
@@ -22,6 +25,24 @@ export function processIo(): CommandIo {
 /** A mistake in how a command was called: reported as one line plus usage, exit status 2. */
 export class UsageError extends Error {
   override readonly name = 'UsageError';
+}
+
+/** Node's `parseArgs`, with an unknown or malformed option reported as a UsageError. */
+export function parseCommandLine<T extends ParseArgsConfig>(config: T): ReturnType<typeof parseArgs<T>> {
+  try {
+    return parseArgs(config);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+/** The instant a command measures against (`--now`, else SOURCE_DATE_EPOCH, else the clock); a bad value is a UsageError. */
+export function commandNow(value: string | undefined, env: NodeJS.ProcessEnv): Date {
+  try {
+    return resolveNow(value, env);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
 }
 
 /**

@@ -1,13 +1,11 @@
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { listCollectionFiles, loadContent } from '../core/content/load-content.ts';
 import { COLLECTIONS, type EntryCollectionName } from '../core/schemas/index.ts';
 import { closest } from '../core/text/closest.ts';
-import { resolveNow } from '../core/time.ts';
 import { askForEntry } from '../scaffold/ask-entry.ts';
 import { InputEndedError, type Terminal } from '../scaffold/prompter.ts';
 import { type ScaffoldPlan, ScaffoldError, type ScaffoldRequest, planScaffold, writeScaffold } from '../scaffold/scaffold-entry.ts';
-import { type CommandIo, parseOrExplain, UsageError } from './io.ts';
+import { type CommandIo, commandNow, parseCommandLine, parseOrExplain, UsageError } from './io.ts';
 
 /** The collections a new entry can go into: every one that is a folder of Markdown files. */
 export const NEW_ENTRY_COLLECTIONS = Object.values(COLLECTIONS)
@@ -52,33 +50,23 @@ interface NewArgs {
 
 /** Parses the command line; every mistake becomes a UsageError with a one-line message. */
 export function parseNewArgs(argv: readonly string[], io: CommandIo): NewArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      options: {
-        kind: { type: 'string' },
-        title: { type: 'string' },
-        owner: { type: 'string' },
-        now: { type: 'string' },
-        content: { type: 'string' },
-        root: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-      strict: true,
-      allowPositionals: true,
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  const parsed = parseCommandLine({
+    args: [...argv],
+    options: {
+      kind: { type: 'string' },
+      title: { type: 'string' },
+      owner: { type: 'string' },
+      now: { type: 'string' },
+      content: { type: 'string' },
+      root: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    strict: true,
+    allowPositionals: true,
+  });
   const { values, positionals } = parsed;
   if (positionals.length > 2) throw new UsageError(`Unexpected argument "${positionals[2]}"; give a collection and one ID.`);
-  let now: Date;
-  try {
-    now = resolveNow(values.now, io.env);
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  const now = commandNow(values.now, io.env);
   return {
     help: values.help,
     collection: positionals[0],

@@ -1,5 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { capitalize } from '../core/text/capitalize.ts';
 import type { UnmappedItem } from './import-result.ts';
 
 /** The files of a folder to import, and what was skipped. */
@@ -42,7 +43,7 @@ export function listSourceFiles(folder: string): SourceFiles {
 /** Returns a title from a file name: `post_mortem_template.md` becomes `Post mortem template`. */
 export function titleFromFileName(path: string): string {
   const name = (path.split('/').pop() ?? path).replace(/\.[^.]+$/, '').replace(/[-_]+/g, ' ').trim();
-  return name === '' ? 'Untitled' : name.charAt(0).toUpperCase() + name.slice(1);
+  return name === '' ? 'Untitled' : capitalize(name);
 }
 
 /** Returns a file's name without folders and extension: `procedures/patch.md` becomes `patch`. */

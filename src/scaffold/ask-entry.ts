@@ -1,4 +1,5 @@
 import { COLLECTIONS, type EntryCollectionName } from '../core/schemas/index.ts';
+import { capitalize } from '../core/text/capitalize.ts';
 import { closest, formatList } from '../core/text/closest.ts';
 import { OWNER_FIELDS } from './field-defaults.ts';
 import { idProblem, suggestId } from './new-entry-id.ts';
@@ -92,7 +93,7 @@ export async function askForEntry(prompter: Prompter, context: AskContext): Prom
     const list = candidates.map((entry) => `${entry.id} (${entry.kind})`).join(', ');
     say(`${field === 'commander' ? 'People who can command' : 'Existing owners'}: ${list || 'none yet'}.\n`);
     const hint = fallback ? `[${fallback}, the trust anchor]` : '[leave empty for a TODO placeholder]';
-    owner = await until(prompter, say, () => `${field[0]?.toUpperCase()}${field.slice(1)} ${hint}: `, (answer) => {
+    owner = await until(prompter, say, () => `${capitalize(field)} ${hint}: `, (answer) => {
       if (answer === '') return { value: fallback };
       if (candidates.some((entry) => entry.id === answer)) return { value: answer };
       const guess = closest(answer, candidates.map((entry) => entry.id));

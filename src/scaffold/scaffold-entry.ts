@@ -5,6 +5,7 @@ import { listCollectionFiles, type LoadedContent } from '../core/content/load-co
 import { COLLECTIONS, type EntryCollectionName } from '../core/schemas/index.ts';
 import { toAuthoringJsonSchema } from '../core/schemas/json-schema.ts';
 import { RUNBOOK_KINDS } from '../core/schemas/runbook.ts';
+import { capitalize } from '../core/text/capitalize.ts';
 import { closest, formatList } from '../core/text/closest.ts';
 import { bodyTemplate } from './body-template.ts';
 import { fieldDefaults, OWNER_FIELDS, type OwnerChoice, TODO } from './field-defaults.ts';
@@ -157,5 +158,5 @@ export function writeScaffold(plan: ScaffoldPlan): void {
 /** `restore-database` → "Restore database". */
 export function titleFromId(id: string): string {
   const words = id.replace(/[-_]+/g, ' ').trim();
-  return `${words.charAt(0).toUpperCase()}${words.slice(1)}`;
+  return capitalize(words);
 }

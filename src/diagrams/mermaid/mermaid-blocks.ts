@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { escapeRegExp } from '../../core/text/escape-regexp.ts';
 
 /** One fenced Mermaid block taken out of a Markdown body. */
 export interface MermaidBlock {
@@ -104,8 +105,4 @@ function tokenBase(markdown: string): string {
     const base = `MERMAID${createHash('sha256').update(`${salt}\0${markdown}`).digest('hex').slice(0, 10).toUpperCase()}`;
     if (!markdown.includes(base)) return base;
   }
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

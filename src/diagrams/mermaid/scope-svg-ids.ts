@@ -1,3 +1,5 @@
+import { escapeRegExp } from '../../core/text/escape-regexp.ts';
+
 /**
  * Returns `svg` with every id made unique to one diagram. Mermaid names the diagram `batchId`
  * (like `mermaid-3`) and derives most other ids from it, also inside its `<style>` (`#mermaid-3
@@ -28,8 +30,4 @@ export function scopeSvgIds(svg: string, batchId: string, diagramId: string): st
       return match;
     },
   );
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

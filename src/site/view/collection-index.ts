@@ -2,6 +2,7 @@ import type { AnyEntry } from '../../core/content/entry.ts';
 import type { CheckReport } from '../../core/check/run-check.ts';
 import type { EntryCollectionName } from '../../core/schemas/index.ts';
 import { reviewState } from '../../core/governance/review-due.ts';
+import { capitalize } from '../../core/text/capitalize.ts';
 import { type BadgeVariant, entryDate, entryStatus } from './entry-facts.ts';
 import { type FieldValue, formatDuration } from './entry-fields.ts';
 
@@ -209,10 +210,6 @@ export function groupSlug(label: string): string {
 /** Badge colour of a scorecard level by its rank (-1 for none). */
 export function levelVariant(rank: number): BadgeVariant {
   return rank < 0 ? 'danger' : rank === 0 ? 'caution' : rank === 1 ? 'note' : 'success';
-}
-
-function capitalize(text: string): string {
-  return `${text[0]?.toUpperCase() ?? ''}${text.slice(1)}`;
 }
 
 function monthOf(date: Date | undefined): string {

@@ -1,3 +1,4 @@
+import { capitalize } from '../../text/capitalize.ts';
 import { defineRule } from '../rule.ts';
 import { describeOverdue, reviewState } from '../review-due.ts';
 
@@ -15,7 +16,7 @@ export const runbookReviewOverdue = defineRule({
     return [
       {
         path: ['review', 'last'],
-        message: `${entry.data.kind[0]?.toUpperCase()}${entry.data.kind.slice(1)} \`${entry.id}\` is overdue for review: ${describeOverdue(review, state)}.`,
+        message: `${capitalize(entry.data.kind)} \`${entry.id}\` is overdue for review: ${describeOverdue(review, state)}.`,
         hint: 'Walk through the document against the running system, fix what changed, then set `review.last` to the day of the review.',
       },
     ];

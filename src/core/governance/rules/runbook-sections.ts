@@ -1,4 +1,5 @@
 import { hasHeading } from '../../content/headings.ts';
+import { capitalize } from '../../text/capitalize.ts';
 import { formatList } from '../../text/closest.ts';
 import { defineRule } from '../rule.ts';
 
@@ -18,7 +19,7 @@ export const runbookSections = defineRule({
     return [
       {
         line: entry.bodyLine,
-        message: `${entry.data.kind[0]?.toUpperCase()}${entry.data.kind.slice(1)} \`${entry.id}\` has no ${formatList(names, 'and')} section${missing.length > 1 ? 's' : ''}.`,
+        message: `${capitalize(entry.data.kind)} \`${entry.id}\` has no ${formatList(names, 'and')} section${missing.length > 1 ? 's' : ''}.`,
         hint: `Add ${missing.map((section) => `\`## ${section}\``).join(', ')} to the body. A ${entry.data.kind} needs: ${formatList(required, 'and')}.`,
       },
     ];

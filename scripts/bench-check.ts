@@ -7,7 +7,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeSyntheticPlatform } from '../src/bench/synthetic-platform.ts';
-import { loadContent } from '../src/core/content/load-content.ts';
+import { loadContent } from '../src/core/content/content-store.ts';
 import { buildGraph } from '../src/core/graph/build-graph.ts';
 import { runRules } from '../src/core/governance/run-rules.ts';
 

@@ -1,33 +1,24 @@
 import { docsLoader, i18nLoader } from '@astrojs/starlight/loaders';
 import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
 import { defineCollection } from 'astro:content';
-import { COLLECTIONS, type EntryCollectionName } from './core/schemas/index.ts';
+import type { EntryCollectionName } from './core/schemas/index.ts';
 import { entryLoader } from './integration/entry-loader.ts';
+import { ENTRY_COLLECTIONS } from './site/routes.ts';
 
 /**
- * One Astro collection per Markdown collection of the model, read by the checker's own file
- * listing and validated by the same zod schema. The checker runs before Astro reads the files,
- * so these schemas only ever see content that already passed.
+ * One Astro collection per Markdown collection of the model. Their loader takes the entries of
+ * the model the integration loaded and checked, so they carry no schema of their own: the data
+ * was validated once, by the model's schemas, and is not parsed or validated a second time.
  */
-function markdownCollection<N extends EntryCollectionName>(name: N) {
-  return defineCollection({
-    loader: entryLoader(name),
-    schema: COLLECTIONS[name].schema as (typeof COLLECTIONS)[N]['schema'],
-  });
-}
+const entryCollections = Object.fromEntries(ENTRY_COLLECTIONS.map((name) => [name, defineCollection({ loader: entryLoader(name) })])) as Record<
+  EntryCollectionName,
+  ReturnType<typeof defineCollection>
+>;
 
 export const collections = {
   // The site's own hand-written pages: the model and the authoring guide.
   docs: defineCollection({ loader: docsLoader(), schema: docsSchema() }),
   // Wording of Starlight's interface, adjusted for pages generated from content.
   i18n: defineCollection({ loader: i18nLoader(), schema: i18nSchema() }),
-  owners: markdownCollection('owners'),
-  policies: markdownCollection('policies'),
-  runbooks: markdownCollection('runbooks'),
-  services: markdownCollection('services'),
-  deployments: markdownCollection('deployments'),
-  incidents: markdownCollection('incidents'),
-  'case-studies': markdownCollection('case-studies'),
-  articles: markdownCollection('articles'),
-  whitepaper: markdownCollection('whitepaper'),
+  ...entryCollections,
 };

@@ -54,7 +54,7 @@ function environment(): NodeJS.ProcessEnv {
 
 /** Removes Astro's content store and the diagram cache, so the next build starts clean. */
 function clearCaches(root: string): void {
-  for (const path of ['node_modules/.astro', '.astro', 'node_modules/.cache/multiplane']) rmSync(join(root, path), { recursive: true, force: true });
+  for (const path of ['node_modules/.astro', '.astro', '.cache/multiplane']) rmSync(join(root, path), { recursive: true, force: true });
 }
 
 /**

@@ -1,8 +1,11 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { PlatformModel } from '../core/model/build-model.ts';
+import { toPortableModel } from '../core/model/portable-model.ts';
 import { readMarks } from '../integration/timings.ts';
+import { writeBuildPlan } from './build-plan.ts';
 
 export interface SiteStepOptions {
   readonly root: string;
@@ -10,49 +13,59 @@ export interface SiteStepOptions {
   readonly now: Date;
   readonly edition: 'internal' | 'public';
   readonly contentDir: string | undefined;
+  /** The checked model the site renders from. */
+  readonly model: PlatformModel;
   readonly env: NodeJS.ProcessEnv;
 }
+
+const ASTRO_PROCESS = fileURLToPath(new URL('./astro-process-main.ts', import.meta.url));
 
 /**
  * Builds the Astro site into `outDir` in a child process, and returns the times of its parts.
  *
  * A child process, because the site build holds a couple of gigabytes at 10,000 entries and the
  * search index (built next, by `searchStep`) takes as much again: run one after the other in
- * separate processes, they never add up. The child reads the instant pages measure against, the
- * edition and the content folder from its environment, skips the check (already run) and leaves
- * the search index to the next step.
+ * separate processes, they never add up. The child gets one build plan (src/build/build-plan.ts)
+ * with the checked model, so it neither reads nor checks the content again, and leaves the search
+ * index to the next step.
  */
 export async function siteStep(options: SiteStepOptions): Promise<Record<string, number>> {
   const marks = join(options.outDir, '..', `.multiplane-marks-${process.pid}`);
+  const planFile = join(options.outDir, '..', `.multiplane-plan-${process.pid}`);
   rmSync(marks, { force: true });
-  // The bin script is not among the package's exports; it sits beside its package.json.
-  const astro = join(dirname(createRequire(join(options.root, 'package.json')).resolve('astro/package.json')), 'bin', 'astro.mjs');
-  const started = Date.now();
-  const status = await new Promise<number | null>((resolve, reject) => {
-    const child = spawn(process.execPath, [astro, 'build', '--root', options.root, '--outDir', options.outDir], {
-      cwd: options.root,
-      stdio: ['ignore', 'inherit', 'inherit'],
-      env: {
-        ...options.env,
-        MULTIPLANE_NOW: options.now.toISOString(),
-        MULTIPLANE_CHECKED: '1',
-        MULTIPLANE_EDITION: options.edition,
-        MULTIPLANE_SEARCH_INDEX: 'separate',
-        MULTIPLANE_MARKS_FILE: marks,
-        ...(options.contentDir ? { MULTIPLANE_CONTENT_DIR: options.contentDir } : {}),
-        ASTRO_TELEMETRY_DISABLED: options.env.ASTRO_TELEMETRY_DISABLED ?? '1',
-        // A NODE_ENV left over from a shell or a test runner (development, test) would make Vite
-        // build in that mode, and Starlight leaves search out of the pages; a published site is production.
-        NODE_ENV: 'production',
-      },
-    });
-    child.on('error', reject);
-    child.on('close', resolve);
+  writeBuildPlan(planFile, {
+    root: options.root,
+    outDir: options.outDir,
+    contentDir: options.contentDir ?? 'content',
+    edition: options.edition,
+    now: options.now,
+    marksFile: marks,
+    model: toPortableModel(options.model),
   });
-  const recorded = existsSync(marks) ? readMarks(readFileSync(marks, 'utf8')) : {};
-  rmSync(marks, { force: true });
-  if (status !== 0) throw new Error(`Astro's build exited with status ${status} (its messages are above).`);
-  return siteBreakdown(started, recorded);
+  const started = Date.now();
+  try {
+    const status = await new Promise<number | null>((resolve, reject) => {
+      const child = spawn(process.execPath, ['--experimental-strip-types', '--no-warnings=ExperimentalWarning', ASTRO_PROCESS, planFile], {
+        cwd: options.root,
+        stdio: ['ignore', 'inherit', 'inherit'],
+        env: {
+          ...options.env,
+          ASTRO_TELEMETRY_DISABLED: options.env.ASTRO_TELEMETRY_DISABLED ?? '1',
+          // A NODE_ENV left over from a shell or a test runner (development, test) would make Vite
+          // build in that mode, and Starlight leaves search out of the pages; a published site is production.
+          NODE_ENV: 'production',
+        },
+      });
+      child.on('error', reject);
+      child.on('close', resolve);
+    });
+    const recorded = existsSync(marks) ? readMarks(readFileSync(marks, 'utf8')) : {};
+    if (status !== 0) throw new Error(`Astro's build exited with status ${status} (its messages are above).`);
+    return siteBreakdown(started, recorded);
+  } finally {
+    rmSync(marks, { force: true });
+    rmSync(planFile, { force: true });
+  }
 }
 
 /**

@@ -122,7 +122,7 @@ export async function buildCommand(argv: readonly string[], io: CommandIo): Prom
     }
 
     const parts = await time('site', () =>
-      siteStep({ root, outDir: staging, now: args.now, edition: args.edition, contentDir: args.content, env: io.env }),
+      siteStep({ root, outDir: staging, now: args.now, edition: args.edition, contentDir: args.content, model: report, env: io.env }),
     );
     Object.assign(timings, parts);
     const indexed = await time('searchIndex', () => searchStep(staging));

@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { entryIdFromPath } from '../core/content/entry-id.ts';
-import { listCollectionFiles } from '../core/content/load-content.ts';
+import { listCollectionFiles } from '../core/content/list-files.ts';
 import { parseCalendarDate } from '../core/schemas/shared.ts';
 import { RUNBOOK_KINDS, type RunbookKind } from '../core/schemas/runbook.ts';
 import { importComply } from '../importers/comply/import-comply.ts';

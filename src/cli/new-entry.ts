@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path';
-import { listCollectionFiles, loadContent } from '../core/content/load-content.ts';
+import { loadContent } from '../core/content/content-store.ts';
+import { listCollectionFiles } from '../core/content/list-files.ts';
 import { COLLECTIONS, type EntryCollectionName } from '../core/schemas/index.ts';
 import { closest } from '../core/text/closest.ts';
 import { askForEntry } from '../scaffold/ask-entry.ts';

@@ -1,7 +1,7 @@
 /**
  * Runs a command's main function and exits with its status. An unexpected failure is a bug in
  * Multiplane, not in the content: it is printed as one message with its cause chain and the
- * request to report it, and the stack only with MULTIPLANE_DEBUG=1.
+ * request to report it, and the stack only with DEBUG=multiplane (the `debug` package's convention).
  */
 export function runMain(main: () => number | Promise<number>): void {
   Promise.resolve()
@@ -17,8 +17,8 @@ export function runMain(main: () => number | Promise<number>): void {
           if (messages.length > 5) break;
         }
         process.stderr.write(`multiplane: ${messages.join('\n  caused by: ')}\n`);
-        if (process.env.MULTIPLANE_DEBUG === '1') process.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
-        else process.stderr.write('Set MULTIPLANE_DEBUG=1 for details.\n');
+        if (/\bmultiplane\b/.test(process.env.DEBUG ?? '')) process.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
+        else process.stderr.write('Set DEBUG=multiplane for details.\n');
         process.exitCode = 2;
       },
     );

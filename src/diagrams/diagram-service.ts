@@ -9,9 +9,12 @@ const BROWSER = Symbol.for('multiplane.shared-browser');
 type Holder = { [RENDERER]?: MermaidRenderer; [BROWSER]?: SharedBrowser };
 const holder = globalThis as Holder;
 
-/** Where rendered diagrams are cached between builds, keyed by a hash of their source. */
+/**
+ * Where rendered diagrams are cached between builds, keyed by a hash of their source. Outside
+ * node_modules, which `npm ci` empties, so CI keeps it between runs by caching .cache/multiplane/.
+ */
 export function diagramCacheDir(root: string): string {
-  return join(root, 'node_modules', '.cache', 'multiplane', 'mermaid');
+  return join(root, '.cache', 'multiplane', 'mermaid');
 }
 
 /** The process's one Chromium, launched on first use by diagrams or the PDF (found through `env`). */

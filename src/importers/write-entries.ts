@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { listCollectionFiles } from '../core/content/load-content.ts';
+import { listCollectionFiles } from '../core/content/list-files.ts';
 import { COLLECTIONS, type EntryCollectionName } from '../core/schemas/index.ts';
 import { renderEntryFile } from './entry-file.ts';
 import type { ImportedEntry } from './import-result.ts';

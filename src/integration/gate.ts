@@ -1,11 +1,13 @@
 import { formatHuman } from '../core/check/format-human.ts';
-import { runCheck } from '../core/check/run-check.ts';
 import { withSecretFindings } from '../core/check/with-secrets.ts';
-import { contentDir } from './paths.ts';
+import type { PlatformModel } from '../core/model/build-model.ts';
 
-/** Runs the checker and stops the build with the report when the content has errors. */
-export async function gateOnCheck(root: string, now: Date): Promise<void> {
-  const report = await withSecretFindings(runCheck({ root, contentDir: contentDir(), now }));
+/**
+ * Stops a direct `astro build` when the content has errors, with the report `npm run check` would
+ * print. (`npm run build` checks before Astro starts and hands over a model without errors.)
+ */
+export async function gateOnCheck(model: PlatformModel): Promise<void> {
+  const report = await withSecretFindings(model);
   if (report.errors === 0) return;
   const error = new Error(
     `The content has ${report.errors} error${report.errors === 1 ? '' : 's'}; the build stopped.\n\n${formatHuman(report)}`,

@@ -2,35 +2,45 @@ import { fileURLToPath } from 'node:url';
 import { satteri } from '@astrojs/markdown-satteri';
 import starlight from '@astrojs/starlight';
 import type { AstroIntegration } from 'astro';
-import { resolveNow } from '../core/time.ts';
 import { closeSharedMermaidRenderer } from '../diagrams/diagram-service.ts';
 import { mermaidInMdx } from '../render/mermaid-mdx-plugin.ts';
 import { sanitizeRawHtml } from '../render/sanitize-plugin.ts';
-import { contextModule } from './context-module.ts';
 import { contentSecurityPolicy } from './csp.ts';
+import { watchContent } from './dev-watch.ts';
 import { gateOnCheck } from './gate.ts';
-import { contentDir } from './paths.ts';
-import { readPlatformIdentity, siteBase } from './platform-identity.ts';
+import { LiveModel } from './live-model.ts';
+import { type MultiplaneOptions, resolveOptions } from './options.ts';
 import { searchDebounce } from './search-debounce.ts';
 import { sidebar } from './sidebar.ts';
+import { siteBase } from './site-base.ts';
 import { mark, timingsEnd } from './timings.ts';
 
+export type { MultiplaneOptions } from './options.ts';
+
 /**
- * The Multiplane Astro integration. It only wires steps together: the check gate, the site
- * context, and Starlight with Multiplane's navigation, styles and search filters.
+ * The Multiplane Astro integration. It only wires steps together: the platform model (handed
+ * over, or read and, in `astro dev`, followed), the check gate, and Starlight with Multiplane's
+ * navigation, styles and search filters.
  */
-export default function multiplane(): AstroIntegration {
+export default function multiplane(userOptions: MultiplaneOptions = {}): AstroIntegration {
+  const options = resolveOptions(userOptions);
+  let live: LiveModel | undefined;
   return {
     name: 'multiplane',
     hooks: {
-      'astro:config:setup': async ({ config, command, updateConfig }) => {
-        mark('config');
+      'astro:config:setup': async ({ config, command, updateConfig, addMiddleware }) => {
+        mark(options.marksFile, 'config');
         const root = fileURLToPath(config.root);
-        const now = resolveNow(process.env.MULTIPLANE_NOW);
-        // `npm run build` checks before calling Astro; a direct `astro build` is gated here.
-        if (command === 'build' && process.env.MULTIPLANE_CHECKED !== '1') await gateOnCheck(root, now);
-        const platform = readPlatformIdentity(root, contentDir());
-        const base = config.base !== '/' || !platform.url ? config.base : siteBase(platform.url);
+        live = new LiveModel(root, options, command === 'dev');
+        const { model } = await live.publish();
+        // `npm run build` checks before calling Astro and hands over the model; a direct
+        // `astro build` is gated here.
+        if (command === 'build' && !options.model) await gateOnCheck(model);
+        if (command === 'dev') addMiddleware({ entrypoint: new URL('./dev-errors-middleware.ts', import.meta.url), order: 'post' });
+
+        const platform = model.graph.platform?.data;
+        const url = platform?.url && /^https?:\/\//.test(platform.url) ? platform.url : undefined;
+        const base = config.base !== '/' || !url ? config.base : siteBase(url);
         updateConfig({
           security: { csp: contentSecurityPolicy() },
           // Raw HTML in Markdown is parsed and sanitized before any other plugin sees it; then the
@@ -38,10 +48,10 @@ export default function multiplane(): AstroIntegration {
           markdown: { processor: satteri({ features: { rawHtml: true }, hastPlugins: [sanitizeRawHtml, mermaidInMdx(root)] }) },
           // The published address gives the site its origin and, for a project page such as
           // https://org.github.io/repo/, its base path.
-          ...(config.site || !platform.url ? {} : { site: platform.url, base }),
+          ...(config.site || !url ? {} : { site: url, base }),
           integrations: [
             starlight({
-              title: platform.title,
+              title: platform?.name ?? 'Multiplane',
               sidebar: sidebar(base),
               customCss: [fileURLToPath(new URL('../styles/multiplane.css', import.meta.url))],
               components: {
@@ -53,33 +63,25 @@ export default function multiplane(): AstroIntegration {
               // Asides for the entries too, not only the site's own pages. Headings keep their
               // IDs (the table of contents links them) but not Starlight's link icons, which
               // cost 700 bytes of SVG per heading on every page.
-              markdown: { processedDirs: [`./${contentDir()}`], headingLinks: false },
+              markdown: { processedDirs: [`./${options.contentDir}`], headingLinks: false },
               // `npm run build` builds the search index itself once Astro's process has ended
               // (src/build/search-step.ts), so the two never hold their memory at once. Pages
               // keep data-pagefind-body and the overridden Search component keeps the UI.
-              ...(process.env.MULTIPLANE_SEARCH_INDEX === 'separate' ? { pagefind: false } : {}),
+              ...(options.searchIndex === 'separate' ? { pagefind: false } : {}),
             }),
-            timingsEnd(),
+            timingsEnd(options.marksFile),
           ],
-          vite: {
-            plugins: [
-              contextModule({
-                root,
-                contentDir: contentDir(),
-                now: now.toISOString(),
-                edition: process.env.MULTIPLANE_EDITION === 'public' ? 'public' : 'internal',
-                drafts: command === 'dev',
-              }),
-              searchDebounce(),
-            ],
-          },
+          vite: { plugins: [searchDebounce()] },
         });
       },
-      'astro:build:start': () => mark('build-start'),
-      'astro:build:generated': () => mark('generated'),
+      'astro:server:setup': ({ server, logger }) => {
+        if (live) watchContent(server, live, logger);
+      },
+      'astro:build:start': () => mark(options.marksFile, 'build-start'),
+      'astro:build:generated': () => mark(options.marksFile, 'generated'),
       // Diagrams rendered during `astro dev` or a direct `astro build` keep a browser open.
       'astro:build:done': () => {
-        mark('build-done');
+        mark(options.marksFile, 'build-done');
         return closeSharedMermaidRenderer();
       },
       'astro:server:done': () => closeSharedMermaidRenderer(),

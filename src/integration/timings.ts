@@ -1,13 +1,12 @@
 import { appendFileSync } from 'node:fs';
 import type { AstroIntegration } from 'astro';
 
-// `npm run build` runs Astro in a child process and asks for its marks in a file, one
-// `name<TAB>epoch-milliseconds` per line; marks use wall-clock time so both processes agree.
-const FILE = 'MULTIPLANE_MARKS_FILE';
-
-/** Records the moment a step of the Astro build was reached. */
-export function mark(name: string): void {
-  const file = process.env[FILE];
+/**
+ * Records the moment a step of the Astro build was reached, one `name<TAB>epoch-milliseconds`
+ * line per mark in `file` (the integration's `marksFile` option). `npm run build` runs Astro in a
+ * child process and reads the marks back; wall-clock time, so both processes agree.
+ */
+export function mark(file: string | undefined, name: string): void {
   if (file) appendFileSync(file, `${name}\t${Date.now()}\n`);
 }
 
@@ -25,6 +24,6 @@ export function readMarks(text: string): Record<string, number> {
  * An integration placed after Starlight's, so that its `astro:build:done` runs once Starlight
  * has finished (and built its search index, when it builds one).
  */
-export function timingsEnd(): AstroIntegration {
-  return { name: 'multiplane:timings-end', hooks: { 'astro:build:done': () => mark('search-done') } };
+export function timingsEnd(file: string | undefined): AstroIntegration {
+  return { name: 'multiplane:timings-end', hooks: { 'astro:build:done': () => mark(file, 'search-done') } };
 }

@@ -1,7 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import type { AnyEntry } from '../core/content/entry.ts';
-import { listCollectionFiles, type LoadedContent } from '../core/content/load-content.ts';
+import { type LoadedContent } from '../core/content/content-store.ts';
+import { listCollectionFiles } from '../core/content/list-files.ts';
 import { COLLECTIONS, type EntryCollectionName } from '../core/schemas/index.ts';
 import { toAuthoringJsonSchema } from '../core/schemas/json-schema.ts';
 import { RUNBOOK_KINDS } from '../core/schemas/runbook.ts';

@@ -1,12 +1,13 @@
-import context from 'virtual:multiplane/context';
 import type { AnyEntry } from '../core/content/entry.ts';
-import type { Finding } from '../core/governance/finding.ts';
+import type { EditionReport } from '../core/editions/edition-view.ts';
+import type { Finding } from '../core/findings/finding.ts';
 import type { ServiceScore } from '../core/governance/scorecard.ts';
 import { COLLECTIONS } from '../core/schemas/index.ts';
 import type { DiagramNode } from './diagrams/neighbourhood.ts';
 import { lastCommitDates } from './git-dates.ts';
 import { getReport } from './report.ts';
 import { entryHref } from './routes.ts';
+import { siteState } from './site-state.ts';
 
 interface SiteData {
   readonly findingsByEntry: ReadonlyMap<string, readonly Finding[]>;
@@ -14,15 +15,18 @@ interface SiteData {
   readonly lastUpdated: ReadonlyMap<string, Date>;
 }
 
-let data: SiteData | undefined;
+// Keyed by the report, so a model republished by the dev server gets fresh indexes and a build,
+// which publishes one report, computes them once for all its pages.
+const cache = new WeakMap<EditionReport, SiteData>();
 
 /**
- * Indexes every page needs, built once per build so that each of thousands of pages looks its
+ * Indexes every page needs, built once per report so that each of thousands of pages looks its
  * entry up instead of scanning every finding or score.
  */
 export function getSiteData(): SiteData {
-  if (data) return data;
   const report = getReport();
+  const cached = cache.get(report);
+  if (cached) return cached;
   const findingsByEntry = new Map<string, Finding[]>();
   for (const finding of report.findings) {
     if (!finding.entry) continue;
@@ -30,11 +34,13 @@ export function getSiteData(): SiteData {
     list.push(finding);
     findingsByEntry.set(finding.entry, list);
   }
-  data = {
+  const { context } = siteState();
+  const data: SiteData = {
     findingsByEntry,
     scoreByKey: new Map(report.scores.map((score) => [score.key, score])),
     lastUpdated: lastCommitDates(context.root, context.contentDir),
   };
+  cache.set(report, data);
   return data;
 }
 

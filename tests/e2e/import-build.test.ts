@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { importCommand } from '../../src/cli/import.ts';
-import { listCollectionFiles } from '../../src/core/content/load-content.ts';
+import { listCollectionFiles } from '../../src/core/content/list-files.ts';
 import { buildContentSite } from '../helpers/built-site.ts';
 import { memoryIo } from '../helpers/io.ts';
 

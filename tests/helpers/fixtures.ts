@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
 import { runCheck, type CheckReport } from '../../src/core/check/run-check.ts';
-import type { Finding } from '../../src/core/governance/finding.ts';
+import type { Finding } from '../../src/core/findings/finding.ts';
 
 /** The instant every fixture is checked at, so review and backup ages never drift. */
 export const NOW = new Date('2026-11-26T00:00:00Z');

@@ -1,4 +1,4 @@
-import type { Finding } from '../governance/finding.ts';
+import type { Finding } from '../findings/finding.ts';
 import type { CheckReport } from './run-check.ts';
 
 export interface ChangeScope {

@@ -1,4 +1,4 @@
-import type { Finding } from '../governance/finding.ts';
+import type { Finding } from '../findings/finding.ts';
 import { ANNOTATION_LIMIT, byUrgency } from './format-summary.ts';
 
 // Workflow commands end at a newline and split properties at `,` and `:`; GitHub documents

@@ -25,15 +25,7 @@ export const ansi: Style = {
  * then a summary of counts, plane completeness, scorecard levels and open loops.
  */
 export function formatHuman(report: CheckReport, style: Style = plain): string {
-  const lines: string[] = [];
-  for (const finding of report.findings) {
-    const severity = finding.severity === 'error' ? style.red('error') : style.yellow('warning');
-    lines.push(`${style.bold(`${finding.file}:${finding.line}`)}  ${severity}  ${style.dim(finding.rule)}`);
-    lines.push(`  ${finding.message}`);
-    if (finding.field) lines.push(`  ${style.dim('field:')} ${finding.field}`);
-    lines.push(`  ${style.dim('fix:')}   ${finding.hint}`);
-    lines.push('');
-  }
+  const lines: string[] = report.findings.length > 0 ? [formatFindings(report.findings, style)] : [];
 
   const entries = report.graph.entries.size;
   const counts = [
@@ -57,4 +49,18 @@ export function formatHuman(report: CheckReport, style: Style = plain): string {
   );
   lines.push(`  Checked as of ${report.now.toISOString()}`);
   return `${lines.join('\n')}\n`;
+}
+
+/** Formats findings as `file:line`, severity, rule, message, field and fix, one block each. */
+export function formatFindings(findings: CheckReport['findings'], style: Style = plain): string {
+  const lines: string[] = [];
+  for (const finding of findings) {
+    const severity = finding.severity === 'error' ? style.red('error') : style.yellow('warning');
+    lines.push(`${style.bold(`${finding.file}:${finding.line}`)}  ${severity}  ${style.dim(finding.rule)}`);
+    lines.push(`  ${finding.message}`);
+    if (finding.field) lines.push(`  ${style.dim('field:')} ${finding.field}`);
+    lines.push(`  ${style.dim('fix:')}   ${finding.hint}`);
+    lines.push('');
+  }
+  return lines.join('\n');
 }

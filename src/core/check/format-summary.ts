@@ -1,4 +1,4 @@
-import type { Finding } from '../governance/finding.ts';
+import type { Finding } from '../findings/finding.ts';
 
 /** GitHub shows at most this many annotations of one step; the rest only reach the summary. */
 export const ANNOTATION_LIMIT = 10;

@@ -1,5 +1,5 @@
 import { planeCompleteness } from '../governance/completeness.ts';
-import { compareFindings } from '../governance/finding.ts';
+import { compareFindings } from '../findings/finding.ts';
 import { scanSecrets } from '../secrets/scan-secrets.ts';
 import type { CheckReport } from './run-check.ts';
 

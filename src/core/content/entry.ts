@@ -24,6 +24,13 @@ export interface Entry<C extends CollectionName = CollectionName> {
   readonly headings: readonly Heading[];
   readonly locator: Locator;
   readonly title: string;
+  /** Hash of the file's text; equal digests mean an unchanged file (incremental loads, Astro's store). */
+  readonly digest: string;
+  /**
+   * The YAML text and its first line in the file. `locator` is derived from it, and rebuilt from
+   * it when a model crosses a process boundary (functions do not serialize).
+   */
+  readonly frontmatter: { readonly text: string; readonly line: number };
 }
 
 /** Any entry; narrows on `collection`. */

@@ -1,6 +1,6 @@
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { sep } from 'node:path';
-import { DIAGNOSTICS, type RuleDocs } from './diagnostics.ts';
+import { DIAGNOSTICS, type RuleDocs } from '../findings/catalogue.ts';
 import { normalizeText } from './frontmatter.ts';
 
 /** Files larger than this are refused rather than read and rendered. */
@@ -28,7 +28,17 @@ export function readSource(absolutePath: string, contentRoot: string): SourceRes
         hint: 'Copy the file into content/ instead of linking to it, or delete the link.',
       };
     }
-    const size = statSync(real).size;
+    const stat = statSync(real);
+    // A FIFO, socket or device named like an entry would block the reader or never end.
+    if (!stat.isFile()) {
+      return {
+        ok: false,
+        docs: DIAGNOSTICS.fileUnsupported,
+        message: 'This is not a regular file (a pipe, socket or device), so it is not read.',
+        hint: 'Replace it with a Markdown file, or remove it from content/.',
+      };
+    }
+    const size = stat.size;
     if (size > MAX_FILE_BYTES) {
       return {
         ok: false,

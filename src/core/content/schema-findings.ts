@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import type { Finding } from '../governance/finding.ts';
+import type { Finding } from '../findings/finding.ts';
 import { closest, formatList, formatPath } from '../text/closest.ts';
-import { DIAGNOSTICS, type RuleDocs } from './diagnostics.ts';
+import { DIAGNOSTICS, type RuleDocs } from '../findings/catalogue.ts';
 import type { Locator } from './locator.ts';
 
 interface Where {

@@ -2,7 +2,7 @@ import type { AnyEntry } from '../content/entry.ts';
 import type { CheckReport } from '../check/run-check.ts';
 import { buildGraph } from '../graph/build-graph.ts';
 import { planeCompleteness } from '../governance/completeness.ts';
-import type { Finding } from '../governance/finding.ts';
+import type { Finding } from '../findings/finding.ts';
 
 export type Edition = 'internal' | 'public';
 

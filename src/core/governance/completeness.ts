@@ -1,7 +1,7 @@
 import type { PlatformGraph } from '../graph/build-graph.ts';
 import { collectionsOfPlane, PLANE_DEFINITIONS } from '../planes.ts';
 import type { Plane } from '../schemas/shared.ts';
-import type { Finding } from './finding.ts';
+import type { Finding } from '../findings/finding.ts';
 
 export interface PlaneCompleteness {
   readonly plane: Plane;

@@ -1,8 +1,8 @@
 import type { AnyEntry } from '../content/entry.ts';
-import type { RuleDocs } from '../content/diagnostics.ts';
+import type { RuleDocs } from '../findings/catalogue.ts';
 import type { PlatformGraph } from '../graph/build-graph.ts';
 import type { CollectionName, Governance } from '../schemas/index.ts';
-import type { Severity } from './finding.ts';
+import type { Severity } from '../findings/finding.ts';
 
 /** What a rule sees besides the entry itself. */
 export interface RuleContext {

@@ -2,7 +2,7 @@ import type { AnyEntry } from '../content/entry.ts';
 import type { PlatformGraph } from '../graph/build-graph.ts';
 import type { CollectionName, Governance } from '../schemas/index.ts';
 import { formatPath } from '../text/closest.ts';
-import type { Finding } from './finding.ts';
+import type { Finding } from '../findings/finding.ts';
 import type { Rule, RuleContext } from './rule.ts';
 import { RULES } from './rules/index.ts';
 
@@ -11,6 +11,13 @@ export interface RuleRun {
   readonly findings: readonly Finding[];
   /** True when the rule found a problem with the entry, whatever its configured severity. */
   failed(rule: string, key: string): boolean;
+  /** Per rule ID, the keys of the entries it found a problem with (what `failed` answers from). */
+  readonly failures: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+/** A rule run from its failures, e.g. after the model crossed a process boundary. */
+export function ruleRunOf(findings: readonly Finding[], failures: ReadonlyMap<string, ReadonlySet<string>>): RuleRun {
+  return { findings, failures, failed: (rule, key) => failures.get(rule)?.has(key) ?? false };
 }
 
 /**
@@ -70,8 +77,5 @@ export function runRules(
       }
     }
   }
-  return {
-    findings,
-    failed: (rule, key) => failures.get(rule)?.has(key) ?? false,
-  };
+  return ruleRunOf(findings, failures);
 }

@@ -1,8 +1,8 @@
-import type { LoadedContent } from '../content/load-content.ts';
-import { DIAGNOSTICS } from '../content/diagnostics.ts';
+import type { LoadedContent } from '../content/content-store.ts';
+import { DIAGNOSTICS } from '../findings/catalogue.ts';
 import { RELATION_NAMES } from '../graph/relations.ts';
 import { closest, formatPath } from '../text/closest.ts';
-import type { Finding } from './finding.ts';
+import type { Finding } from '../findings/finding.ts';
 import { isRelationName } from './scorecard.ts';
 
 /**

@@ -1,6 +1,7 @@
 import type { AnyEntry, Entry } from '../content/entry.ts';
 import { COLLECTIONS, COLLECTION_NAMES, type CollectionName, type ReferenceField } from '../schemas/index.ts';
-import { closest } from '../text/closest.ts';
+import { clashKey } from '../content/entry-id.ts';
+import { type ReferenceLookup, resolveReference, type UnresolvedReason } from './resolve-reference.ts';
 import { type CanonicalRelation, type RelationName, relationView } from './relations.ts';
 
 /** One relation between two entries, stored in its canonical direction. */
@@ -33,14 +34,14 @@ export interface DanglingReference {
   readonly relation: RelationName;
   readonly to: readonly CollectionName[] | 'any';
   /** Why it did not resolve. */
-  readonly reason: 'missing' | 'ambiguous' | 'needs-collection' | 'wrong-collection';
+  readonly reason: UnresolvedReason;
   /** A close existing ID, as a likely fix for a typo. */
   readonly suggestion?: string;
   /** For `ambiguous`: the keys that all match. */
   readonly candidates?: readonly string[];
 }
 
-/** Entries that share one key; the first (by file path) is the one the graph keeps. */
+/** Entries whose IDs clash (equal but for letter case and punctuation); the first by file path comes first. */
 export interface DuplicateKey {
   readonly key: string;
   readonly entries: readonly AnyEntry[];
@@ -71,6 +72,14 @@ export interface PlatformGraph {
    * those that duplicate an edge another entry declared (the edge itself is stored once).
    */
   referencesOf(key: string): readonly ResolvedReference[];
+  /**
+   * The entry a reference field of the entry resolved to, by the field's path (`['approver']`,
+   * `['dependsOn', 2]`). Rules and views read references through this, never by rebuilding a key
+   * from the written value, so every spelling the resolver accepts is honoured.
+   */
+  target(key: string, path: readonly (string | number)[]): AnyEntry | undefined;
+  /** The entries a list field resolved to (`['dependsOn']`), in written order, with their paths. */
+  targets(key: string, field: readonly (string | number)[]): readonly { path: readonly (string | number)[]; entry: AnyEntry }[];
 }
 
 /** A reference written in an entry's frontmatter and the entry it resolved to. */
@@ -89,20 +98,32 @@ export interface ResolvedReference {
 export function buildGraph(entries: readonly AnyEntry[], rejected: ReadonlySet<string> = new Set()): PlatformGraph {
   const sorted = [...entries].sort((a, b) => a.file.localeCompare(b.file));
   const byKey = new Map<string, AnyEntry>();
-  const clashes = new Map<string, AnyEntry[]>();
+  // Entries grouped by the form under which IDs clash (letters and digits only): a group of more
+  // than one is a duplicate. Entries with distinct keys all stay in the graph; of entries with the
+  // very same key, only the first file is kept, since one key can name only one entry.
+  const byClash = new Map<string, AnyEntry[]>();
   const byCollection = new Map<CollectionName, AnyEntry[]>(COLLECTION_NAMES.map((name) => [name, []]));
   for (const entry of sorted) {
-    const existing = byKey.get(entry.key);
-    if (existing) {
-      const group = clashes.get(entry.key) ?? [existing];
-      group.push(entry);
-      clashes.set(entry.key, group);
-      continue;
-    }
+    const clash = `${entry.collection}/${clashKey(entry.id)}`;
+    const group = byClash.get(clash);
+    if (group) group.push(entry);
+    else byClash.set(clash, [entry]);
+    if (byKey.has(entry.key)) continue;
     byKey.set(entry.key, entry);
     byCollection.get(entry.collection)?.push(entry);
   }
+  const clashes = [...byClash.values()].filter((group) => group.length > 1);
   for (const list of byCollection.values()) list.sort((a, b) => a.id.localeCompare(b.id));
+
+  const idsOf = new Map<CollectionName, string[]>();
+  const lookup: ReferenceLookup = {
+    exists: (key) => byKey.has(key) || rejected.has(key),
+    ids(collection) {
+      let ids = idsOf.get(collection);
+      if (!ids) idsOf.set(collection, (ids = (byCollection.get(collection) ?? []).map((entry) => entry.id)));
+      return ids;
+    },
+  };
 
   const edges: Edge[] = [];
   const seen = new Set<string>();
@@ -126,13 +147,13 @@ export function buildGraph(entries: readonly AnyEntry[], rejected: ReadonlySet<s
       for (const { value, path } of valuesAt(entry.data, field.path)) {
         if (typeof value !== 'string') continue;
         const view = relationView(field.relation);
-        if (field.allowAll && value === 'all') {
+        if (field.allowAll && value.trim().toLowerCase() === 'all') {
           for (const target of targetsOf(field, byCollection)) {
             addEdge(orient(entry.key, target.key, view, path, true));
           }
           continue;
         }
-        const resolved = resolve(value, field, byKey, rejected, byCollection);
+        const resolved = resolveReference(value, field, lookup);
         if ('key' in resolved) {
           if (!byKey.has(resolved.key)) continue;
           push(declared, entry.key, { path, target: resolved.key, relation: field.relation });
@@ -165,7 +186,7 @@ export function buildGraph(entries: readonly AnyEntry[], rejected: ReadonlySet<s
     platform: byKey.get('platform/platform') as Entry<'platform'> | undefined,
     edges,
     dangling,
-    duplicates: [...clashes].map(([key, group]) => ({ key, entries: group })),
+    duplicates: clashes.map((group) => ({ key: group[0]!.key, entries: group })),
     collection: <C extends CollectionName>(name: C) =>
       (byCollection.get(name) ?? []) as unknown as readonly Extract<AnyEntry, { collection: C }>[],
     get: (key) => byKey.get(key),
@@ -181,6 +202,20 @@ export function buildGraph(entries: readonly AnyEntry[], rejected: ReadonlySet<s
     },
     danglingOf: (key) => danglingByEntry.get(key) ?? [],
     referencesOf: (key) => declared.get(key) ?? [],
+    target(key, path) {
+      const wanted = path.join('\u0000');
+      const reference = (declared.get(key) ?? []).find((candidate) => candidate.path.join('\u0000') === wanted);
+      return reference ? byKey.get(reference.target) : undefined;
+    },
+    targets(key, field) {
+      const prefix = field.map(String);
+      return (declared.get(key) ?? [])
+        .filter((reference) => reference.path.length >= prefix.length && prefix.every((part, index) => String(reference.path[index]) === part))
+        .flatMap((reference) => {
+          const entry = byKey.get(reference.target);
+          return entry ? [{ path: reference.path, entry }] : [];
+        });
+    },
   };
 }
 
@@ -193,53 +228,6 @@ function push<T>(map: Map<string, T[]>, key: string, value: T) {
 function targetsOf(field: ReferenceField, byCollection: Map<CollectionName, AnyEntry[]>): AnyEntry[] {
   const names = field.to === 'any' ? COLLECTION_NAMES : field.to;
   return names.flatMap((name) => byCollection.get(name) ?? []);
-}
-
-type Resolution =
-  | { key: string }
-  | Pick<DanglingReference, 'reason'> & { suggestion?: string; candidates?: string[] };
-
-/** Resolves a written reference: `id`, or `collection/id` when the field allows several collections. */
-function resolve(
-  value: string,
-  field: ReferenceField,
-  byKey: Map<string, AnyEntry>,
-  rejected: ReadonlySet<string>,
-  byCollection: Map<CollectionName, AnyEntry[]>,
-): Resolution {
-  const prefixed = COLLECTION_NAMES.find((name) => value.startsWith(`${name}/`));
-  const allowed = field.to === 'any' ? COLLECTION_NAMES : field.to;
-  if (prefixed) {
-    if (!allowed.includes(prefixed)) return { reason: 'wrong-collection' };
-    if (byKey.has(value) || rejected.has(value)) return { key: value };
-    return suggest(value.slice(prefixed.length + 1), [prefixed], byCollection, prefixed);
-  }
-  if (field.to === 'any') {
-    return { ...suggest(value, COLLECTION_NAMES, byCollection, undefined, true), reason: 'needs-collection' };
-  }
-  const matches = field.to.map((name) => `${name}/${value}`).filter((key) => byKey.has(key) || rejected.has(key));
-  if (matches.length === 1 && matches[0]) return { key: matches[0] };
-  if (matches.length > 1) return { reason: 'ambiguous', candidates: matches };
-  return suggest(value, field.to, byCollection, undefined);
-}
-
-function suggest(
-  id: string,
-  collections: readonly CollectionName[],
-  byCollection: Map<CollectionName, AnyEntry[]>,
-  prefix: CollectionName | undefined,
-  exactKey = false,
-): { reason: 'missing' | 'needs-collection'; suggestion?: string } {
-  const keys = collections.flatMap((name) => (byCollection.get(name) ?? []).map((entry) => entry));
-  if (exactKey) {
-    const exact = keys.find((entry) => entry.id === id);
-    if (exact) return { reason: 'missing', suggestion: exact.key };
-  }
-  const guess = closest(id, keys.map((entry) => entry.id));
-  if (!guess) return { reason: 'missing' };
-  const entry = keys.find((candidate) => candidate.id === guess);
-  const needsPrefix = prefix !== undefined || collections.length > 1;
-  return { reason: 'missing', suggestion: needsPrefix && entry ? entry.key : guess };
 }
 
 /** Yields every value at a field path, with its concrete path (`*` expanded to indexes). */

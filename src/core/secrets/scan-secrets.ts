@@ -1,7 +1,7 @@
 import { lintSource } from '@secretlint/core';
 import { creator as recommended } from '@secretlint/secretlint-rule-preset-recommend';
-import { DIAGNOSTICS } from '../content/diagnostics.ts';
-import type { Finding } from '../governance/finding.ts';
+import { DIAGNOSTICS } from '../findings/catalogue.ts';
+import type { Finding } from '../findings/finding.ts';
 
 export interface SecretCandidate {
   /** Path relative to the project root. */

@@ -1,5 +1,5 @@
 import type { CheckReport } from '../../core/check/run-check.ts';
-import type { Finding } from '../../core/governance/finding.ts';
+import type { Finding } from '../../core/findings/finding.ts';
 import { ownerKeyOf } from './entry-facts.ts';
 
 export interface DashboardFinding extends Finding {

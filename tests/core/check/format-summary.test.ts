@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatGithub } from '../../../src/core/check/format-github.ts';
 import { formatSummary } from '../../../src/core/check/format-summary.ts';
-import type { Finding } from '../../../src/core/governance/finding.ts';
+import type { Finding } from '../../../src/core/findings/finding.ts';
 
 const finding = (overrides: Partial<Finding>): Finding => ({
   rule: 'runbook-sections',

@@ -3,7 +3,7 @@ import type { RuleResult } from '../rule.ts';
 /** Describes a cycle as `a → b → c → a`, pointing at the field that leads to its next entry. */
 export function describeCycle(
   cycle: readonly string[],
-  field: (string | number)[],
+  field: readonly (string | number)[],
   what: { noun: string; fix: string },
 ): RuleResult {
   const names = [...cycle, cycle[0]].map((key) => `\`${key?.split('/').slice(1).join('/')}\``);

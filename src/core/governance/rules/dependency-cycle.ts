@@ -16,8 +16,8 @@ export const dependencyCycle = defineRule({
       .filter((cycle) => cycle[0] === entry.key)
       .map((cycle) => {
         const next = cycle[1] ?? entry.key;
-        const index = entry.data.dependsOn.findIndex((id) => `services/${id}` === next || id === next);
-        return describeCycle(cycle, ['dependsOn', Math.max(index, 0)], {
+        const link = context.graph.targets(entry.key, ['dependsOn']).find((target) => target.entry.key === next);
+        return describeCycle(cycle, link?.path ?? ['dependsOn', 0], {
           noun: 'Service dependencies',
           fix: 'Remove one dependsOn link of the cycle, or split the shared part into a service both can depend on.',
         });

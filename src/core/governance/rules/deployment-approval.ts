@@ -19,7 +19,7 @@ export const deploymentApproval = defineRule({
         hint: 'Add `approver:` with the ID of the person who approved the change.',
       });
     } else {
-      const owner = graph.get(`owners/${approver}`);
+      const owner = graph.target(entry.key, ['approver']);
       if (owner?.collection === 'owners' && owner.data.kind !== 'person') {
         results.push({
           path: ['approver'],
@@ -35,7 +35,7 @@ export const deploymentApproval = defineRule({
         hint: 'Add `changePolicy:` with the ID of the active change policy the deployment followed.',
       });
     } else {
-      const policy = graph.get(`policies/${changePolicy}`);
+      const policy = graph.target(entry.key, ['changePolicy']);
       if (policy?.collection === 'policies' && policy.data.status !== 'active') {
         results.push({
           path: ['changePolicy'],

@@ -9,14 +9,14 @@ export const deprecatedDependency = defineRule({
   collections: ['services'],
   check(entry, { graph }) {
     if (entry.data.lifecycle !== 'production') return [];
-    return entry.data.dependsOn.flatMap((id, index): RuleResult[] => {
-      const target = graph.get(`services/${id}`);
-      if (target?.collection !== 'services') return [];
+    return graph.targets(entry.key, ['dependsOn']).flatMap(({ path, entry: target }): RuleResult[] => {
+      if (target.collection !== 'services') return [];
+      const id = target.id;
       const lifecycle = target.data.lifecycle;
       if (lifecycle !== 'deprecated' && lifecycle !== 'retired') return [];
       return [
         {
-          path: ['dependsOn', index],
+          path,
           message: `Production service \`${entry.id}\` depends on \`${id}\`, which is ${lifecycle}.`,
           hint: `Move off \`${id}\` to its replacement and remove it from \`dependsOn\`.`,
         },

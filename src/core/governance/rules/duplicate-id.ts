@@ -7,7 +7,7 @@ export const duplicateId = defineRule({
   plane: 'control',
   severity: 'error',
   description:
-    'IDs come from file names, ignoring letter case, spaces and punctuation, so `Payments API.md` and `payments-api.md` clash. References would be ambiguous and one page would overwrite the other.',
+    'IDs come from file names (lower-cased, spaces as hyphens), and two IDs clash when they differ only in letter case or punctuation: `Payments API.md`, `payments-api.md` and `payments_api.md` name one thing to a reader. References would be ambiguous and one page could overwrite the other.',
   collections: COLLECTION_NAMES,
   check(entry, { graph, memo }) {
     const byKey = memo('duplicate-id', () => new Map(graph.duplicates.map((group) => [group.key, group.entries])));
@@ -17,7 +17,10 @@ export const duplicateId = defineRule({
       (other): RuleResult => ({
         at: other,
         line: 1,
-        message: `This file has the ID \`${other.key}\`, which ${entry.file} already has.`,
+        message:
+          other.key === entry.key
+            ? `This file has the ID \`${other.key}\`, which ${entry.file} already has.`
+            : `This file's ID \`${other.key}\` clashes with \`${entry.key}\` of ${entry.file}: they differ only in letter case or punctuation.`,
         hint: `Rename one of the two files so their names differ by more than letter case or punctuation, and update references to it.`,
       }),
     );

@@ -20,6 +20,8 @@ export interface Finding {
   readonly file: string;
   /** 1-based line in the file. */
   readonly line: number;
+  /** 1-based column, when the problem is at a precise place of the line (a YAML syntax error). */
+  readonly column?: number;
   /** Dotted path of the frontmatter field concerned, when there is one. */
   readonly field?: string;
   /** `collection/id` of the entry concerned, when the file parsed far enough to have one. */

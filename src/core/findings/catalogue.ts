@@ -1,5 +1,5 @@
 import type { Plane } from '../schemas/shared.ts';
-import type { Severity } from '../governance/finding.ts';
+import type { Severity } from './finding.ts';
 
 /** Documentation of a rule or diagnostic, shared by the CLI, the site and the authoring guide. */
 export interface RuleDocs {

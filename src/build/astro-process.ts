@@ -1,0 +1,46 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { AstroInlineConfig, AstroIntegration } from 'astro';
+import { fromPortableModel } from '../core/model/portable-model.ts';
+import multiplane from '../integration/index.ts';
+import { readBuildPlan } from './build-plan.ts';
+
+/**
+ * The Astro side of `npm run build`: reads the build plan, then builds the site through Astro's
+ * JavaScript API with the project's own `astro.config.mjs`, its Multiplane integration given the
+ * plan's options and model. Runs in a process of its own (see `siteStep`).
+ */
+export async function buildFromPlan(planFile: string): Promise<void> {
+  const plan = readBuildPlan(planFile);
+  const { build } = await import('astro');
+  const model = fromPortableModel(plan.model);
+  const ours = multiplane({
+    contentDir: plan.contentDir,
+    edition: plan.edition,
+    now: plan.now,
+    model,
+    searchIndex: 'separate',
+    marksFile: plan.marksFile,
+  });
+  const config = await projectConfig(plan.root);
+  const integrations = (config.integrations ?? []).flat().filter((integration): integration is AstroIntegration => Boolean(integration));
+  const hasOurs = integrations.some((integration) => integration.name === 'multiplane');
+  await build({
+    ...config,
+    root: plan.root,
+    outDir: plan.outDir,
+    // The configuration is the project's own, read above; Astro must not read it a second time.
+    configFile: false,
+    integrations: hasOurs ? integrations.map((integration) => (integration.name === 'multiplane' ? ours : integration)) : [ours, ...integrations],
+  });
+}
+
+/** The project's `astro.config.mjs` (or `.ts`), or an empty configuration when it has none. */
+async function projectConfig(root: string): Promise<AstroInlineConfig> {
+  for (const name of ['astro.config.mjs', 'astro.config.ts', 'astro.config.js']) {
+    const file = join(root, name);
+    if (existsSync(file)) return ((await import(pathToFileURL(file).href)) as { default: AstroInlineConfig }).default ?? {};
+  }
+  return {};
+}

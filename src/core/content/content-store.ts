@@ -1,0 +1,260 @@
+import { existsSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { DIAGNOSTICS, type RuleDocs } from '../findings/catalogue.ts';
+import type { Finding } from '../findings/finding.ts';
+import { COLLECTIONS, type EntryCollectionName, type Governance, GovernanceSchema } from '../schemas/index.ts';
+import { mightContainSecret } from '../secrets/prefilter.ts';
+import type { SecretCandidate } from '../secrets/scan-secrets.ts';
+import type { AnyEntry } from './entry.ts';
+import { listCollectionFiles } from './list-files.ts';
+import { createLocator, type Locator } from './locator.ts';
+import { mdxStatements } from './mdx-imports.ts';
+import { type ParsedFile, parseMarkdownEntry, parsePlatformFile, parseYaml } from './parse-entry.ts';
+import { readSource } from './read-source.ts';
+import { schemaFindings } from './schema-findings.ts';
+
+export interface LoadOptions {
+  /** Project root; file paths in findings are relative to it. */
+  readonly root: string;
+  /** The content folder, absolute or relative to the root. Defaults to `content`. */
+  readonly contentDir?: string;
+}
+
+export interface LoadedContent {
+  /** Every entry that parsed and validated, the platform first. */
+  readonly entries: AnyEntry[];
+  /** Governance settings, defaults applied (also when the file is missing or invalid). */
+  readonly governance: Governance;
+  /** The governance file, for rules that check the settings themselves. */
+  readonly governanceFile: { readonly file: string; readonly locator: Locator } | undefined;
+  /** Problems that kept files from becoming entries. */
+  readonly findings: Finding[];
+  /**
+   * Keys of entries whose files exist but failed to load. References to them are not reported
+   * as dangling: the file's own error says what is wrong, once.
+   */
+  readonly rejected: ReadonlySet<string>;
+  /** Number of files read. */
+  readonly files: number;
+  /** Number of files parsed by this load; the others were unchanged since the previous one. */
+  readonly parsed: number;
+  /** Files that may hold a credential, for the (slower) secret scanner. */
+  readonly secretCandidates: readonly SecretCandidate[];
+}
+
+/** What one file on disk last gave, and the stamp it was read at. */
+interface Cached {
+  readonly stamp: string;
+  readonly result: ParsedFile;
+  readonly secret: boolean;
+}
+
+/**
+ * Loads a content folder into validated entries, and keeps them: a later `load()` re-reads and
+ * re-parses only the files whose size, time or inode changed, so the dev server answers an edit
+ * by parsing one file. `loadContent` is the one-shot form.
+ *
+ * It never throws on bad content: one run reports every problem of every file.
+ */
+export class ContentStore {
+  readonly root: string;
+  readonly contentDir: string;
+  readonly #cache = new Map<string, Cached>();
+
+  constructor(options: LoadOptions) {
+    this.root = options.root;
+    this.contentDir = join(options.root, options.contentDir ?? 'content');
+  }
+
+  /** Reads the content folder as it is now. */
+  load(): LoadedContent {
+    const findings: Finding[] = [];
+    const entries: AnyEntry[] = [];
+    const rejected = new Set<string>();
+    const secretCandidates: SecretCandidate[] = [];
+    const seen = new Set<string>();
+    let files = 0;
+    let parsed = 0;
+    const fileOf = (absolute: string) => relative(this.root, absolute).split(sep).join('/');
+    const report = (docs: RuleDocs, file: string, line: number, message: string, hint: string, entry?: string) =>
+      findings.push({ rule: docs.id, severity: docs.severity, plane: docs.plane, message, hint, file, line, ...(entry ? { entry } : {}) });
+
+    /** Reads and parses one file unless it is unchanged since the last load. */
+    const read = (absolute: string, parse: (file: string, text: string) => ParsedFile, key: string | undefined): ParsedFile => {
+      seen.add(absolute);
+      files++;
+      const file = fileOf(absolute);
+      const stamp = stampOf(absolute);
+      const cached = this.#cache.get(absolute);
+      if (cached && stamp !== undefined && cached.stamp === stamp) {
+        if (cached.secret) secretCandidates.push(secretCandidate(file, cached.result, key));
+        return cached.result;
+      }
+      parsed++;
+      const source = readSource(absolute, this.contentDir);
+      const result: ParsedFile = source.ok
+        ? parse(file, source.text)
+        : {
+            entry: undefined,
+            findings: [{ rule: source.docs.id, severity: source.docs.severity, plane: source.docs.plane, message: source.message, hint: source.hint, file, line: 1, ...(key ? { entry: key } : {}) }],
+          };
+      const secret = source.ok && mightContainSecret(source.text);
+      const withText = secret && source.ok ? { ...result, text: source.text } : result;
+      if (stamp !== undefined) this.#cache.set(absolute, { stamp, result: withText, secret });
+      if (secret) secretCandidates.push(secretCandidate(file, withText, key));
+      return withText;
+    };
+
+    // The platform file: one YAML document.
+    let mdx = { trusted: ['whitepaper'], components: ['@astrojs/starlight/components'] };
+    const platformPath = join(this.contentDir, COLLECTIONS.platform.source.path);
+    if (existsSync(platformPath)) {
+      const result = read(platformPath, parsePlatformFile, undefined);
+      findings.push(...result.findings);
+      if (result.entry?.collection === 'platform') {
+        entries.push(result.entry);
+        mdx = result.entry.data.mdx;
+      } else {
+        rejected.add('platform/platform');
+      }
+    } else {
+      report(
+        DIAGNOSTICS.platformMissing,
+        fileOf(platformPath),
+        1,
+        'The content folder has no platform.yaml.',
+        'Create content/platform.yaml with at least name, organization, environment, docsVersion and trustAnchor.',
+      );
+    }
+
+    // Governance settings: optional, defaults otherwise.
+    let governance = GovernanceSchema.parse({});
+    let governanceFile: LoadedContent['governanceFile'];
+    const governancePath = join(this.contentDir, 'governance.yaml');
+    if (existsSync(governancePath)) {
+      const result = read(governancePath, parseGovernanceFile, undefined);
+      findings.push(...result.findings);
+      const settings = (result as GovernanceParse).governance;
+      if (settings) {
+        governance = settings.value;
+        governanceFile = { file: fileOf(governancePath), locator: settings.locator };
+      }
+    }
+
+    for (const definition of Object.values(COLLECTIONS)) {
+      if (definition.source.kind !== 'folder') continue;
+      const collection = definition.name as EntryCollectionName;
+      for (const candidate of listCollectionFiles(this.contentDir, collection)) {
+        const file = fileOf(candidate.absolute);
+        const key = `${collection}/${candidate.id}`;
+        if (!candidate.markdown) {
+          report(
+            DIAGNOSTICS.fileUnsupported,
+            file,
+            1,
+            `${candidate.name} is not a Markdown entry, so it would be ignored.`,
+            `Rename it to .md if it is an entry; otherwise move it out of content/${definition.source.path}/ (images go in public/), or prefix its name with _ to keep it here unpublished.`,
+          );
+          continue;
+        }
+        if (!candidate.regular) {
+          report(
+            DIAGNOSTICS.fileUnsupported,
+            file,
+            1,
+            `${candidate.name} is not a regular file (a pipe, socket or device), so it is not read.`,
+            'Replace it with a Markdown file, or remove it from content/.',
+            key,
+          );
+          rejected.add(key);
+          continue;
+        }
+        const isMdx = /\.mdx$/i.test(candidate.name);
+        if (isMdx && !mdx.trusted.includes(collection)) {
+          files++;
+          seen.add(candidate.absolute);
+          report(
+            DIAGNOSTICS.mdxUntrusted,
+            file,
+            1,
+            `${candidate.name} is MDX, which is allowed only in ${mdx.trusted.length ? mdx.trusted.map((name) => `content/${name}/`).join(', ') : 'no folder'}.`,
+            `Rename it to .md and remove any imports, exports or {expressions}; if this collection must allow MDX, a maintainer can add "${collection}" to mdx.trusted in content/platform.yaml.`,
+            key,
+          );
+          rejected.add(key);
+          continue;
+        }
+        const result = read(candidate.absolute, (path, text) => parseMarkdownEntry(collection, candidate.id, path, text), key);
+        findings.push(...result.findings);
+        const entry = result.entry;
+        if (entry && isMdx) findings.push(...mdxFindings(entry, mdx.components));
+        if (entry) entries.push(entry);
+        else rejected.add(key);
+      }
+    }
+    // Forget deleted files, so the cache never outgrows the folder.
+    for (const path of this.#cache.keys()) if (!seen.has(path)) this.#cache.delete(path);
+    return { entries, governance, governanceFile, findings, rejected, files, parsed, secretCandidates };
+  }
+}
+
+/**
+ * Reads every collection under the content folder once, validates each file against its schema and
+ * returns the entries together with every problem found.
+ */
+export function loadContent(options: LoadOptions): LoadedContent {
+  return new ContentStore(options).load();
+}
+
+/** Size, times and inode: a file with the same stamp has not been written since. */
+function stampOf(absolute: string): string | undefined {
+  try {
+    const stat = statSync(absolute);
+    return `${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${stat.ino}`;
+  } catch {
+    return undefined;
+  }
+}
+
+function secretCandidate(file: string, result: ParsedFile, key: string | undefined): SecretCandidate {
+  return { file, text: (result as ParsedFile & { text?: string }).text ?? '', ...(key ? { entry: key } : {}) };
+}
+
+interface GovernanceParse extends ParsedFile {
+  readonly governance?: { readonly value: Governance; readonly locator: Locator };
+}
+
+function parseGovernanceFile(file: string, text: string): GovernanceParse {
+  const findings: Finding[] = [];
+  const data = parseYaml(text, 1, file, findings, undefined);
+  if (data === undefined) return { entry: undefined, findings };
+  const locator = createLocator(text, 1);
+  const result = GovernanceSchema.safeParse(data ?? {}, { reportInput: true });
+  if (!result.success) {
+    findings.push(...schemaFindings(result.error.issues, { file, locator, schema: GovernanceSchema }));
+    return { entry: undefined, findings };
+  }
+  return { entry: undefined, findings, governance: { value: result.data, locator } };
+}
+
+function mdxFindings(entry: AnyEntry, components: readonly string[]): Finding[] {
+  const docs = DIAGNOSTICS.mdxImport;
+  return mdxStatements(entry.body, entry.bodyLine)
+    .filter(
+      (statement) =>
+        !(statement.kind === 'import' && statement.source !== undefined && components.some((module) => statement.source === module || statement.source?.startsWith(`${module}/`))),
+    )
+    .map((statement) => ({
+      rule: docs.id,
+      severity: docs.severity,
+      plane: docs.plane,
+      message:
+        statement.kind === 'export'
+          ? `MDX may not export code: \`${statement.text.slice(0, 80)}\`.`
+          : `MDX imports \`${statement.source ?? statement.text}\`, which is not on the allowlist.`,
+      hint: `Import only from ${components.map((module) => `\`${module}\``).join(', ')} (set by mdx.components in content/platform.yaml), and move any code out of the entry.`,
+      file: entry.file,
+      line: statement.line,
+      entry: entry.key,
+    }));
+}

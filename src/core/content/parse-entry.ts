@@ -1,0 +1,177 @@
+import { createHash } from 'node:crypto';
+import yaml from 'js-yaml';
+import type { z } from 'zod';
+import { DIAGNOSTICS, type RuleDocs } from '../findings/catalogue.ts';
+import type { Finding } from '../findings/finding.ts';
+import { COLLECTIONS, type CollectionName, type EntryCollectionName } from '../schemas/index.ts';
+import type { AnyEntry } from './entry.ts';
+import { splitFrontmatter } from './frontmatter.ts';
+import { scanHeadings } from './headings.ts';
+import { createLocator, type Locator } from './locator.ts';
+import { schemaFindings } from './schema-findings.ts';
+
+/** What one file became: an entry, or the findings that say why it could not be one. */
+export interface ParsedFile {
+  readonly entry: AnyEntry | undefined;
+  readonly findings: readonly Finding[];
+}
+
+/** Returns the digest of a file's text, as entries carry it. */
+export function digestOf(text: string): string {
+  return createHash('sha1').update(text).digest('base64url');
+}
+
+/**
+ * Turns the text of one Markdown file into an entry: splits the frontmatter, parses its YAML and
+ * validates it against the collection's schema. Never throws; every problem is a finding with the
+ * file's own line numbers. This is the only place a Markdown entry is parsed.
+ */
+export function parseMarkdownEntry(collection: EntryCollectionName, id: string, file: string, text: string): ParsedFile {
+  const findings: Finding[] = [];
+  const key = `${collection}/${id}`;
+  const split = splitFrontmatter(text);
+  const report = (docs: RuleDocs, line: number, message: string, hint: string) =>
+    findings.push({ rule: docs.id, severity: docs.severity, plane: docs.plane, message, hint, file, line, entry: key });
+  if (split.frontmatter === undefined) {
+    report(
+      DIAGNOSTICS.frontmatterMissing,
+      1,
+      'The file has no frontmatter.',
+      `Start the file with a line "---", the entry's fields (at least title), and another "---" line. See the ${COLLECTIONS[collection].label.toLowerCase()} section of the authoring guide.`,
+    );
+    return { entry: undefined, findings };
+  }
+  if (split.unclosed) {
+    report(DIAGNOSTICS.frontmatterUnclosed, 1, 'The frontmatter opened on line 1 is never closed.', 'Add a line with "---" after the last field.');
+    return { entry: undefined, findings };
+  }
+  const data = parseYaml(split.frontmatter, split.frontmatterLine, file, findings, key);
+  if (data === undefined) return { entry: undefined, findings };
+  const entry = validateEntry({
+    collection,
+    id,
+    raw: data,
+    frontmatter: { text: split.frontmatter, line: split.frontmatterLine },
+    file,
+    body: split.body,
+    bodyLine: split.bodyLine,
+    digest: digestOf(text),
+    findings,
+  });
+  return { entry, findings };
+}
+
+/** Turns the text of the platform file (one YAML document) into the platform entry. */
+export function parsePlatformFile(file: string, text: string): ParsedFile {
+  const findings: Finding[] = [];
+  const data = parseYaml(text, 1, file, findings, undefined);
+  if (data === undefined) return { entry: undefined, findings };
+  const entry = validateEntry({
+    collection: 'platform',
+    id: 'platform',
+    raw: data,
+    frontmatter: { text, line: 1 },
+    file,
+    body: '',
+    bodyLine: 1,
+    digest: digestOf(text),
+    findings,
+  });
+  return { entry, findings };
+}
+
+interface Unvalidated {
+  readonly collection: CollectionName;
+  readonly id: string;
+  readonly raw: unknown;
+  readonly frontmatter: { readonly text: string; readonly line: number };
+  readonly file: string;
+  readonly body: string;
+  readonly bodyLine: number;
+  readonly digest: string;
+  readonly findings: Finding[];
+}
+
+function validateEntry(input: Unvalidated): AnyEntry | undefined {
+  const { collection, id, raw, file, findings } = input;
+  const key = `${collection}/${id}`;
+  const locator = createLocator(input.frontmatter.text, input.frontmatter.line);
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    const docs = DIAGNOSTICS.frontmatterNotObject;
+    findings.push({
+      rule: docs.id,
+      severity: docs.severity,
+      plane: docs.plane,
+      message: `The frontmatter is ${Array.isArray(raw) ? 'a list' : raw === null ? 'empty' : 'a single value'}, not a set of fields.`,
+      hint: 'Write one field per line as `name: value`, starting with `title:`.',
+      file,
+      line: locator.lineOf([]),
+      entry: key,
+    });
+    return undefined;
+  }
+  const schema: z.ZodType = COLLECTIONS[collection].schema;
+  const result = schema.safeParse(raw, { reportInput: true });
+  if (!result.success) {
+    findings.push(...schemaFindings(result.error.issues, { file, entry: key, locator, schema }));
+    return undefined;
+  }
+  const data = result.data as Record<string, unknown>;
+  const title = typeof data.title === 'string' ? data.title : typeof data.name === 'string' ? data.name : id;
+  return {
+    collection,
+    id,
+    key,
+    file,
+    data,
+    raw: raw as Record<string, unknown>,
+    body: input.body,
+    bodyLine: input.bodyLine,
+    headings: scanHeadings(input.body, input.bodyLine),
+    locator,
+    title,
+    digest: input.digest,
+    frontmatter: input.frontmatter,
+  } as unknown as AnyEntry;
+}
+
+/** Rebuilds what an entry loses when it is serialized (its locator), from its own fields. */
+export function reviveEntry(entry: Omit<AnyEntry, 'locator'>): AnyEntry {
+  return { ...entry, locator: createLocator(entry.frontmatter.text, entry.frontmatter.line) } as AnyEntry;
+}
+
+/** Returns an entry without what cannot cross a process boundary (see `reviveEntry`). */
+export function portableEntry(entry: AnyEntry): Omit<AnyEntry, 'locator'> {
+  const { locator: _locator, ...rest } = entry;
+  return rest;
+}
+
+/**
+ * Parses YAML with js-yaml's core schema: unlike Astro's default, it keeps dates as text so the
+ * schemas can reject days that do not exist instead of silently rolling them over.
+ */
+export function parseYaml(text: string, firstLine: number, file: string, findings: Finding[], entry: string | undefined): unknown {
+  try {
+    return yaml.load(text, { schema: yaml.CORE_SCHEMA, filename: file }) ?? null;
+  } catch (cause) {
+    const docs = DIAGNOSTICS.frontmatterYaml;
+    const mark = cause instanceof yaml.YAMLException ? cause.mark : undefined;
+    const reason = cause instanceof yaml.YAMLException ? cause.reason : 'the YAML is nested too deeply to read';
+    findings.push({
+      rule: docs.id,
+      severity: docs.severity,
+      plane: docs.plane,
+      message: `The YAML cannot be parsed: ${reason}.`,
+      hint: /maxDepth|nested too deeply/.test(reason)
+        ? 'Flatten the value: frontmatter lists and fields may nest at most 100 levels deep.'
+        : 'Check indentation (spaces, not tabs), colons after field names, and quotes around values that contain ": " or start with a special character.',
+      file,
+      line: firstLine + (mark?.line ?? 0),
+      ...(mark ? { column: mark.column + 1 } : {}),
+      ...(entry ? { entry } : {}),
+    });
+    return undefined;
+  }
+}
+
+export type { Locator };

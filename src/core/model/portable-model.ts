@@ -1,0 +1,66 @@
+import type { LoadedContent } from '../content/content-store.ts';
+import type { AnyEntry } from '../content/entry.ts';
+import { portableEntry, reviveEntry } from '../content/parse-entry.ts';
+import { ruleRunOf } from '../governance/run-rules.ts';
+import { buildGraph } from '../graph/build-graph.ts';
+import type { PlatformModel } from './build-model.ts';
+
+/**
+ * A model as plain data, for `v8.serialize`: what `npm run build` hands the Astro process in its
+ * build plan, so that the site renders from the model the check built instead of reading and
+ * parsing every file again. Entries lose their locator (a function) and get it back from their
+ * own frontmatter text; the graph is rebuilt from the entries, which is indexing, not parsing.
+ */
+export interface PortableModel {
+  readonly now: Date;
+  readonly content: Omit<LoadedContent, 'entries' | 'governanceFile' | 'rejected' | 'secretCandidates'> & {
+    readonly entries: readonly Omit<AnyEntry, 'locator'>[];
+    readonly rejected: readonly string[];
+  };
+  readonly findings: PlatformModel['findings'];
+  readonly runFindings: PlatformModel['run']['findings'];
+  readonly failures: readonly (readonly [string, readonly string[]])[];
+  readonly scores: PlatformModel['scores'];
+  readonly completeness: PlatformModel['completeness'];
+  readonly openLoops: readonly string[];
+}
+
+/** Returns the model as plain data (see `PortableModel`). */
+export function toPortableModel(model: PlatformModel): PortableModel {
+  const { entries, governanceFile: _file, rejected, secretCandidates: _secrets, ...content } = model.content;
+  return {
+    now: model.now,
+    content: { ...content, entries: entries.map(portableEntry), rejected: [...rejected] },
+    findings: model.findings,
+    runFindings: model.run.findings,
+    failures: [...model.run.failures].map(([rule, keys]) => [rule, [...keys]] as const),
+    scores: model.scores,
+    completeness: model.completeness,
+    openLoops: model.openLoops.map((entry) => entry.key),
+  };
+}
+
+/**
+ * Rebuilds a model from its plain form. The governance file's locator and the secret candidates
+ * stay behind: the findings they lead to are already in `findings`.
+ */
+export function fromPortableModel(portable: PortableModel): PlatformModel {
+  const entries = portable.content.entries.map(reviveEntry);
+  const rejected = new Set(portable.content.rejected);
+  const content: LoadedContent = { ...portable.content, entries, rejected, governanceFile: undefined, secretCandidates: [] };
+  const graph = buildGraph(entries, rejected);
+  const errors = portable.findings.filter((finding) => finding.severity === 'error').length;
+  const warnings = portable.findings.filter((finding) => finding.severity === 'warning').length;
+  return {
+    now: portable.now,
+    content,
+    graph,
+    run: ruleRunOf(portable.runFindings, new Map(portable.failures.map(([rule, keys]) => [rule, new Set(keys)]))),
+    findings: portable.findings,
+    errors,
+    warnings,
+    scores: portable.scores,
+    completeness: portable.completeness,
+    openLoops: portable.openLoops.map((key) => graph.get(key)).filter((entry): entry is AnyEntry => entry !== undefined),
+  };
+}

@@ -1,4 +1,0 @@
-declare module 'virtual:multiplane/context' {
-  const context: import('./integration/context-module.ts').SiteContext;
-  export default context;
-}

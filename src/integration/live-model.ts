@@ -1,0 +1,60 @@
+import { ContentStore } from '../core/content/content-store.ts';
+import { editionReport } from '../core/editions/edition-view.ts';
+import { buildModel, type PlatformModel } from '../core/model/build-model.ts';
+import { resolveNow } from '../core/time.ts';
+import { type SiteContext, type SiteState, publishSiteState } from '../site/site-state.ts';
+import type { ResolvedOptions } from './options.ts';
+
+/**
+ * The model the site renders from, and where it comes from: the model `npm run build` handed over,
+ * or a content store the integration reads itself (a direct `astro build`, and `astro dev`, where
+ * it is read again, one changed file at a time, after every edit).
+ */
+export class LiveModel {
+  readonly context: SiteContext;
+  readonly #options: ResolvedOptions;
+  readonly #store: ContentStore | undefined;
+  #version = 0;
+  #state: SiteState | undefined;
+
+  constructor(root: string, options: ResolvedOptions, dev: boolean) {
+    this.#options = options;
+    this.context = { root, contentDir: options.contentDir, edition: options.edition, dev };
+    this.#store = options.model ? undefined : new ContentStore({ root, contentDir: options.contentDir });
+  }
+
+  /** The state last published, loading the content first if nothing was published yet. */
+  get state(): SiteState {
+    this.#state ??= this.#stateOf(this.#options.model ?? this.#read());
+    return this.#state;
+  }
+
+  /**
+   * Reads the content folder again (only changed files are parsed), rebuilds the model and
+   * publishes it to the pages and content loaders. Returns the new state and what the loaders
+   * answered (whether they changed Astro's content store).
+   */
+  async refresh(): Promise<{ state: SiteState; changes: unknown[] }> {
+    const state = this.#stateOf(this.#read());
+    this.#state = state;
+    return { state, changes: await publishSiteState(state) };
+  }
+
+  /** Publishes the current state (the first time, before Astro syncs its content). */
+  async publish(): Promise<SiteState> {
+    await publishSiteState(this.state);
+    return this.state;
+  }
+
+  #read(): PlatformModel {
+    if (!this.#store) throw new Error('The model was given by the caller and cannot be read again.');
+    // In the dev server "now" moves on with the clock, so a review falling due shows without a restart.
+    const now = this.#options.now ?? resolveNow(undefined);
+    return buildModel(this.#store.load(), now);
+  }
+
+  #stateOf(model: PlatformModel): SiteState {
+    const report = editionReport(model, { edition: this.context.edition, includeDrafts: this.context.dev });
+    return { context: this.context, model, report, version: ++this.#version };
+  }
+}

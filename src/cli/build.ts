@@ -1,16 +1,19 @@
 import { rmSync, writeFileSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { isAbsolute, relative, sep } from 'node:path';
 import { MissingBrowserError } from '../browser/index.ts';
 import { completeScriptHashes } from '../build/csp-step.ts';
 import { diagramsStep } from '../build/diagrams-step.ts';
-import { measureFolder, stagingFor, swapInto } from '../build/output-swap.ts';
+import { exitCleanlyOnSignals } from '../build/child-processes.ts';
+import { assertReplaceable, OutputFolderError, resolveOutputFolder } from '../build/output-guard.ts';
+import { writeBuildMarker } from '../build/output-marker.ts';
+import { describeRecovery, recoverInterruptedBuilds } from '../build/output-recovery.ts';
+import { measureFolder, sideFileFor, stagingFor, swapInto } from '../build/output-swap.ts';
 import { pdfStep, skipPdf } from '../build/pdf-step.ts';
 import { searchStep } from '../build/search-step.ts';
 import { siteStep } from '../build/site-step.ts';
 import { ansi, formatHuman } from '../core/check/format-human.ts';
 import { formatGithub } from '../core/check/format-github.ts';
-import { runCheck } from '../core/check/run-check.ts';
-import { withSecretFindings } from '../core/check/with-secrets.ts';
+import { checkContent } from '../core/check/check-content.ts';
 import { closeSharedMermaidRenderer } from '../diagrams/diagram-service.ts';
 import { formatBytes } from '../pdf/link-pdf.ts';
 import { type CommandIo, commandNow, parseCommandLine, parseOrExplain, UsageError } from './io.ts';
@@ -25,7 +28,9 @@ Options:
   --edition <internal|public>  Internal (default): every entry. Public: internal entries and
                      everything that would reveal them are left out. Drafts are never published.
   --content <dir>    Content folder (default: content).
-  --out <dir>        Output folder (default: dist, or dist-public for the public edition).
+  --out <dir>        Output folder (default: dist, or dist-public for the public edition). It
+                     must not be or hold the project or its sources, and is replaced only if
+                     it is empty or holds a build's .multiplane-build.json.
   --paper <a4|letter>  Paper size of the PDF (default: a4).
   --no-pdf           Build the site without the PDF.
   --now <date>       Measure ages against this day instead of today (SOURCE_DATE_EPOCH works too).
@@ -83,6 +88,8 @@ export async function buildCommand(argv: readonly string[], io: CommandIo): Prom
   if ('status' in parsed) return parsed.status;
   const { args } = parsed;
   const root = io.cwd;
+  const outDir = prepareOutputFolder(args, root, io);
+  if (typeof outDir === 'number') return outDir;
   const timings: Record<string, number> = {};
   const time = async <T>(step: string, run: () => Promise<T> | T): Promise<T> => {
     const started = performance.now();
@@ -93,7 +100,7 @@ export async function buildCommand(argv: readonly string[], io: CommandIo): Prom
     }
   };
 
-  const report = await time('check', () => withSecretFindings(runCheck({ root, now: args.now, ...(args.content ? { contentDir: args.content } : {}) })));
+  const report = await time('check', () => checkContent({ root, now: args.now, ...(args.content ? { contentDir: args.content } : {}), warn: (message) => io.stderr(`${message}\n`) }));
   io.stdout(formatHuman(report, io.color ? ansi : undefined));
   if (io.env.GITHUB_ACTIONS === 'true') io.stdout(formatGithub(report.findings));
   if (report.errors > 0) {
@@ -103,8 +110,8 @@ export async function buildCommand(argv: readonly string[], io: CommandIo): Prom
     return 1;
   }
 
-  const outDir = resolve(root, args.out);
   const staging = stagingFor(outDir);
+  const stopHandlingSignals = exitCleanlyOnSignals({ cleanup: () => removeUnfinished(staging), log: io.stderr });
   rmSync(staging, { recursive: true, force: true });
   try {
     const diagrams = await time('diagrams', () => diagramsStep(report, root, io.env));
@@ -140,15 +147,16 @@ export async function buildCommand(argv: readonly string[], io: CommandIo): Prom
     } else {
       skipPdf(report, staging);
     }
-    swapInto(staging, outDir);
+    publish(staging, outDir, args.edition, io);
   } catch (error) {
-    rmSync(staging, { recursive: true, force: true });
+    removeUnfinished(staging);
     if (error instanceof MissingBrowserError) {
       io.stderr(`\nBuild stopped: ${error.message}\n`);
       return 1;
     }
     throw new Error('The build failed; the previous output was left as it was.', { cause: error });
   } finally {
+    stopHandlingSignals();
     await closeSharedMermaidRenderer();
   }
 
@@ -157,8 +165,60 @@ export async function buildCommand(argv: readonly string[], io: CommandIo): Prom
   const { files, bytes } = measureFolder(outDir);
   const summary = steps.map((step) => `${step} ${((timings[step] ?? 0) / 1000).toFixed(1)} s`).join(', ');
   io.stdout(
-    `\nBuilt in ${(total / 1000).toFixed(1)} s (${summary}): ${files} files, ${formatBytes(bytes)} in ${relative(root, outDir) || '.'}/. Preview it with npm run preview.\n`,
+    `\nBuilt in ${(total / 1000).toFixed(1)} s (${summary}): ${files} files, ${formatBytes(bytes)} in ${shownFolder(root, outDir)}/. Preview it with npm run preview.\n`,
   );
   if (args.timings) writeFileSync(args.timings, `${JSON.stringify({ ...timings, files, bytes }, null, 2)}\n`);
   return 0;
+}
+
+/**
+ * Resolves `--out` and makes sure the build may replace it (output-guard.ts), after repairing
+ * what interrupted builds left beside it (output-recovery.ts). Returns the real output folder,
+ * or exit status 2 when the folder is refused.
+ */
+function prepareOutputFolder(args: BuildArgs, root: string, io: CommandIo): string | number {
+  let outDir: string;
+  try {
+    outDir = resolveOutputFolder({ root, out: args.out, content: args.content });
+  } catch (error) {
+    if (!(error instanceof OutputFolderError)) throw error;
+    io.stderr(`${error.message}\n\n${BUILD_USAGE}`);
+    return 2;
+  }
+  const shown = shownFolder(root, outDir);
+  let recovered: string | undefined;
+  try {
+    recovered = describeRecovery(recoverInterruptedBuilds(outDir), outDir, shown);
+  } catch (cause) {
+    throw new Error(`Could not clean up after an interrupted build beside ${outDir}.`, { cause });
+  }
+  if (recovered) io.stdout(`${recovered}\n`);
+  try {
+    assertReplaceable(outDir, shown);
+  } catch (error) {
+    if (!(error instanceof OutputFolderError)) throw error;
+    io.stderr(`${error.message}\n`);
+    return 2;
+  }
+  return outDir;
+}
+
+/** Marks the finished site as a build's output and swaps it in, if the output folder still may be replaced. */
+function publish(staging: string, outDir: string, edition: BuildArgs['edition'], io: CommandIo): void {
+  writeBuildMarker(staging, edition, io.env);
+  assertReplaceable(outDir, shownFolder(io.cwd, outDir));
+  swapInto(staging, outDir);
+}
+
+/** Removes what an unfinished build wrote beside its output folder. */
+function removeUnfinished(staging: string): void {
+  rmSync(staging, { recursive: true, force: true });
+  rmSync(sideFileFor(staging, 'plan'), { force: true });
+  rmSync(sideFileFor(staging, 'marks'), { force: true });
+}
+
+/** The output folder as the user would write it: relative to the project, or absolute outside it. */
+function shownFolder(root: string, outDir: string): string {
+  const path = relative(root, outDir);
+  return path === '' ? '.' : path === '..' || path.startsWith(`..${sep}`) || isAbsolute(path) ? outDir : path;
 }

@@ -6,7 +6,7 @@ import { appendFileSync } from 'node:fs';
 import { scopeToChange } from '../core/check/changed-scope.ts';
 import { ANNOTATION_LIMIT, formatSummary } from '../core/check/format-summary.ts';
 import { type CheckReport, runCheck } from '../core/check/run-check.ts';
-import { withSecretFindings } from '../core/check/with-secrets.ts';
+import { checkContent } from '../core/check/check-content.ts';
 import { checkoutAt, changedFiles, GitError } from '../git/changed-files.ts';
 import { type CommandIo, commandNow, parseCommandLine, parseOrExplain, UsageError } from './io.ts';
 
@@ -79,7 +79,7 @@ export async function checkCommand(argv: readonly string[], io: CommandIo): Prom
   const parsed = parseOrExplain(() => parseCheckArgs(argv, io), CHECK_USAGE, io);
   if ('status' in parsed) return parsed.status;
   const { args } = parsed;
-  let report = await withSecretFindings(runCheck({ root: args.root, now: args.now, ...(args.content ? { contentDir: args.content } : {}) }));
+  let report = await checkContent({ root: args.root, now: args.now, ...(args.content ? { contentDir: args.content } : {}), warn: (message) => io.stderr(`${message}\n`) });
   let note: string | undefined;
   if (args.changed) {
     try {

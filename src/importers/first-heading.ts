@@ -1,28 +1,21 @@
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-const H1 = /^ {0,3}#[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
+import { toString } from 'mdast-util-to-string';
+import { parseMarkdown } from '../core/markdown/parse-markdown.ts';
 
 /**
- * Finds the first level-one ATX heading outside fenced code. Returns its text and the body
- * without that line (and one blank line after it), since the page shows the title itself; or
- * undefined when the body has no such heading.
+ * Finds the first level-one heading of the body (`# Title`, or `Title` over `===`), outside code
+ * and outside lists and block quotes. Returns its plain text and the body without its lines (and
+ * one blank line after them), since the page shows the title itself; or undefined when the body
+ * has no such heading with text.
  */
 export function takeFirstHeading(body: string): { title: string; body: string } | undefined {
+  const heading = parseMarkdown(body).children.find((node) => node.type === 'heading' && node.depth === 1 && toString(node).trim() !== '');
+  const start = heading?.position?.start.line;
+  const end = heading?.position?.end.line;
+  if (!heading || start === undefined || end === undefined) return undefined;
   const lines = body.split('\n');
-  let fence: string | undefined;
-  for (let index = 0; index < lines.length; index++) {
-    const line = lines[index] ?? '';
-    const marker = FENCE.exec(line)?.[1];
-    if (marker) {
-      if (!fence) fence = marker;
-      else if (marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker) fence = undefined;
-      continue;
-    }
-    if (fence) continue;
-    const title = H1.exec(line)?.[1]?.trim();
-    if (title) {
-      const after = lines[index + 1]?.trim() === '' ? 2 : 1;
-      return { title, body: [...lines.slice(0, index), ...lines.slice(index + after)].join('\n') };
-    }
-  }
-  return undefined;
+  const after = lines[end]?.trim() === '' ? 1 : 0;
+  return {
+    title: toString(heading).replace(/\s+/g, ' ').trim(),
+    body: [...lines.slice(0, start - 1), ...lines.slice(end + after)].join('\n'),
+  };
 }

@@ -8,7 +8,10 @@
  * - `'wasm-unsafe-eval'` lets Pagefind run its WebAssembly search index, and `worker-src` its
  *   worker, both from this site;
  * - scripts run only from this site or when their hash is listed: Astro hashes the scripts it
- *   bundles, and the build adds the hashes of Starlight's inline scripts (src/build/csp-step.ts);
+ *   bundles, and the build adds the hashes of Starlight's inline scripts from a reviewed list
+ *   (src/build/reviewed-inline-scripts.ts), never of whatever a page holds: any other inline
+ *   script stops the build (src/build/csp-step.ts), which also moves the policy to the top of
+ *   `<head>`, because a `<meta>` policy only governs what comes after it;
  * - styles may be inline (`'unsafe-inline'`, which makes Astro leave out style hashes): Starlight,
  *   Expressive Code and the site's meters use `style` attributes, which a hash cannot allow. CSS
  *   runs no code, and the sanitizer strips `style` from HTML that authors write.

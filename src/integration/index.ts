@@ -35,7 +35,7 @@ export default function multiplane(userOptions: MultiplaneOptions = {}): AstroIn
         const { model } = await live.publish();
         // `npm run build` checks before calling Astro and hands over the model; a direct
         // `astro build` is gated here.
-        if (command === 'build' && !options.model) await gateOnCheck(model);
+        if (command === 'build' && !options.model) gateOnCheck(model);
         if (command === 'dev') addMiddleware({ entrypoint: new URL('./dev-errors-middleware.ts', import.meta.url), order: 'post' });
 
         const platform = model.graph.platform?.data;

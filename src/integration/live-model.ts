@@ -1,6 +1,7 @@
 import { ContentStore } from '../core/content/content-store.ts';
 import { editionReport } from '../core/editions/edition-view.ts';
-import { buildModel, type PlatformModel } from '../core/model/build-model.ts';
+import { checkContent } from '../core/check/check-content.ts';
+import type { PlatformModel } from '../core/model/build-model.ts';
 import { resolveNow } from '../core/time.ts';
 import { type SiteContext, type SiteState, publishSiteState } from '../site/site-state.ts';
 import type { ResolvedOptions } from './options.ts';
@@ -23,9 +24,9 @@ export class LiveModel {
     this.#store = options.model ? undefined : new ContentStore({ root, contentDir: options.contentDir });
   }
 
-  /** The state last published, loading the content first if nothing was published yet. */
+  /** The state last published. */
   get state(): SiteState {
-    this.#state ??= this.#stateOf(this.#options.model ?? this.#read());
+    if (!this.#state) throw new Error('The platform model has not been published yet.');
     return this.#state;
   }
 
@@ -35,22 +36,23 @@ export class LiveModel {
    * answered (whether they changed Astro's content store).
    */
   async refresh(): Promise<{ state: SiteState; changes: unknown[] }> {
-    const state = this.#stateOf(this.#read());
+    const state = this.#stateOf(await this.#read());
     this.#state = state;
     return { state, changes: await publishSiteState(state) };
   }
 
-  /** Publishes the current state (the first time, before Astro syncs its content). */
+  /** Publishes the first state (before Astro syncs its content): the model handed over, or the content as read now. */
   async publish(): Promise<SiteState> {
-    await publishSiteState(this.state);
-    return this.state;
+    this.#state = this.#stateOf(this.#options.model ?? (await this.#read()));
+    await publishSiteState(this.#state);
+    return this.#state;
   }
 
-  #read(): PlatformModel {
+  #read(): Promise<PlatformModel> {
     if (!this.#store) throw new Error('The model was given by the caller and cannot be read again.');
     // In the dev server "now" moves on with the clock, so a review falling due shows without a restart.
     const now = this.#options.now ?? resolveNow(undefined);
-    return buildModel(this.#store.load(), now);
+    return checkContent({ root: this.context.root, contentDir: this.context.contentDir, now }, this.#store);
   }
 
   #stateOf(model: PlatformModel): SiteState {

@@ -5,19 +5,14 @@ import { type LoadedContent } from '../core/content/content-store.ts';
 import { listCollectionFiles } from '../core/content/list-files.ts';
 import { COLLECTIONS, type EntryCollectionName } from '../core/schemas/index.ts';
 import { toAuthoringJsonSchema } from '../core/schemas/json-schema.ts';
-import { RUNBOOK_KINDS } from '../core/schemas/runbook.ts';
 import { capitalize } from '../core/text/capitalize.ts';
 import { closest, formatList } from '../core/text/closest.ts';
 import { bodyTemplate } from './body-template.ts';
-import { fieldDefaults, OWNER_FIELDS, type OwnerChoice, TODO } from './field-defaults.ts';
+import { ENTRY_KINDS, fieldDefaults, OWNER_FIELDS, type OwnerChoice, TODO } from './field-defaults.ts';
 import { idProblem } from './new-entry-id.ts';
 import { type FieldSchema, type Placeholder, renderFrontmatter } from './render-frontmatter.ts';
 
-/** The kinds an entry of a collection can be, for the collections that have kinds. */
-export const ENTRY_KINDS: Partial<Record<EntryCollectionName, readonly string[]>> = {
-  runbooks: RUNBOOK_KINDS,
-  owners: ['team', 'person'],
-};
+export { ENTRY_KINDS } from './field-defaults.ts';
 
 /** What the author asked for. */
 export interface ScaffoldRequest {

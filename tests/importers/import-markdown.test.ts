@@ -92,7 +92,9 @@ describe('importing the PagerDuty MkDocs corpus', () => {
     expect(rules('owner-exists')).toHaveLength(36);
     expect(rules('runbook-sections')).toHaveLength(36);
     expect(rules('runbook-sections')[0]?.message).toBe('Procedure `about` has no "Purpose" and "Steps" sections.');
-    expect(report.findings).toHaveLength(72);
+    // The corpus's own TODO, in a quoted block of the scribe's notes, is a guidance line too.
+    expect(rules('placeholder-text').map((finding) => finding.file)).toEqual(['content/runbooks/scribe.md']);
+    expect(report.findings).toHaveLength(73);
   });
 
   it('imports the pages as articles or whitepaper chapters', () => {

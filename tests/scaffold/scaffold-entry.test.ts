@@ -267,12 +267,12 @@ describe('refusals', () => {
 
   it('refuses a kind the collection does not have', () => {
     expect(() => plan(freshFixtureRoot(), { collection: 'runbooks', id: 'r', kind: 'playbook' })).toThrowErrorMatchingInlineSnapshot(`[ScaffoldError: "playbook" is not a kind of runbooks; use runbook, procedure, standard or architecture.]`);
-    expect(() => plan(freshFixtureRoot(), { collection: 'services', id: 's', kind: 'team' })).toThrowErrorMatchingInlineSnapshot(`[ScaffoldError: --kind applies to runbooks and owners only; services have no kind.]`);
+    expect(() => plan(freshFixtureRoot(), { collection: 'services', id: 's', kind: 'team' })).toThrowErrorMatchingInlineSnapshot(`[ScaffoldError: --kind applies to owners and runbooks only; services have no kind.]`);
   });
 
   it('refuses an owner that does not exist, and a team as commander', () => {
     expect(() => plan(freshFixtureRoot(), { collection: 'services', id: 's', owner: 'data-tem' })).toThrowErrorMatchingInlineSnapshot(`[ScaffoldError: "data-tem" is not an owner. Did you mean data-team? Use the ID of an entry in content/owners/, or add one first with npm run new -- owners <id>.]`);
     expect(() => plan(freshFixtureRoot(), { collection: 'incidents', id: 'i', owner: 'data-team' })).toThrowErrorMatchingInlineSnapshot(`[ScaffoldError: "data-team" is a team; an incident's commander is a person.]`);
-    expect(() => plan(freshFixtureRoot(), { collection: 'whitepaper', id: 'w', owner: 'alex' })).toThrowErrorMatchingInlineSnapshot(`[ScaffoldError: --owner applies to policies, runbooks, services, case-studies, articles and incidents only; whitepaper have no owner field.]`);
+    expect(() => plan(freshFixtureRoot(), { collection: 'whitepaper', id: 'w', owner: 'alex' })).toThrowErrorMatchingInlineSnapshot(`[ScaffoldError: --owner applies to policies, runbooks, services, incidents, case-studies and articles only; whitepaper have no owner field.]`);
   });
 });

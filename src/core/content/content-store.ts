@@ -9,7 +9,10 @@ import type { AnyEntry } from './entry.ts';
 import { listCollectionFiles } from './list-files.ts';
 import { createLocator, type Locator } from './locator.ts';
 import { mdxStatements } from './mdx-imports.ts';
-import { type ParsedFile, parseMarkdownEntry, parsePlatformFile, parseYaml } from './parse-entry.ts';
+import { type FactsOf, type ParsedFile, parseMarkdownEntry, parsePlatformFile, parseYaml } from './parse-entry.ts';
+import { splitFrontmatter } from './frontmatter.ts';
+import { analyzeBodies, type BodyItem } from '../markdown/analyze-bodies.ts';
+import type { BodyFacts } from '../markdown/body-facts.ts';
 import { readSource } from './read-source.ts';
 import { schemaFindings } from './schema-findings.ts';
 
@@ -49,10 +52,20 @@ interface Cached {
   readonly secret: boolean;
 }
 
+export interface AsyncLoadOptions {
+  /** Where body facts are cached between runs (`<root>/.cache/multiplane/…`); nothing is cached without it. */
+  readonly cacheDir?: string | undefined;
+  /** Told when the cache cannot be written or worker threads cannot be used. */
+  readonly warn?: ((message: string) => void) | undefined;
+}
+
 /**
- * Loads a content folder into validated entries, and keeps them: a later `load()` re-reads and
+ * Loads a content folder into validated entries, and keeps them: a later load re-reads and
  * re-parses only the files whose size, time or inode changed, so the dev server answers an edit
  * by parsing one file. `loadContent` is the one-shot form.
+ *
+ * `load()` parses bodies in this thread; `loadAsync()` reads their facts from a cache and parses
+ * the others in worker threads, which is what a check of thousands of files wants.
  *
  * It never throws on bad content: one run reports every problem of every file.
  */
@@ -66,8 +79,38 @@ export class ContentStore {
     this.contentDir = join(options.root, options.contentDir ?? 'content');
   }
 
-  /** Reads the content folder as it is now. */
+  /** Reads the content folder as it is now, parsing changed bodies in this thread. */
   load(): LoadedContent {
+    return this.#load(new Map());
+  }
+
+  /** Reads the content folder as it is now, body facts from the cache or parsed in worker threads. */
+  async loadAsync(options: AsyncLoadOptions = {}): Promise<LoadedContent> {
+    const items: BodyItem<string>[] = [];
+    for (const file of this.#changedMarkdown()) {
+      const source = readSource(file, this.contentDir);
+      if (!source.ok) continue;
+      const split = splitFrontmatter(source.text);
+      if (split.frontmatter === undefined || split.unclosed) continue;
+      items.push({ key: file, body: split.body, firstLine: split.bodyLine, mdx: /\.mdx$/i.test(file) });
+    }
+    const facts = await analyzeBodies(items, { cacheDir: options.cacheDir, warn: options.warn });
+    return this.#load(facts);
+  }
+
+  /** Markdown files whose stamp differs from the last load's. */
+  *#changedMarkdown(): Generator<string> {
+    for (const definition of Object.values(COLLECTIONS)) {
+      if (definition.source.kind !== 'folder') continue;
+      for (const candidate of listCollectionFiles(this.contentDir, definition.name as EntryCollectionName)) {
+        if (!candidate.markdown || !candidate.regular) continue;
+        const cached = this.#cache.get(candidate.absolute);
+        if (!cached || cached.stamp !== stampOf(candidate.absolute)) yield candidate.absolute;
+      }
+    }
+  }
+
+  #load(prepared: ReadonlyMap<string, BodyFacts>): LoadedContent {
     const findings: Finding[] = [];
     const entries: AnyEntry[] = [];
     const rejected = new Set<string>();
@@ -80,7 +123,7 @@ export class ContentStore {
       findings.push({ rule: docs.id, severity: docs.severity, plane: docs.plane, message, hint, file, line, ...(entry ? { entry } : {}) });
 
     /** Reads and parses one file unless it is unchanged since the last load. */
-    const read = (absolute: string, parse: (file: string, text: string) => ParsedFile, key: string | undefined): ParsedFile => {
+    const read = (absolute: string, parse: (file: string, text: string, factsOf?: FactsOf) => ParsedFile, key: string | undefined): ParsedFile => {
       seen.add(absolute);
       files++;
       const file = fileOf(absolute);
@@ -92,8 +135,9 @@ export class ContentStore {
       }
       parsed++;
       const source = readSource(absolute, this.contentDir);
+      const facts = prepared.get(absolute);
       const result: ParsedFile = source.ok
-        ? parse(file, source.text)
+        ? parse(file, source.text, facts ? () => facts : undefined)
         : {
             entry: undefined,
             findings: [{ rule: source.docs.id, severity: source.docs.severity, plane: source.docs.plane, message: source.message, hint: source.hint, file, line: 1, ...(key ? { entry: key } : {}) }],
@@ -184,7 +228,7 @@ export class ContentStore {
           rejected.add(key);
           continue;
         }
-        const result = read(candidate.absolute, (path, text) => parseMarkdownEntry(collection, candidate.id, path, text), key);
+        const result = read(candidate.absolute, (path, text, factsOf) => parseMarkdownEntry(collection, candidate.id, path, text, factsOf), key);
         findings.push(...result.findings);
         const entry = result.entry;
         if (entry && isMdx) findings.push(...mdxFindings(entry, mdx.components));

@@ -1,5 +1,5 @@
 import type { CollectionData, CollectionName } from '../schemas/index.ts';
-import type { Heading } from './headings.ts';
+import type { BodyFacts, HeadingFact } from '../markdown/body-facts.ts';
 import type { Locator } from './locator.ts';
 
 /**
@@ -21,7 +21,10 @@ export interface Entry<C extends CollectionName = CollectionName> {
   readonly body: string;
   /** 1-based line where the body starts. */
   readonly bodyLine: number;
-  readonly headings: readonly Heading[];
+  /** The body's headings (ATX and setext), as `facts.headings`. */
+  readonly headings: readonly HeadingFact[];
+  /** What one parse of the body found: headings and their sections, links, code, diagrams. */
+  readonly facts: BodyFacts;
   readonly locator: Locator;
   readonly title: string;
   /** Hash of the file's text; equal digests mean an unchanged file (incremental loads, Astro's store). */

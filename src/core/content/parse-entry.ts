@@ -6,7 +6,8 @@ import type { Finding } from '../findings/finding.ts';
 import { COLLECTIONS, type CollectionName, type EntryCollectionName } from '../schemas/index.ts';
 import type { AnyEntry } from './entry.ts';
 import { splitFrontmatter } from './frontmatter.ts';
-import { scanHeadings } from './headings.ts';
+import { analyzeBody } from '../markdown/analyze-body.ts';
+import { type BodyFacts, NO_FACTS } from '../markdown/body-facts.ts';
 import { createLocator, type Locator } from './locator.ts';
 import { schemaFindings } from './schema-findings.ts';
 
@@ -15,6 +16,11 @@ export interface ParsedFile {
   readonly entry: AnyEntry | undefined;
   readonly findings: readonly Finding[];
 }
+
+/** Returns what one parse of a body finds; the content store may answer from its cache. */
+export type FactsOf = (body: string, bodyLine: number, mdx: boolean) => BodyFacts;
+
+const parseBody: FactsOf = (body, bodyLine, mdx) => analyzeBody(body, bodyLine, { mdx });
 
 /** Returns the digest of a file's text, as entries carry it. */
 export function digestOf(text: string): string {
@@ -26,7 +32,7 @@ export function digestOf(text: string): string {
  * validates it against the collection's schema. Never throws; every problem is a finding with the
  * file's own line numbers. This is the only place a Markdown entry is parsed.
  */
-export function parseMarkdownEntry(collection: EntryCollectionName, id: string, file: string, text: string): ParsedFile {
+export function parseMarkdownEntry(collection: EntryCollectionName, id: string, file: string, text: string, factsOf: FactsOf = parseBody): ParsedFile {
   const findings: Finding[] = [];
   const key = `${collection}/${id}`;
   const split = splitFrontmatter(text);
@@ -56,6 +62,7 @@ export function parseMarkdownEntry(collection: EntryCollectionName, id: string, 
     body: split.body,
     bodyLine: split.bodyLine,
     digest: digestOf(text),
+    facts: factsOf(split.body, split.bodyLine, /\.mdx$/i.test(file)),
     findings,
   });
   return { entry, findings };
@@ -75,6 +82,7 @@ export function parsePlatformFile(file: string, text: string): ParsedFile {
     body: '',
     bodyLine: 1,
     digest: digestOf(text),
+    facts: NO_FACTS,
     findings,
   });
   return { entry, findings };
@@ -89,6 +97,7 @@ interface Unvalidated {
   readonly body: string;
   readonly bodyLine: number;
   readonly digest: string;
+  readonly facts: BodyFacts;
   readonly findings: Finding[];
 }
 
@@ -127,7 +136,8 @@ function validateEntry(input: Unvalidated): AnyEntry | undefined {
     raw: raw as Record<string, unknown>,
     body: input.body,
     bodyLine: input.bodyLine,
-    headings: scanHeadings(input.body, input.bodyLine),
+    headings: input.facts.headings,
+    facts: input.facts,
     locator,
     title,
     digest: input.digest,

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import type { Code, Nodes, Root } from 'mdast';
+import { parseMarkdown } from '../../core/markdown/parse-markdown.ts';
 import { escapeRegExp } from '../../core/text/escape-regexp.ts';
 
 /** One fenced Mermaid block taken out of a Markdown body. */
@@ -17,56 +19,67 @@ export interface ExtractedMermaid {
   readonly blocks: readonly MermaidBlock[];
 }
 
-// CommonMark: at most three spaces of indentation, three or more backticks or tildes.
-const OPENING_FENCE = /^( {0,3})(`{3,}|~{3,})(.*)$/;
-
 /**
  * Returns `markdown` with every ```` ```mermaid ```` or `~~~mermaid` fenced block replaced by a
  * token paragraph, and the blocks themselves. `firstLine` is the file line of `markdown`'s first
- * line (after frontmatter, say), so each block's `line` points into the file. Fences inside other
- * fenced blocks (an example of Markdown, say) are text, not diagrams. The replacement keeps the
- * block's line count when it has at least three lines, so later lines keep their numbers.
+ * line (after frontmatter, say), so each block's `line` points into the file. The blocks are the
+ * code blocks a CommonMark parser finds (fences inside other fenced blocks are text, fences in
+ * list items and block quotes count), and their source is the code as the parser reads it. The
+ * replacement keeps the block's line count when it has at least three lines, so later lines keep
+ * their numbers.
  */
 export function extractMermaidBlocks(markdown: string, firstLine: number): ExtractedMermaid {
+  // Most bodies have no diagram: that is settled without parsing them.
+  if (!markdown.includes('mermaid')) return { text: markdown, blocks: [] };
+  const fences = mermaidFences(parseMarkdown(markdown));
+  if (fences.length === 0) return { text: markdown, blocks: [] };
   const lines = markdown.split(/\r?\n/);
   const base = tokenBase(markdown);
   const out: string[] = [];
   const blocks: MermaidBlock[] = [];
-  let index = 0;
-  while (index < lines.length) {
-    const line = lines[index] ?? '';
-    const open = OPENING_FENCE.exec(line);
-    const [, indent = '', fence = '', info = ''] = open ?? [];
-    // A backtick fence's info string may not contain backticks (that is inline code instead).
-    if (!open || (fence.startsWith('`') && info.includes('`'))) {
-      out.push(line);
-      index += 1;
-      continue;
-    }
-    const close = closingLine(lines, index + 1, fence);
-    const end = Math.min(close, lines.length - 1);
-    if (!/^mermaid(?![^\s{])/.test(info.trim())) {
-      out.push(...lines.slice(index, end + 1));
-      index = end + 1;
-      continue;
-    }
+  let next = 0;
+  for (const fence of fences) {
+    const start = (fence.position?.start.line ?? 1) - 1;
+    const end = (fence.position?.end.line ?? 1) - 1;
+    const column = (fence.position?.start.column ?? 1) - 1;
+    out.push(...lines.slice(next, start));
     const token = `${base}N${blocks.length}E`;
-    blocks.push({
-      source: lines
-        .slice(index + 1, close)
-        .map((content) => stripIndent(content, indent.length))
-        .join('\n'),
-      line: firstLine + index,
-      token,
-    });
-    // Blank lines around the token make it a paragraph of its own, whatever surrounds it; the
-    // fence's indentation keeps it inside a list item.
-    const replacement = ['', `${indent}${token}`, ''];
-    while (replacement.length < end - index + 1) replacement.push('');
-    out.push(...replacement);
-    index = end + 1;
+    blocks.push({ source: fence.value, line: firstLine + start, token });
+    out.push(...replacement((lines[start] ?? '').slice(0, column), token, end - start + 1));
+    next = end + 1;
   }
+  out.push(...lines.slice(next));
   return { text: out.join('\n'), blocks };
+}
+
+/** The fenced code blocks of the tree whose language is `mermaid`, in document order. */
+function mermaidFences(tree: Root): Code[] {
+  const found: Code[] = [];
+  const visit = (node: Nodes) => {
+    if (node.type === 'code') {
+      // Only fenced code has a language, so an indented block is never a diagram.
+      if (node.lang && /^mermaid(?:\{|$)/.test(node.lang)) found.push(node);
+      return;
+    }
+    if ('children' in node) for (const child of node.children) visit(child);
+  };
+  visit(tree);
+  return found;
+}
+
+/**
+ * The lines that stand for a block of `count` lines whose first line starts with `prefix` (the
+ * container markers and indentation before the fence). Blank lines around the token make it a
+ * paragraph of its own whatever surrounds it; each line keeps the block quote markers, and the
+ * token the indentation, so it stays inside its list item or quote. When the fence opened a
+ * list item (`- ```mermaid`), the token takes the fence's place on that line instead.
+ */
+function replacement(prefix: string, token: string, count: number): string[] {
+  const inner = prefix.replace(/[-+*]|\d{1,9}[.)]/g, (marker) => ' '.repeat(marker.length));
+  const blank = inner.replace(/\s+$/, '');
+  const lines = inner === prefix ? [blank, `${inner}${token}`, blank] : [`${prefix}${token}`, blank];
+  while (lines.length < count) lines.push(blank);
+  return lines;
 }
 
 /**
@@ -81,21 +94,6 @@ export function substituteDiagrams(html: string, replacements: ReadonlyMap<strin
     new RegExp(`<p>(${tokens})</p>|(${tokens})`, 'g'),
     (match, inParagraph?: string, bare?: string) => replacements.get(inParagraph ?? bare ?? '') ?? match,
   );
-}
-
-/** Index of the line closing a fence opened with `fence`, or `lines.length` if it never closes. */
-function closingLine(lines: readonly string[], from: number, fence: string): number {
-  const closing = new RegExp(`^ {0,3}${fence[0] === '`' ? '`' : '~'}{${fence.length},}[ \\t]*$`);
-  for (let index = from; index < lines.length; index += 1) {
-    if (closing.test(lines[index] ?? '')) return index;
-  }
-  return lines.length;
-}
-
-function stripIndent(line: string, width: number): string {
-  let removed = 0;
-  while (removed < width && line[removed] === ' ') removed += 1;
-  return line.slice(removed);
 }
 
 // Derived from the text, so the same Markdown always gets the same tokens, and checked against it

@@ -1,4 +1,6 @@
 import { posix } from 'node:path';
+import type { Code, Nodes } from 'mdast';
+import { destinationOf, parseMarkdown } from '../../core/markdown/parse-markdown.ts';
 
 /** What link rewriting needs to know about the imported tree. */
 export interface LinkContext {
@@ -18,13 +20,15 @@ export interface LinkProblem {
   readonly why: string;
 }
 
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-// An inline link or image: text with one level of nested brackets (for an image inside a
-// link), then the target, optionally in <>, and an optional title.
-const INLINE = /(!?)\[((?:[^[\]]|\[[^[\]]*\])*)\]\(\s*(<[^>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)((?:\s+(?:"[^"\n]*"|'[^'\n]*'|\([^)\n]*\)))?\s*)\)/g;
-const DEFINITION = /^( {0,3}\[[^\]]+\]:[ \t]*)(<[^>\n]*>|\S+)(.*)$/;
-const CODE_SPAN = /(`+)(?:(?!\1)[\s\S])*?\1/g;
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+// Indented code is read again as prose at most this deep (an admonition in an admonition…).
+const MAX_DEPTH = 8;
+
+interface Edit {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
 
 /**
  * Rewrites the relative links of a Markdown body. Links to imported pages become their entry
@@ -32,52 +36,62 @@ const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
  * Links to other files of the tree (images, PDFs) become site-absolute paths (`/assets/x.png`),
  * served from public/ as written: a relative image is left by Astro's entry rendering as an
  * `<img>` placeholder without a `src`, whereas an absolute one shows up once the file is copied
- * to public/. Each of those is reported, as is every link that leads nowhere. Code is left alone.
+ * to public/. Each of those is reported, as is every link that leads nowhere. Only the
+ * destinations change, where the parser found them; fenced code and code spans are left alone.
  */
 export function rewriteLinks(body: string, context: LinkContext): { body: string; problems: LinkProblem[] } {
-  const problems: LinkProblem[] = [];
-  let fence: string | undefined;
-  const lines = body.split('\n').map((line, index) => {
-    const marker = FENCE.exec(line)?.[1];
-    if (marker) {
-      if (!fence) fence = marker;
-      else if (marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker) fence = undefined;
-      return line;
-    }
-    // Indented lines are treated as prose: MkDocs admonitions and list items indent their
-    // content by four spaces, and telling those from indented code needs a full parser.
-    if (fence) return line;
-    const rewrite = (target: string, image: boolean) => {
-      const result = rewriteTarget(target, image, context);
-      if (result.problem) problems.push({ line: index, ...result.problem });
-      return result.target;
-    };
-    const definition = DEFINITION.exec(line);
-    if (definition) {
-      const [, lead = '', target = '', rest = ''] = definition;
-      return `${lead}${rewrite(target, false)}${rest}`;
-    }
-    return withoutCodeSpans(line, (text) => rewriteInline(text, rewrite));
-  });
-  return { body: lines.join('\n'), problems };
+  const problems: (LinkProblem & { readonly order: number })[] = [];
+  const text = rewriteIn(body, 0, 0, context, problems);
+  // In the order the destinations are written: an image inside a link comes before the link's own.
+  problems.sort((a, b) => a.line - b.line || a.order - b.order);
+  return { body: text, problems: problems.map(({ order: _order, ...problem }) => problem) };
 }
 
-function rewriteInline(text: string, rewrite: (target: string, image: boolean) => string): string {
-  return text.replace(INLINE, (_match, bang: string, label: string, target: string, title: string) => {
-    const inner = rewriteInline(label, rewrite);
-    return `${bang}[${inner}](${rewrite(target, bang === '!')}${title})`;
-  });
-}
-
-/** Applies `change` to the parts of a line outside inline code spans. */
-function withoutCodeSpans(line: string, change: (text: string) => string): string {
+function rewriteIn(body: string, lineOffset: number, depth: number, context: LinkContext, problems: (LinkProblem & { order: number })[]): string {
+  const edits: Edit[] = [];
+  const visit = (node: Nodes): void => {
+    if (node.type === 'link' || node.type === 'image' || node.type === 'definition') {
+      const at = destinationOf(node);
+      if (at) {
+        const written = body.slice(at.start, at.end);
+        const result = rewriteTarget(written, node.type === 'image', context);
+        if (result.problem) problems.push({ line: lineOffset + at.line - 1, ...result.problem, order: at.column });
+        if (result.target !== written) edits.push({ start: at.start, end: at.end, text: result.target });
+      }
+    } else if (node.type === 'code') {
+      const edit = depth < MAX_DEPTH ? rewriteIndented(node, body, lineOffset, depth, context, problems) : undefined;
+      if (edit) edits.push(edit);
+      return;
+    }
+    if ('children' in node) for (const child of node.children) visit(child);
+  };
+  visit(parseMarkdown(body));
   let result = '';
   let last = 0;
-  for (const match of line.matchAll(CODE_SPAN)) {
-    result += change(line.slice(last, match.index)) + match[0];
-    last = match.index + match[0].length;
+  for (const edit of edits.sort((a, b) => a.start - b.start)) {
+    result += body.slice(last, edit.start) + edit.text;
+    last = edit.end;
   }
-  return result + change(line.slice(last));
+  return result + body.slice(last);
+}
+
+/**
+ * Indented code is read as prose: MkDocs admonitions, tabs and list items indent their content
+ * by four spaces, which CommonMark takes for code after a blank line. Fenced code is code.
+ */
+function rewriteIndented(node: Code, body: string, lineOffset: number, depth: number, context: LinkContext, problems: (LinkProblem & { order: number })[]): Edit | undefined {
+  const start = node.position?.start;
+  const end = node.position?.end.offset;
+  if (start?.offset === undefined || end === undefined || /^ {0,3}[`~]/.test(body.slice(start.offset, start.offset + 4))) return undefined;
+  const lines = body.slice(start.offset, end).split('\n');
+  const indent = Math.min(...lines.filter((line) => line.trim() !== '').map((line) => /^[ \t]*/.exec(line)?.[0].length ?? 0));
+  // Inside a block quote every line but the first starts with `>`: left as code.
+  if (!Number.isFinite(indent) || indent === 0) return undefined;
+  const removed = lines.map((line) => /^[ \t]*/.exec(line)?.[0].slice(0, indent) ?? '');
+  const prose = lines.map((line, index) => line.slice(removed[index]?.length ?? 0)).join('\n');
+  const rewritten = rewriteIn(prose, lineOffset + start.line - 1, depth + 1, context, problems);
+  if (rewritten === prose) return undefined;
+  return { start: start.offset, end, text: rewritten.split('\n').map((line, index) => (removed[index] ?? '') + line).join('\n') };
 }
 
 function rewriteTarget(

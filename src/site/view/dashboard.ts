@@ -1,6 +1,6 @@
 import type { CheckReport } from '../../core/check/run-check.ts';
 import type { Finding } from '../../core/findings/finding.ts';
-import { ownerKeyOf } from './entry-facts.ts';
+import { ownerKeyOf } from '../../core/collections/entry-facts.ts';
 
 export interface DashboardFinding extends Finding {
   /** Key of the owner accountable for the entry, when it has one. */

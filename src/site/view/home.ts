@@ -5,7 +5,7 @@ import { collectionsOfPlane, PLANE_DEFINITIONS } from '../../core/planes.ts';
 import { COLLECTIONS, type CollectionName, type EntryCollectionName, type Plane } from '../../core/schemas/index.ts';
 import type { LoopStepView } from '../diagrams/loop.ts';
 import { planeHref } from '../routes.ts';
-import { entryDate } from './entry-facts.ts';
+import { entryDate } from '../../core/collections/entry-facts.ts';
 
 export interface PlaneCard {
   readonly plane: Plane;

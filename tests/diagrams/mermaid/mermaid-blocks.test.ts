@@ -47,6 +47,32 @@ describe('extractMermaidBlocks', () => {
     expect(text.split('\n')[3]).toBe(`  ${blocks[0]?.token}`);
   });
 
+  it('takes a diagram that follows a paragraph line, keeping the token out of the paragraph', () => {
+    const { text, blocks } = extractMermaidBlocks(['Intro.', '```mermaid', 'graph TD', '```', 'After.'].join('\n'), 1);
+    expect(text.split('\n')).toEqual(['Intro.', '', blocks[0]?.token, '', 'After.']);
+  });
+
+  it('keeps a diagram in a block quote inside it', () => {
+    const { text, blocks } = extractMermaidBlocks(['> Quoted:', '>', '> ```mermaid', '> graph TD', '> ```', '> End.'].join('\n'), 1);
+    expect(blocks.map(({ source, line }) => ({ source, line }))).toEqual([{ source: 'graph TD', line: 3 }]);
+    expect(text.split('\n')).toEqual(['> Quoted:', '>', '>', `> ${blocks[0]?.token}`, '>', '> End.']);
+  });
+
+  it('puts the token on the line of a fence that opens a list item', () => {
+    const { text, blocks } = extractMermaidBlocks(['- ```mermaid', '  graph TD', '  ```', '- next'].join('\n'), 1);
+    expect(text.split('\n')).toEqual([`- ${blocks[0]?.token}`, '', '', '- next']);
+  });
+
+  it('does not take indented code or a fence inside an HTML comment', () => {
+    expect(extractMermaidBlocks(['Intro.', '', '    ```mermaid', '    graph TD', '    ```'].join('\n'), 1).blocks).toEqual([]);
+    expect(extractMermaidBlocks(['<!--', '```mermaid', 'graph TD', '```', '-->'].join('\n'), 1).blocks).toEqual([]);
+  });
+
+  it('leaves a body without diagrams as it is', () => {
+    const markdown = '# Title\r\n\r\nText about mermaid.';
+    expect(extractMermaidBlocks(markdown, 1)).toEqual({ text: markdown, blocks: [] });
+  });
+
   it('takes an unclosed fence to the end of the text, as CommonMark does', () => {
     const { blocks } = extractMermaidBlocks('Intro.\n```mermaid\ngraph TD\nA-->B', 1);
     expect(blocks.map(({ source, line }) => ({ source, line }))).toEqual([{ source: 'graph TD\nA-->B', line: 2 }]);

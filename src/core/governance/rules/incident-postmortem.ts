@@ -1,4 +1,4 @@
-import { hasHeading } from '../../content/headings.ts';
+import { hasHeading, sectionHasContent } from '../../markdown/body-facts.ts';
 import { defineRule } from '../rule.ts';
 
 export const incidentPostmortem = defineRule({
@@ -7,12 +7,23 @@ export const incidentPostmortem = defineRule({
   plane: 'operations',
   severity: 'error',
   description:
-    'A resolved incident of a severity listed in `postmortem.severities` (SEV1 and SEV2 by default) has a postmortem section in its body, headed as `postmortem.heading` says ("Postmortem" by default).',
+    'A resolved incident of a severity listed in `postmortem.severities` (SEV1 and SEV2 by default) has a postmortem section in its body, headed as `postmortem.heading` says ("Postmortem" by default), with text under the heading.',
   collections: ['incidents'],
   check(entry, { governance }) {
     const { status, severity } = entry.data;
     if (status !== 'resolved' || !governance.postmortem.severities.includes(severity)) return [];
-    if (hasHeading(entry.headings, governance.postmortem.heading)) return [];
+    const heading = governance.postmortem.heading;
+    if (hasHeading(entry.facts, heading)) {
+      if (sectionHasContent(entry.facts, heading)) return [];
+      const line = entry.facts.headings.find((candidate) => candidate.text.toLowerCase() === heading.trim().toLowerCase())?.line ?? entry.bodyLine;
+      return [
+        {
+          line,
+          message: `The "${heading}" section of resolved ${severity} incident \`${entry.id}\` is empty.`,
+          hint: `Write the postmortem under the heading: the timeline, the root cause, what went well, what to improve and the action items. A heading alone is not evidence.`,
+        },
+      ];
+    }
     return [
       {
         line: entry.bodyLine,

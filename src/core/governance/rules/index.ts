@@ -1,5 +1,6 @@
 import type { Rule } from '../rule.ts';
 import { caseStudyEvidence } from './case-study-evidence.ts';
+import { danglingLink } from './dangling-link.ts';
 import { danglingReference } from './dangling-reference.ts';
 import { dependencyCycle } from './dependency-cycle.ts';
 import { deploymentApproval } from './deployment-approval.ts';
@@ -41,6 +42,7 @@ export const RULES: readonly Rule<any>[] = [
   runbookReviewOverdue,
   runbookSections,
   placeholderText,
+  danglingLink,
   // Execution
   dependencyCycle,
   deprecatedDependency,

@@ -1,4 +1,3 @@
-import { forEachProseLine } from '../../content/headings.ts';
 import { COLLECTION_NAMES } from '../../schemas/index.ts';
 import { formatPath } from '../../text/closest.ts';
 import { defineRule, type RuleResult } from '../rule.ts';
@@ -8,8 +7,8 @@ export const PLACEHOLDER = 'TODO';
 
 /** A value that is the bare marker or starts `TODO:`; `TODO-service` references are dangling-reference's. */
 const PLACEHOLDER_VALUE = new RegExp(`^${PLACEHOLDER}(?:$|:)`);
-/** A paragraph or list item that starts `TODO:`, as the guidance lines of a new entry do. */
-const PLACEHOLDER_LINE = new RegExp(`^ {0,3}(?:[-*+][ \\t]+|\\d+[.)][ \\t]+)?${PLACEHOLDER}:`);
+/** A paragraph (or list item) that starts `TODO:`, as the guidance lines of a new entry do. */
+const PLACEHOLDER_LINE = new RegExp(`^${PLACEHOLDER}:`);
 
 /** Every string in the frontmatter that is still a placeholder, with its path. */
 function placeholderValues(value: unknown, path: (string | number)[] = []): { path: (string | number)[]; value: string }[] {
@@ -36,14 +35,14 @@ export const placeholderText = defineRule({
       message: `\`${formatPath(path)}\` is still the placeholder "${shorten(value.trim())}".`,
       hint: `Write the real value of \`${formatPath(path)}\`, or remove the field if it is optional.`,
     }));
-    forEachProseLine(entry.body, entry.bodyLine, (line, lineNumber) => {
-      if (!PLACEHOLDER_LINE.test(line)) return;
+    for (const paragraph of entry.facts.paragraphStarts) {
+      if (!PLACEHOLDER_LINE.test(paragraph.text)) continue;
       results.push({
-        line: lineNumber,
-        message: `A guidance line is still in the body: "${shorten(line.trim())}".`,
+        line: paragraph.line,
+        message: `A guidance line is still in the body: "${shorten(paragraph.text.trim())}".`,
         hint: `Write what the line asks for in its place, then delete the line.`,
       });
-    });
+    }
     return results;
   },
 });

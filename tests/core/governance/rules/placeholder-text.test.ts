@@ -36,7 +36,7 @@ describe('placeholder-text', () => {
           "file": "content/runbooks/api-runbook.md",
           "hint": "Write what the line asks for in its place, then delete the line.",
           "line": 30,
-          "message": "A guidance line is still in the body: "- TODO: the rollback command.".",
+          "message": "A guidance line is still in the body: "TODO: the rollback command.".",
           "severity": "warning",
         },
       ]

@@ -1,0 +1,34 @@
+import { join } from 'node:path';
+import { ContentStore } from '../content/content-store.ts';
+import { buildModel, type PlatformModel } from '../model/build-model.ts';
+import type { CheckOptions } from './run-check.ts';
+import { withDiagramFindings } from './with-diagram-findings.ts';
+import { withSecretFindings } from './with-secrets.ts';
+
+export interface ContentCheckOptions extends CheckOptions {
+  /** Told when a cache cannot be written or worker threads cannot be used; neither stops the check. */
+  readonly warn?: (message: string) => void;
+}
+
+/**
+ * Where a project keeps what the check can reuse between runs (body facts, diagram results), one
+ * folder per content folder so that checking another folder does not evict the first one's.
+ * Outside node_modules, which `npm ci` empties; CI caches `.cache/multiplane/`.
+ */
+export function checkCacheDir(root: string, contentDir = 'content'): string {
+  return join(root, '.cache', 'multiplane', 'check', contentDir.replace(/[\\/]+/g, '__').replace(/[^\w.-]/g, '_'));
+}
+
+/**
+ * The whole check, as `npm run check` and `npm run build` run it: the content loaded once (body
+ * facts from the cache, or parsed in worker threads), every rule, then the steps that are
+ * asynchronous: the secret scan over every file of the content folder and Mermaid's parser over
+ * every diagram. Never throws on bad content.
+ */
+export async function checkContent(options: ContentCheckOptions, store = new ContentStore(options)): Promise<PlatformModel> {
+  const cacheDir = checkCacheDir(options.root, options.contentDir);
+  const content = await store.loadAsync({ cacheDir, warn: options.warn });
+  const model = buildModel(content, options.now);
+  const scanned = await withSecretFindings(model, { root: options.root, ...(options.contentDir ? { contentDir: options.contentDir } : {}) });
+  return withDiagramFindings(scanned, { cacheDir, ...(options.warn ? { warn: options.warn } : {}) });
+}

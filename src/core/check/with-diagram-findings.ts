@@ -1,0 +1,39 @@
+import { DIAGNOSTICS } from '../findings/catalogue.ts';
+import { compareFindings, type Finding } from '../findings/finding.ts';
+import { planeCompleteness } from '../governance/completeness.ts';
+import { mermaidSyntaxErrors } from '../markdown/mermaid-syntax-errors.ts';
+import { countFindings, type PlatformModel } from '../model/build-model.ts';
+
+/**
+ * Adds an error for every Mermaid block that Mermaid's own parser refuses, at the line of the
+ * diagram where the parser stopped. Asynchronous (Mermaid loads its parsers on demand) and cached
+ * in `cacheDir` by diagram, so a run whose diagrams were all checked before does not load Mermaid.
+ */
+export async function withDiagramFindings(model: PlatformModel, options: { cacheDir?: string | undefined; warn?: (message: string) => void } = {}): Promise<PlatformModel> {
+  const blocks = [...model.graph.entries.values()].flatMap((entry) => entry.facts.mermaid.map((block) => ({ entry, block })));
+  if (blocks.length === 0) return model;
+  const errors = await mermaidSyntaxErrors(
+    blocks.map(({ block }) => block.source),
+    options,
+  );
+  const docs = DIAGNOSTICS.mermaidDiagram;
+  const findings: Finding[] = blocks.flatMap(({ entry, block }) => {
+    const error = errors.get(block.source);
+    if (!error) return [];
+    return [
+      {
+        rule: docs.id,
+        severity: docs.severity,
+        plane: docs.plane,
+        message: `The Mermaid diagram does not parse: ${error.message.replace(/\s+/g, ' ').trim()}`,
+        hint: 'Correct the diagram so that Mermaid can read it (https://mermaid.js.org/intro/syntax-reference.html); try it at https://mermaid.live.',
+        file: entry.file,
+        line: block.line + error.line,
+        entry: entry.key,
+      },
+    ];
+  });
+  if (findings.length === 0) return model;
+  const all = [...model.findings, ...findings].sort(compareFindings);
+  return { ...model, ...countFindings(all), completeness: planeCompleteness(model.graph, all.filter((finding) => finding.severity !== 'notice')) };
+}

@@ -1,0 +1,169 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { analyzeBody } from './analyze-body.ts';
+import { type BodyFacts, shiftFacts } from './body-facts.ts';
+import { factsKey, openFactsCache } from './facts-cache.ts';
+import type { WorkerBatch, WorkerResult } from './analyze-worker.ts';
+
+/** One body to analyze, under a key of the caller's choosing (an entry's key, say). */
+export interface BodyItem<K> {
+  readonly key: K;
+  readonly body: string;
+  /** The file line of the body's first line. */
+  readonly firstLine: number;
+  /** Read the body as MDX. Default false. */
+  readonly mdx?: boolean | undefined;
+}
+
+export interface AnalyzeBodiesOptions {
+  /** Folder of the facts cache (the project's is `<root>/.cache/multiplane/`). Without one nothing is cached. */
+  readonly cacheDir?: string | undefined;
+  /** Threads to parse in, this one included. Default `os.availableParallelism()`; 1 parses in this thread only. */
+  readonly workers?: number | undefined;
+  /** Worker threads start only when more bodies than this are not cached. Default 300. */
+  readonly workerThreshold?: number | undefined;
+  /** The worker module; only tests set it, to one that cannot start. */
+  readonly workerUrl?: URL | undefined;
+  /** Told when the cache cannot be written or worker threads cannot be used; neither stops the analysis. */
+  readonly warn?: ((message: string) => void) | undefined;
+  /** Told what was done, once done (for benchmarks). */
+  readonly onStats?: ((stats: AnalyzeStats) => void) | undefined;
+}
+
+export interface AnalyzeStats {
+  /** Distinct bodies (identical bodies are analyzed once). */
+  readonly bodies: number;
+  /** Distinct bodies whose facts came from the cache. */
+  readonly cached: number;
+  /** Worker threads that parsed at least one batch. */
+  readonly workers: number;
+  readonly ms: number;
+}
+
+/** Below this, starting threads (about 100 ms each to load the parser) costs more than it saves. */
+const WORKER_THRESHOLD = 300;
+const WORKER_URL = new URL('./analyze-worker.ts', import.meta.url);
+
+interface Work {
+  readonly body: string;
+  readonly mdx: boolean;
+}
+
+/**
+ * Returns the facts of every body (see analyzeBody), by key. Facts of bodies analyzed before
+ * come from the cache in `options.cacheDir`; the others are parsed, in worker threads when there
+ * are many, and cached. Entries of the cache not asked for in this call are dropped from it.
+ */
+export async function analyzeBodies<K>(items: readonly BodyItem<K>[], options: AnalyzeBodiesOptions = {}): Promise<Map<K, BodyFacts>> {
+  const started = performance.now();
+  const cache = openFactsCache(options.cacheDir);
+  const keys = items.map((item) => factsKey(item.body, item.mdx ?? false));
+  const known = new Map<string, BodyFacts>();
+  const missing = new Map<string, Work>();
+  items.forEach((item, index) => {
+    const key = keys[index] ?? '';
+    if (known.has(key) || missing.has(key)) return;
+    const facts = cache.get(key);
+    if (facts) known.set(key, facts);
+    else missing.set(key, { body: item.body, mdx: item.mdx ?? false });
+  });
+  const cached = known.size;
+
+  const work = [...missing.values()];
+  const threads = Math.max(1, Math.floor(options.workers ?? availableParallelism()));
+  const parsed =
+    threads > 1 && work.length > (options.workerThreshold ?? WORKER_THRESHOLD)
+      ? await parseInThreads(work, threads, options.workerUrl ?? WORKER_URL, options.warn)
+      : { facts: work.map(analyzeRelative), workers: 0 };
+  [...missing.keys()].forEach((key, index) => {
+    const facts = parsed.facts[index];
+    if (!facts) return;
+    known.set(key, facts);
+    cache.set(key, facts);
+  });
+  try {
+    cache.save();
+  } catch (error) {
+    options.warn?.((error as Error).message);
+  }
+
+  const result = new Map<K, BodyFacts>();
+  items.forEach((item, index) => {
+    const facts = known.get(keys[index] ?? '');
+    if (facts) result.set(item.key, shiftFacts(facts, item.firstLine - 1));
+  });
+  options.onStats?.({ bodies: known.size, cached, workers: parsed.workers, ms: performance.now() - started });
+  return result;
+}
+
+const analyzeRelative = (item: Work) => analyzeBody(item.body, 1, { mdx: item.mdx });
+
+/**
+ * Parses `work` in `threads - 1` worker threads and this one, handing out small batches to
+ * whichever is free, so a slow start or a busy core does not hold the rest back. A worker that
+ * cannot start (a runtime that cannot load TypeScript in a worker, a bundled copy of this module)
+ * puts its batch back, and this thread parses whatever is left.
+ */
+async function parseInThreads(work: readonly Work[], threads: number, workerUrl: URL, warn: AnalyzeBodiesOptions['warn']): Promise<{ facts: BodyFacts[]; workers: number }> {
+  const facts: BodyFacts[] = new Array<BodyFacts>(work.length);
+  const size = Math.min(200, Math.max(16, Math.ceil(work.length / (threads * 8))));
+  const queue: number[] = [];
+  for (let start = 0; start < work.length; start += size) queue.push(start);
+  const parseBatch = (start: number) => {
+    for (let index = start; index < Math.min(start + size, work.length); index++) facts[index] = analyzeRelative(work[index] as Work);
+  };
+  let warned = false;
+  let used = 0;
+
+  const runWorker = () =>
+    new Promise<void>((resolve) => {
+      let current: number | undefined;
+      let answered = false;
+      let worker: Worker | undefined;
+      const fail = (error: Error) => {
+        if (current !== undefined) queue.unshift(current);
+        current = undefined;
+        if (!warned) warn?.(`Could not parse Markdown in worker threads (${error.message}); parsing in the main thread instead.`);
+        warned = true;
+        void worker?.terminate();
+        resolve();
+      };
+      const feed = () => {
+        current = queue.shift();
+        if (current === undefined) {
+          void worker?.terminate().then(() => resolve());
+          return;
+        }
+        const message: WorkerBatch = { batch: current, items: work.slice(current, current + size) };
+        worker?.postMessage(message);
+      };
+      try {
+        worker = new Worker(workerUrl);
+      } catch (error) {
+        fail(error as Error);
+        return;
+      }
+      worker.on('message', (result: WorkerResult) => {
+        if (!answered) used += 1;
+        answered = true;
+        result.facts.forEach((item, offset) => (facts[result.batch + offset] = item));
+        feed();
+      });
+      worker.on('error', fail);
+      worker.on('exit', (code) => {
+        if (current !== undefined) fail(new Error(`the worker stopped with exit code ${code}`));
+      });
+      feed();
+    });
+
+  const workers = Array.from({ length: threads - 1 }, runWorker);
+  for (let start = queue.shift(); start !== undefined; start = queue.shift()) {
+    parseBatch(start);
+    // Lets the workers' answers in, so they get their next batch while this thread parses.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  await Promise.all(workers);
+  // Batches that failed workers put back after this thread ran out of work.
+  for (let start = queue.shift(); start !== undefined; start = queue.shift()) parseBatch(start);
+  return { facts, workers: used };
+}

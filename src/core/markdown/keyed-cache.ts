@@ -1,0 +1,77 @@
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+/** Values by key, kept between runs in one JSON file. */
+export interface KeyedCache<T> {
+  /** The cached value, if any; the entry is kept at the next `save()`. */
+  get(key: string): T | undefined;
+  set(key: string, value: T): void;
+  /** Entries read from the file. */
+  readonly loaded: number;
+  /**
+   * Writes the entries got or set since the cache was opened, dropping the others, when anything
+   * changed. Throws, naming the file, when it cannot be written.
+   */
+  save(): void;
+}
+
+interface CacheFile<T> {
+  readonly version: string;
+  readonly entries: Record<string, T>;
+}
+
+/**
+ * Opens the cache kept in `file`, or one that is never written when `file` is undefined. A
+ * missing, damaged or outdated file (one written under another `version`) is an empty cache.
+ */
+export function openKeyedCache<T>(file: string | undefined, version: string): KeyedCache<T> {
+  const stored = file === undefined ? new Map<string, T>() : readEntries<T>(file, version);
+  const used = new Map<string, T>();
+  let changed = false;
+  return {
+    loaded: stored.size,
+    get(key) {
+      const value = used.get(key) ?? stored.get(key);
+      if (value !== undefined) used.set(key, value);
+      return value;
+    },
+    set(key, value) {
+      used.set(key, value);
+      changed = true;
+    },
+    save() {
+      if (file === undefined || (!changed && used.size === stored.size)) return;
+      const content: CacheFile<T> = { version, entries: Object.fromEntries(used) };
+      // Written under a name of its own, then renamed over the file: a check running at the same
+      // time reads the old file or the new one, never half of one.
+      const temporary = `${file}.${process.pid}.${Date.now().toString(36)}.tmp`;
+      try {
+        mkdirSync(dirname(file), { recursive: true });
+        writeFileSync(temporary, JSON.stringify(content));
+        renameSync(temporary, file);
+      } catch (cause) {
+        try {
+          rmSync(temporary, { force: true });
+        } catch {
+          // The folder itself could not be made: there is no temporary file to remove.
+        }
+        throw new Error(
+          `Could not write the cache file ${file}: ${(cause as Error).message}. Make its folder writable, or delete the folder; checks work without it, only slower.`,
+          { cause },
+        );
+      }
+    },
+  };
+}
+
+function readEntries<T>(file: string, version: string): Map<string, T> {
+  let parsed: Partial<CacheFile<T>>;
+  try {
+    parsed = JSON.parse(readFileSync(file, 'utf8')) as Partial<CacheFile<T>>;
+  } catch {
+    // Missing, or damaged by something other than this module: start afresh.
+    return new Map();
+  }
+  if (parsed.version !== version || typeof parsed.entries !== 'object' || parsed.entries === null) return new Map();
+  return new Map(Object.entries(parsed.entries));
+}

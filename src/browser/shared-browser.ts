@@ -51,7 +51,19 @@ export function createSharedBrowser(options: SharedBrowserOptions = {}): SharedB
 
   async function launchReal(): Promise<Browser> {
     const executablePath = findChromium(options.env ?? process.env);
-    const browser = await chromium.launch({ executablePath, headless: true, args: [...LAUNCH_ARGS] });
+    const browser = await chromium.launch({
+      executablePath,
+      headless: true,
+      args: [...LAUNCH_ARGS],
+      // Playwright's own handlers would take the signals from the build: on SIGTERM and SIGHUP it
+      // closes the browser and lets the process run on, on SIGINT it exits before the build removes
+      // its unfinished output. The build's handler (src/build/child-processes.ts) exits instead,
+      // and Playwright's exit hook then kills Chromium's process group. After a SIGKILL of this
+      // process, Chromium quits by itself when its --remote-debugging-pipe closes.
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+    });
     launches += 1;
     options.log?.(`Launched Chromium (${executablePath}) for diagrams and the PDF.`);
     return browser;

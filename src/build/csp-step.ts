@@ -1,37 +1,112 @@
-import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
+import { inlineScripts, parsedInlineScripts } from './inline-scripts.ts';
+import { pageSource } from './page-source.ts';
+import { REVIEWED_INLINE_SCRIPTS } from './reviewed-inline-scripts.ts';
 
-const META = /<meta http-equiv="content-security-policy" content="([^"]*)"/i;
-const INLINE_SCRIPT = /<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/gi;
+const META = /<meta http-equiv="content-security-policy" content="([^"]*)"\s*\/?>/i;
+const CHARSET = /<meta charset="[^"]*"\s*\/?>/i;
+const HEAD = /<head(?:\s[^>]*)?>/i;
+
+/** An inline script found in a built page that is neither bundled by Astro nor reviewed. */
+export interface UnreviewedScript {
+  /** The page's path inside the built site, with forward slashes. */
+  readonly page: string;
+  /** The start of the script's text, on one line. */
+  readonly excerpt: string;
+}
 
 /**
- * Adds to each page's Content-Security-Policy the hashes of the inline scripts Astro did not
- * hash. Astro's `security.csp` hashes the scripts it bundles, but not `is:inline` ones, and
- * Starlight's theme switcher and sidebar state are `is:inline`: without their hashes the policy
- * would block them. Hashing what was actually written keeps the policy exact, whatever the theme
- * emits. Returns the number of pages changed.
+ * Thrown when a built page carries an inline script that Multiplane did not expect. The build
+ * stops before the output is swapped in, so the previous site stays published.
+ */
+export class UnreviewedScriptError extends Error {
+  override readonly name = 'UnreviewedScriptError';
+  readonly scripts: readonly UnreviewedScript[];
+  constructor(scripts: readonly UnreviewedScript[]) {
+    const pages = new Set(scripts.map((script) => script.page));
+    const listed = scripts.slice(0, 10).map((script) => `  ${script.page}, ${pageSource(script.page)}: <script>${script.excerpt}`);
+    const more = scripts.length > listed.length ? [`  … and ${scripts.length - listed.length} more.`] : [];
+    super(
+      [
+        `${pages.size} page${pages.size === 1 ? '' : 's'} of the built site carr${pages.size === 1 ? 'ies' : 'y'} an inline script that neither Astro bundled nor is on the reviewed list, and the Content-Security-Policy would have let it run:`,
+        ...listed,
+        ...more,
+        "Such a script comes from content: remove it from the entry if it is MDX (MDX and set:html pass scripts through). From Markdown, an entry's fields, platform.yaml or governance.yaml it should have been sanitized or escaped: report that as a bug. If it is Starlight's or a component's after an update, review it and add its hash to src/build/reviewed-inline-scripts.ts as the comment there describes.",
+      ].join('\n'),
+    );
+    this.scripts = scripts;
+  }
+}
+
+/**
+ * Completes each built page's Content-Security-Policy and moves it to the top of `<head>`.
+ *
+ * - Astro's `security.csp` hashes the scripts it bundles but not `is:inline` ones, and
+ *   Starlight's theme, search-shortcut and sidebar scripts are `is:inline`. Their hashes come from
+ *   a reviewed list (src/build/reviewed-inline-scripts.ts), never from the page: hashing whatever
+ *   a page holds would also allow a script that content smuggled in. Any inline script that is on
+ *   neither list stops the build with an UnreviewedScriptError naming the page and its entry.
+ * - A `<meta>` policy only governs what the parser meets after it, and Astro writes it after the
+ *   rest of the head (Starlight's theme script, and the print page's platform-named `<style>`,
+ *   come first). It is moved to follow `<meta charset>`, which stays first because browsers only
+ *   look for the encoding in the first 1024 bytes and the policy alone is longer.
+ *
+ * Returns the number of pages changed. Pages are rewritten in place: the build writes into a
+ * staging folder that is discarded when this throws.
  */
 export function completeScriptHashes(siteDir: string): number {
+  const reviewed = new Set(REVIEWED_INLINE_SCRIPTS.map((script) => script.hash));
+  const unreviewed: UnreviewedScript[] = [];
   let changed = 0;
-  for (const dirent of readdirSync(siteDir, { withFileTypes: true, recursive: true })) {
-    if (!dirent.isFile() || !dirent.name.endsWith('.html')) continue;
-    const file = join(dirent.parentPath, dirent.name);
+  const pages = readdirSync(siteDir, { withFileTypes: true, recursive: true })
+    .filter((dirent) => dirent.isFile() && dirent.name.endsWith('.html'))
+    .map((dirent) => join(dirent.parentPath, dirent.name))
+    .sort();
+  for (const file of pages) {
     const html = readFileSync(file, 'utf8');
-    const meta = META.exec(html);
-    if (!meta?.[1]) continue;
-    const policy = meta[1];
-    const hashes = new Set<string>();
-    for (const script of html.matchAll(INLINE_SCRIPT)) {
-      const body = script[1] ?? '';
-      if (body.trim() === '') continue;
-      const hash = `'sha256-${createHash('sha256').update(body).digest('base64')}'`;
-      if (!policy.includes(hash)) hashes.add(hash);
+    const page = relative(siteDir, file).split(sep).join('/');
+    const policy = META.exec(html)?.[1] ?? '';
+    const bundled = new Set(/script-src ([^;]*)/.exec(policy)?.[1]?.trim().split(/\s+/) ?? []);
+    const allowed = (hash: string) => bundled.has(hash) || reviewed.has(hash);
+    // The quick reading of the page is enough when it finds nothing unexpected; otherwise the page
+    // is parsed, because the text `<script>` may only be in an attribute (a title in og:title).
+    const quick = inlineScripts(html);
+    const scripts = quick.every((script) => allowed(script.hash)) ? quick : parsedInlineScripts(html);
+    const missing = new Set<string>();
+    for (const script of scripts) {
+      if (bundled.has(script.hash)) continue;
+      if (reviewed.has(script.hash)) missing.add(script.hash);
+      else {
+        const excerpt = script.body.trim().replace(/\s+/g, ' ').slice(0, 80);
+        if (!unreviewed.some((seen) => seen.page === page && seen.excerpt === excerpt)) unreviewed.push({ page, excerpt });
+      }
     }
-    if (hashes.size === 0) continue;
-    const next = policy.replace(/script-src ([^;]*)/, (_, sources: string) => `script-src ${sources.trim()} ${[...hashes].join(' ')}`);
-    writeFileSync(file, html.replace(meta[0], meta[0].replace(policy, next)));
+    const next = withPolicyFirst(html, missing);
+    if (next === html) continue;
+    writeFileSync(file, next);
     changed++;
   }
+  if (unreviewed.length > 0) throw new UnreviewedScriptError(unreviewed);
   return changed;
+}
+
+/**
+ * Returns the page with `hashes` added to its policy's `script-src` and the policy's `<meta>`
+ * right after `<meta charset>` (or first in `<head>` without one). A page without a policy is
+ * returned as it is.
+ */
+export function withPolicyFirst(html: string, hashes: ReadonlySet<string> = new Set()): string {
+  const meta = META.exec(html);
+  if (!meta) return html;
+  const policy = meta[1] ?? '';
+  const completed = hashes.size === 0 ? policy : policy.replace(/script-src ([^;]*)/, (_, sources: string) => `script-src ${sources.trim()} ${[...hashes].join(' ')}`);
+  const element = meta[0].replace(policy, completed);
+  const rest = html.slice(0, meta.index) + html.slice(meta.index + meta[0].length);
+  const headEnd = rest.search(/<\/head>/i);
+  const charset = CHARSET.exec(rest);
+  const anchor = charset && (headEnd < 0 || charset.index < headEnd) ? charset : HEAD.exec(rest);
+  if (!anchor) return html;
+  const at = anchor.index + anchor[0].length;
+  return rest.slice(0, at) + element + rest.slice(at);
 }

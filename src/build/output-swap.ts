@@ -1,14 +1,32 @@
 import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
+// Everything a build leaves beside its output folder carries the builder's pid in its name, so
+// the next build can tell a leftover of a dead process from the work of one still running (see
+// output-recovery.ts).
+
 /** A sibling folder to build into, so the live output is only replaced by a finished build. */
-export function stagingFor(outDir: string): string {
-  return join(dirname(outDir), `.${basename(outDir)}.staging-${process.pid}`);
+export function stagingFor(outDir: string, pid: number = process.pid): string {
+  return join(dirname(outDir), `.${basename(outDir)}.staging-${pid}`);
 }
 
-/** Replaces `target` with `staging` using renames, so readers never see a half-written folder. */
+/** Where the swap moves the previous output while the new one takes its place. */
+export function movedAsideFor(outDir: string, pid: number = process.pid): string {
+  return join(dirname(outDir), `.${basename(outDir)}.previous-${pid}`);
+}
+
+/** The files handed to and from the Astro child (build plan, timing marks), beside the folder it builds into. */
+export function sideFileFor(siteDir: string, kind: 'plan' | 'marks', pid: number = process.pid): string {
+  return join(dirname(siteDir), `.multiplane-${kind}-${pid}`);
+}
+
+/**
+ * Replaces `target` with `staging` using renames, so readers never see a half-written folder.
+ * Between the two renames there is no `target`; a build that dies there is repaired by the next
+ * one, which moves the previous output back (output-recovery.ts).
+ */
 export function swapInto(staging: string, target: string): void {
-  const previous = `${staging}.previous`;
+  const previous = movedAsideFor(target);
   if (existsSync(target)) renameSync(target, previous);
   renameSync(staging, target);
   rmSync(previous, { recursive: true, force: true });

@@ -1,11 +1,12 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PlatformModel } from '../core/model/build-model.ts';
 import { toPortableModel } from '../core/model/portable-model.ts';
 import { readMarks } from '../integration/timings.ts';
 import { writeBuildPlan } from './build-plan.ts';
+import { trackChild, watchParentArgs } from './child-processes.ts';
+import { sideFileFor } from './output-swap.ts';
 
 export interface SiteStepOptions {
   readonly root: string;
@@ -30,8 +31,8 @@ const ASTRO_PROCESS = fileURLToPath(new URL('./astro-process-main.ts', import.me
  * index to the next step.
  */
 export async function siteStep(options: SiteStepOptions): Promise<Record<string, number>> {
-  const marks = join(options.outDir, '..', `.multiplane-marks-${process.pid}`);
-  const planFile = join(options.outDir, '..', `.multiplane-plan-${process.pid}`);
+  const marks = sideFileFor(options.outDir, 'marks');
+  const planFile = sideFileFor(options.outDir, 'plan');
   rmSync(marks, { force: true });
   writeBuildPlan(planFile, {
     root: options.root,
@@ -45,8 +46,11 @@ export async function siteStep(options: SiteStepOptions): Promise<Record<string,
   const started = Date.now();
   try {
     const status = await new Promise<number | null>((resolve, reject) => {
-      const child = spawn(process.execPath, ['--experimental-strip-types', '--no-warnings=ExperimentalWarning', ASTRO_PROCESS, planFile], {
+      // Tracked and watching its parent, so that neither a stopped nor a killed build leaves Astro
+      // running (child-processes.ts); in the build's process group, so a Ctrl-C reaches it too.
+      const child = spawn(process.execPath, ['--experimental-strip-types', '--no-warnings=ExperimentalWarning', ...watchParentArgs(), ASTRO_PROCESS, planFile], {
         cwd: options.root,
+        detached: false,
         stdio: ['ignore', 'inherit', 'inherit'],
         env: {
           ...options.env,
@@ -56,6 +60,7 @@ export async function siteStep(options: SiteStepOptions): Promise<Record<string,
           NODE_ENV: 'production',
         },
       });
+      trackChild(child);
       child.on('error', reject);
       child.on('close', resolve);
     });

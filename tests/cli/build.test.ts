@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { writeBuildMarker } from '../../src/build/output-marker.ts';
 import { buildCommand } from '../../src/cli/build.ts';
 import { fixtureRoot } from '../helpers/fixtures.ts';
 import { memoryIo } from '../helpers/io.ts';
@@ -10,6 +11,7 @@ describe('npm run build', () => {
     const root = fixtureRoot('dangling-owner');
     mkdirSync(join(root, 'dist'), { recursive: true });
     writeFileSync(join(root, 'dist', 'index.html'), 'previous build');
+    writeBuildMarker(join(root, 'dist'), 'internal');
     const io = memoryIo(root);
     expect(await buildCommand([], io)).toBe(1);
     expect(io.out()).toContain('content/policies/change-policy.md:3  error  owner-exists');
@@ -18,14 +20,16 @@ describe('npm run build', () => {
     expect(existsSync(join(root, '.dist.staging-' + process.pid))).toBe(false);
   });
 
-  it('stops on a Mermaid diagram that cannot be drawn, naming its file and line, before building anything', { timeout: 60_000 }, async () => {
+  it('stops on a Mermaid diagram that does not parse, naming its file and line, before building anything', { timeout: 60_000 }, async () => {
     const root = fixtureRoot('broken-mermaid');
     mkdirSync(join(root, 'dist'), { recursive: true });
     writeFileSync(join(root, 'dist', 'index.html'), 'previous build');
+    writeBuildMarker(join(root, 'dist'), 'internal');
     const io = memoryIo(root);
     expect(await buildCommand([], io)).toBe(1);
-    expect(io.err()).toMatch(/content\/runbooks\/api-runbook\.md:16 {2}error {2}mermaid-diagram\n {2}The Mermaid diagram cannot be rendered \(its line numbers count from the fence\): Parse error on line \d/);
-    expect(io.err()).toContain('Build stopped: 1 Mermaid diagram cannot be rendered.');
+    // The check runs Mermaid's parser, so the diagram's own line is named: the fence is on 16.
+    expect(io.out()).toMatch(/content\/runbooks\/api-runbook\.md:18 {2}error {2}mermaid-diagram\n {2}The Mermaid diagram does not parse: Parse error/);
+    expect(io.err()).toContain('Build stopped: the content has 1 error (listed above).');
     expect(readFileSync(join(root, 'dist', 'index.html'), 'utf8')).toBe('previous build');
   });
 

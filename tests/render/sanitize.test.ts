@@ -42,6 +42,48 @@ describe('raw HTML in Markdown', () => {
     expect(await render('<center><font color="red">Old school</font></center>')).toContain('Old school');
   });
 
+  it("keeps Starlight's asides whole: the aside, its title and its icon", async () => {
+    // What Starlight's `:::note` becomes before the sanitizer sees it (its Markdown plugin runs first).
+    const aside =
+      '<aside aria-label="Note" class="starlight-aside starlight-aside--note"><p class="starlight-aside__title" aria-hidden="true"><svg viewBox="0 0 24 24" width="16" height="16" fill="currentColor" class="starlight-aside__icon"><path fill-rule="evenodd" d="M12 2a10 10 0 1 0 0 20Z" clip-rule="evenodd"></path></svg>Note</p><div class="starlight-aside__content"><p>Read this.</p></div></aside>';
+    expect((await render(aside)).trim()).toBe(aside);
+  });
+
+  it('draws no SVG outside an aside title', async () => {
+    expect((await render('<p><svg class="starlight-aside__icon"><path d="M0 0"/></svg>Text</p>')).trim()).toBe('<p>Text</p>');
+  });
+
+  it('keeps task list checkboxes, disabled', async () => {
+    const html = await render('- [x] done\n- [ ] open\n\n<input type="checkbox" checked>');
+    expect(html).toContain('<li class="task-list-item"><input type="checkbox" checked disabled> done</li>');
+    expect(html).toContain('<li class="task-list-item"><input type="checkbox" disabled> open</li>');
+    expect(html).toContain('<input type="checkbox" checked disabled>');
+  });
+
+  it('keeps footnotes', async () => {
+    const html = await render('Text[^1]\n\n[^1]: The note.');
+    expect(html).toContain('<a href="#user-content-fn-1" id="user-content-fnref-1" data-footnote-ref');
+    expect(html).toContain('<section data-footnotes="" class="footnotes">');
+    expect(html).toContain('data-footnote-backref');
+  });
+
+  it("drops data attributes the site's scripts read, such as Pagefind's filters", async () => {
+    const html = await render('<span data-pagefind-filter="owner">&lt;img src=x onerror=alert(1)&gt;</span> <p data-pagefind-meta="title:x" data-open-modal>Text</p>');
+    expect(html).not.toContain('data-');
+    expect(html).toContain('<p>Text</p>');
+  });
+
+  it('sanitizes documents nested deeper than Sätteri lets a plugin rebuild', async () => {
+    const list = (levels: number) => Array.from({ length: levels }, (_, level) => `${'  '.repeat(level)}- level ${level}`).join('\n');
+    const deep = await render(`${list(300)}\n\n<img src="x" onerror="alert(1)">`);
+    expect(deep).toContain('level 299');
+    expect(liveMarkup(deep)).toEqual([]);
+    // An unknown element around a deep list is unwrapped to its text, still sanitized.
+    const wrapped = await render(`<x-wrap>\n\n${list(150)}\n\n<script>alert(2)</script>\n\n</x-wrap>`);
+    expect(wrapped).toContain('level 149');
+    expect(liveMarkup(wrapped)).toEqual([]);
+  });
+
   it('leaves Markdown itself alone', async () => {
     const html = await render('# Title\n\n**bold** and `<script>` in code\n\n```html\n<script>ok()</script>\n```');
     expect(html).toContain('<strong>bold</strong>');

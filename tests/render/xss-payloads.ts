@@ -25,4 +25,15 @@ export const XSS_PAYLOADS = [
   '<img src="x" oNeRrOr=alert(\'mp-xss-20\')>',
   '<!--<img src=x onerror=alert("mp-xss-21")>-->',
   '<table><tr><td background="javascript:alert(\'mp-xss-22\')">cell</td></tr></table>',
+  // Dangerous markup inside an element that is unwrapped: its children must be judged too.
+  '<custom-tag><script>alert("mp-xss-23")</script></custom-tag>',
+  '<center><img src="x" onerror="alert(\'mp-xss-24\')"></center>',
+  '<font><a href="javascript:alert(\'mp-xss-25\')">click</a></font>',
+  '<x-a><x-b><x-c><iframe srcdoc="&lt;script&gt;alert(\'mp-xss-26\')&lt;/script&gt;"></iframe></x-c></x-b></x-a>',
+  '<svg><foreignObject><img src="x" onerror="alert(\'mp-xss-27\')"></foreignObject></svg>',
+  '<math><mi xlink:href="javascript:alert(\'mp-xss-28\')">x</mi></math>',
+  '<noscript><p title="</noscript><img src=x onerror=alert(\'mp-xss-29\')>"></noscript>',
+  // An imitation of Starlight's aside icon keeps only the drawing.
+  '<aside class="starlight-aside"><p class="starlight-aside__title"><svg class="starlight-aside__icon" onload="alert(\'mp-xss-30\')"><a href="javascript:alert(\'mp-xss-31\')"><path d="M0 0"/></a><script>alert("mp-xss-32")</script></svg>Note</p></aside>',
+  '<input type="text" autofocus onfocus="alert(\'mp-xss-33\')">',
 ] as const;

@@ -11,7 +11,10 @@ function escapeProperty(text: string): string {
   return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-/** Formats one finding as a GitHub Actions annotation: `::error file=…,line=…,title=…::message`. */
+/**
+ * Formats one finding as a GitHub Actions annotation: `::error file=…,line=…,title=…::message`.
+ * The severity is the command, so a notice becomes `::notice`, which GitHub shows without failing.
+ */
 export function formatAnnotation(finding: Finding): string {
   const properties = [
     `file=${escapeProperty(finding.file)}`,

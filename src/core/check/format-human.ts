@@ -32,6 +32,9 @@ export function formatHuman(report: CheckReport, style: Style = plain): string {
     report.errors === 0 ? style.green('0 errors') : style.red(`${report.errors} error${report.errors === 1 ? '' : 's'}`),
     report.warnings === 0 ? '0 warnings' : style.yellow(`${report.warnings} warning${report.warnings === 1 ? '' : 's'}`),
   ];
+  // Notices neither fail the check nor count as warnings, but a reviewer must see how many there are.
+  const notices = report.findings.filter((finding) => finding.severity === 'notice').length;
+  if (notices > 0) counts.push(style.bold(`${notices} notice${notices === 1 ? '' : 's'} to review`));
   lines.push(style.bold('Summary'));
   lines.push(`  ${report.content.files} files, ${entries} entries: ${counts.join(', ')}`);
   lines.push(
@@ -55,7 +58,7 @@ export function formatHuman(report: CheckReport, style: Style = plain): string {
 export function formatFindings(findings: CheckReport['findings'], style: Style = plain): string {
   const lines: string[] = [];
   for (const finding of findings) {
-    const severity = finding.severity === 'error' ? style.red('error') : style.yellow('warning');
+    const severity = finding.severity === 'error' ? style.red('error') : finding.severity === 'notice' ? style.bold('notice') : style.yellow('warning');
     lines.push(`${style.bold(`${finding.file}:${finding.line}`)}  ${severity}  ${style.dim(finding.rule)}`);
     lines.push(`  ${finding.message}`);
     if (finding.field) lines.push(`  ${style.dim('field:')} ${finding.field}`);

@@ -1,17 +1,43 @@
-import { planeCompleteness } from '../governance/completeness.ts';
 import { compareFindings } from '../findings/finding.ts';
-import { scanSecrets } from '../secrets/scan-secrets.ts';
+import { planeCompleteness } from '../governance/completeness.ts';
+import { countFindings } from '../model/build-model.ts';
+import { type SecretCandidate, scanSecrets } from '../secrets/scan-secrets.ts';
+import { secretFiles } from '../secrets/secret-files.ts';
 import type { CheckReport } from './run-check.ts';
 
+export interface SecretScanOptions {
+  /** Project root; finding paths are relative to it. */
+  readonly root: string;
+  /** Content folder relative to the root. Defaults to `content`. */
+  readonly contentDir?: string;
+}
+
 /**
- * Adds the secret scanner's findings to a report. It is a separate, asynchronous step because
- * secretlint is asynchronous and slower than every rule together; it reads only the files the
- * loader's prefilter marked as possible carriers of a credential.
+ * Adds the secret scanner's findings to a report: errors for credentials, notices for
+ * suppression comments that hide one. It is a separate, asynchronous step because secretlint is
+ * asynchronous and slower than every rule together. It reads every file of the content folder
+ * (dotfiles, `_` notes and files that are not entries included) and scans those the prefilter
+ * marks as possible carriers of a credential.
+ *
+ * TODO(Safety, second pass, item 6): make `scan` required once src/integration/gate.ts passes
+ * it; without it only the loader's candidates (Markdown entries and the YAML files) are scanned.
  */
-export async function withSecretFindings(report: CheckReport): Promise<CheckReport> {
-  const secrets = await scanSecrets(report.content.secretCandidates);
+export async function withSecretFindings(report: CheckReport, scan?: SecretScanOptions): Promise<CheckReport> {
+  const candidates = scan ? withEntries(secretFiles(scan).candidates, report) : report.content.secretCandidates;
+  const secrets = await scanSecrets(candidates);
   if (secrets.length === 0) return report;
   const findings = [...report.findings, ...secrets].sort(compareFindings);
-  const errors = findings.filter((finding) => finding.severity === 'error').length;
-  return { ...report, findings, errors, warnings: findings.length - errors, completeness: planeCompleteness(report.graph, findings) };
+  // A notice asks a reviewer to look; it does not make an entry incomplete.
+  const completeness = planeCompleteness(report.graph, findings.filter((finding) => finding.severity !== 'notice'));
+  return { ...report, ...countFindings(findings), completeness };
+}
+
+/** Names the entry of each candidate that is an entry's file, so findings count against it. */
+function withEntries(candidates: readonly SecretCandidate[], report: CheckReport): SecretCandidate[] {
+  const entries = new Map<string, string>();
+  for (const entry of report.graph.entries.values()) entries.set(entry.file, entry.key);
+  return candidates.map((candidate) => {
+    const entry = entries.get(candidate.file);
+    return entry ? { ...candidate, entry } : candidate;
+  });
 }

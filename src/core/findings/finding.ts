@@ -1,6 +1,7 @@
 import type { Plane } from '../schemas/shared.ts';
 
-export type Severity = 'error' | 'warning';
+/** `notice`: something a reviewer must look at, which neither fails the check nor counts as a warning. */
+export type Severity = 'error' | 'warning' | 'notice';
 
 /**
  * One problem found in the content: what is wrong, where, and how to fix it.
@@ -28,7 +29,7 @@ export interface Finding {
   readonly entry?: string;
 }
 
-const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1 };
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, notice: 2 };
 
 /** Orders findings by file, line, then severity, so every output lists them the same way. */
 export function compareFindings(a: Finding, b: Finding): number {

@@ -1,4 +1,4 @@
-import { createHash, generateKeyPairSync } from 'node:crypto';
+import { generateKeyPairSync } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,26 +7,17 @@ import { mightContainSecret } from '../../../src/core/secrets/prefilter.ts';
 import { scanSecrets } from '../../../src/core/secrets/scan-secrets.ts';
 import { fixtureRoot } from '../../helpers/fixtures.ts';
 import { memoryIo } from '../../helpers/io.ts';
+import { accessKeyId, BASE62, entryWith, jwt, pick } from './fakes.ts';
 
-// Fake credentials are assembled at run time, so the repository itself never carries anything a
-// secret scanner (or a code host's push protection) would flag.
-const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-// Deterministic "random" characters: a failing run can be reproduced exactly.
-let counter = 0;
-const pick = (length: number, chars = alphabet) =>
-  Array.from(createHash('sha512').update(`multiplane-fake-${counter++}`).digest().subarray(0, length), (byte) => chars[byte % chars.length]).join('');
-const base62 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 const FAKES = {
-  'AWS access key': `aws_access_key_id = ${'AKIA'}${pick(16)}\naws_secret_access_key = ${pick(40, base62)}`,
+  'AWS access key': `aws_access_key_id = ${accessKeyId()}\naws_secret_access_key = ${pick(40, BASE62)}`,
   'private key': generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ type: 'pkcs1', format: 'pem' }).toString(),
-  'GitHub token': `token: ${'ghp_'}${pick(36, base62)}`,
-  'Slack token': `SLACK_TOKEN=${'xoxb'}-${pick(12, '0123456789')}-${pick(12, '0123456789')}-${pick(24, base62)}`,
-  'connection string with a password': `DATABASE_URL=${'postgres'}://admin:${pick(14, base62)}@db.internal.example:5432/ledger`,
+  'GitHub token': `token: ${'ghp_'}${pick(36, BASE62)}`,
+  'Slack token': `SLACK_TOKEN=${'xoxb'}-${pick(12, '0123456789')}-${pick(12, '0123456789')}-${pick(24, BASE62)}`,
+  'connection string with a password': `DATABASE_URL=${'postgres'}://admin:${pick(14, BASE62)}@db.internal.example:5432/ledger`,
+  'JSON Web Token': `Authorization: Bearer ${jwt()}`,
+  'URL with a password on an internal host': `git clone https://deploy:${pick(10, BASE62)}!@git.corp.internal/ledger.git`,
 } as const;
-
-function entryWith(secret: string): string {
-  return `---\ntitle: Restore the ledger\nowner: platform-team\nkind: runbook\nreview:\n  cadence: 6m\n  last: 2026-11-01\n---\n\n## Symptoms\n\nx\n\n## Diagnosis\n\nRun this:\n\n\`\`\`sh\n${secret}\n\`\`\`\n\n## Remediation\n\nx\n\n## Escalation\n\nx\n`;
-}
 
 describe('the secret scanner', () => {
   for (const [kind, secret] of Object.entries(FAKES)) {
@@ -55,7 +46,7 @@ describe('the secret scanner', () => {
 
   it('fails npm run check with the file and line, and never prints the value', async () => {
     const root = fixtureRoot('valid');
-    const token = `${'ghp_'}${pick(36, base62)}`;
+    const token = `${'ghp_'}${pick(36, BASE62)}`;
     writeFileSync(join(root, 'content/runbooks/leaky.md'), entryWith(`export GITHUB_TOKEN=${token}`));
     const io = memoryIo(root);
     expect(await checkCommand([], io)).toBe(1);

@@ -30,6 +30,9 @@ export function linkTarget(url: string, entry: AnyEntry, base = '/'): Target | u
   if (MARKDOWN.test(decoded)) {
     return { file: posix.normalize(posix.join(posix.dirname(entry.file), decoded)), shown: url };
   }
+  // A relative address without `../` stays below the entry's own page: a file shipped beside it,
+  // never another entry.
+  if (!decoded.startsWith('/') && !decoded.startsWith('../')) return undefined;
   const page = entry.collection === 'platform' ? '/' : `/${entry.key}/`;
   let site = decoded.startsWith('/') ? decoded : posix.join(page, decoded);
   const prefix = base.replace(/\/?$/, '/');
@@ -53,8 +56,12 @@ export const danglingLink = defineRule({
     const files = memo('dangling-link:files', () => new Map([...graph.entries.values()].map((candidate) => [candidate.file, candidate.key])));
     const base = memo('dangling-link:base', () => basePath(graph));
     const results: RuleResult[] = [];
+    // A reference-style link is reported once, at its definition, where the address is written.
+    const defined = new Set(entry.facts.links.filter((link) => link.kind === 'definition').map((link) => link.url));
     for (const link of entry.facts.links) {
-      if (link.kind === 'image') continue;
+      // Images and raw HTML (`<img src>`, `<embed src>`) load files, not entries.
+      if (link.kind === 'image' || link.kind === 'html') continue;
+      if (link.kind === 'link' && defined.has(link.url)) continue;
       const target = linkTarget(link.url, entry, base);
       if (!target) continue;
       if ('key' in target) {

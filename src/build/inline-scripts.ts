@@ -1,0 +1,66 @@
+import { createHash } from 'node:crypto';
+import type { Nodes } from 'hast';
+import { htmlToHast } from 'satteri';
+
+/** An inline `<script>` of a built page, with the CSP source that would allow it. */
+export interface InlineScript {
+  /** The script's text, exactly as the browser hashes it. */
+  readonly body: string;
+  /** `'sha256-…'`, as written in a `script-src` directive. */
+  readonly hash: string;
+}
+
+// A script start tag without a `src`, up to the end tag a browser recognises (`</script`
+// followed by white space, `/` or `>`). This reads more than a browser runs (the text `<script>`
+// inside an attribute value or a comment matches too) but never less: every script a browser
+// runs inline starts with these characters.
+const SCRIPT_TAG = /<script(?![^>]*[\s/]src\s*=)(?:\s[^>]*|\/[^>]*)?>([\s\S]*?)<\/script[\s/>]/gi;
+
+/** Returns the CSP source that allows an inline script with this text: `'sha256-…'`. */
+export function scriptHash(body: string): string {
+  return `'sha256-${createHash('sha256').update(body).digest('base64')}'`;
+}
+
+function script(body: string): InlineScript {
+  return { body, hash: scriptHash(body) };
+}
+
+/**
+ * Returns what looks like an inline script in a page, in document order, by its text alone: fast
+ * enough for every page of a large site, and never missing a script a browser would run, but
+ * also listing `<script>` text that sits in an attribute value or a comment. When one of these is
+ * not allowed, read the page with `parsedInlineScripts` before concluding anything. Scripts with
+ * only white space are left out.
+ */
+export function inlineScripts(html: string): InlineScript[] {
+  const scripts: InlineScript[] = [];
+  for (const match of html.matchAll(SCRIPT_TAG)) {
+    const body = match[1] ?? '';
+    if (body.trim() !== '') scripts.push(script(body));
+  }
+  return scripts;
+}
+
+/**
+ * Returns the inline scripts of a page as a browser's HTML parser finds them: HTML and SVG
+ * `<script>` elements without `src` (or, in SVG, `href`), whatever the markup around them. Slower
+ * than `inlineScripts`, so it only reads the pages that one found suspicious.
+ */
+export function parsedInlineScripts(html: string): InlineScript[] {
+  const scripts: InlineScript[] = [];
+  const visit = (node: Nodes) => {
+    if (node.type === 'element') {
+      const properties = node.properties ?? {};
+      const external = 'src' in properties || 'href' in properties || 'xLinkHref' in properties || 'xlinkHref' in properties;
+      if (node.tagName.toLowerCase() === 'script' && !external) {
+        const body = node.children.map((child) => (child.type === 'text' ? child.value : '')).join('');
+        if (body.trim() !== '') scripts.push(script(body));
+      }
+      const content = (node as { content?: Nodes }).content;
+      if (content) visit(content);
+    }
+    if ('children' in node) for (const child of node.children) visit(child);
+  };
+  visit(htmlToHast(html) as Nodes);
+  return scripts;
+}

@@ -1,0 +1,60 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { writeBuildMarker } from '../../src/build/output-marker.ts';
+import { buildCommand } from '../../src/cli/build.ts';
+import { escapeRegExp } from '../../src/core/text/escape-regexp.ts';
+import { fixtureRoot } from '../helpers/fixtures.ts';
+import { memoryIo } from '../helpers/io.ts';
+import { scratchFolder, startBuild } from './build-process.ts';
+import { isRunning, waitFor, watchDescendants } from './process-tree.ts';
+
+const TIMEOUT = 180_000;
+const parent = scratchFolder('interrupt');
+afterAll(() => rmSync(parent, { recursive: true, force: true }));
+
+const isAstro = (command: string) => command.includes('astro-process-main.ts');
+
+// /proc tells which processes a build started; other systems have none.
+describe.skipIf(process.platform !== 'linux')('interrupting a build', () => {
+  it('on SIGTERM while Astro runs, stops Astro, removes the unfinished output and keeps the previous site', { timeout: TIMEOUT }, async () => {
+    const out = join(parent, 'term');
+    mkdirSync(out);
+    writeFileSync(join(out, 'index.html'), 'the previous site');
+    writeBuildMarker(out, 'internal');
+    const build = startBuild(out);
+    const processes = watchDescendants(build.child.pid!);
+    const staging = join(parent, `.term.staging-${build.child.pid}`);
+    // Astro has started once it has written into the staging folder.
+    await waitFor('the Astro child and its first files', () => processes.seen().some((p) => isAstro(p.command)) && existsSync(staging), 120_000);
+    build.child.kill('SIGTERM');
+    const ended = await build.ended;
+    const children = processes.stop();
+    expect(ended, build.output()).toEqual({ code: 143, signal: null });
+    expect(build.output()).toContain('Build interrupted (SIGTERM): stopping its processes and removing the unfinished output.');
+    expect(build.output()).not.toContain('multiplane: The build failed');
+    expect(children.filter(isRunning)).toEqual([]);
+    expect(readdirSync(parent).filter((name) => name.startsWith('.'))).toEqual([]);
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('the previous site');
+  });
+
+  it('on SIGKILL, the Astro child stops by itself and the next build removes what was left', { timeout: TIMEOUT }, async () => {
+    const out = join(parent, 'kill');
+    const build = startBuild(out);
+    const processes = watchDescendants(build.child.pid!);
+    const staging = join(parent, `.kill.staging-${build.child.pid}`);
+    await waitFor('the Astro child and its first files', () => processes.seen().some((p) => isAstro(p.command)) && existsSync(staging), 120_000);
+    build.child.kill('SIGKILL');
+    expect(await build.ended).toEqual({ code: null, signal: 'SIGKILL' });
+    const children = processes.stop();
+    expect(children.some((p) => isAstro(p.command))).toBe(true);
+    // The child looks for its parent twice a second.
+    await waitFor('every process the build started to end', () => !children.some(isRunning), 15_000);
+    expect(existsSync(staging)).toBe(true);
+
+    const io = memoryIo(fixtureRoot('dangling-owner'));
+    expect(await buildCommand(['--out', out], io)).toBe(1);
+    expect(io.out().split('\n')[0]).toMatch(new RegExp(`^Removed \\d leftovers of stopped builds beside ${escapeRegExp(parent)}/ \\(.*\\.kill\\.staging-${build.child.pid}.*\\)\\.$`));
+    expect(readdirSync(parent).filter((name) => name.startsWith('.'))).toEqual([]);
+  });
+});

@@ -1,0 +1,111 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { completeScriptHashes, UnreviewedScriptError, withPolicyFirst } from '../../src/build/csp-step.ts';
+import { scriptHash } from '../../src/build/inline-scripts.ts';
+import { REVIEWED_INLINE_SCRIPTS } from '../../src/build/reviewed-inline-scripts.ts';
+
+const BUNDLED = 'console.log("bundled by Astro")';
+const POLICY = `default-src 'self'; script-src 'self' ${scriptHash(BUNDLED)}; style-src 'self' 'unsafe-inline' ;`;
+const META = `<meta http-equiv="content-security-policy" content="${POLICY}">`;
+// Starlight's theme provider, whose hash is on the reviewed list (read from the installed package).
+const THEME = readFileSync(join(import.meta.dirname, '..', '..', 'node_modules', '@astrojs', 'starlight', 'dist', 'components', 'ThemeProvider.astro'), 'utf8').match(
+  /<script is:inline>([\s\S]*?)<\/script>/,
+)![1]!;
+
+/** A page shaped like Starlight's: theme script in the head before Astro's policy. */
+const page = (body = '') =>
+  `<!DOCTYPE html><html><head><meta charset="utf-8"/><title>T</title><script>${THEME}</script>${META}<script type="module">${BUNDLED}</script></head><body>${body}</body></html>`;
+
+let site: string | undefined;
+afterEach(() => site && rmSync(site, { recursive: true, force: true }));
+
+function buildSite(pages: Record<string, string>): string {
+  site = mkdtempSync(join(tmpdir(), 'multiplane-csp-'));
+  for (const [path, html] of Object.entries(pages)) {
+    mkdirSync(dirname(join(site, path)), { recursive: true });
+    writeFileSync(join(site, path), html);
+  }
+  return site;
+}
+
+describe('completeScriptHashes', () => {
+  it('allows the reviewed inline scripts and moves the policy right after <meta charset>', () => {
+    const dir = buildSite({ 'index.html': page(), 'services/api/index.html': page('<p>API</p>') });
+    expect(completeScriptHashes(dir)).toBe(2);
+    const html = readFileSync(join(dir, 'services', 'api', 'index.html'), 'utf8');
+    expect(html.indexOf('http-equiv="content-security-policy"')).toBeLessThan(html.indexOf('<title>'));
+    expect(html).toMatch(/^<!DOCTYPE html><html><head><meta charset="utf-8"\/><meta http-equiv="content-security-policy"/);
+    const policy = /content="([^"]*)"/.exec(html.slice(html.indexOf('http-equiv')))![1]!;
+    expect(policy).toContain(scriptHash(THEME));
+    expect(policy).toContain(scriptHash(BUNDLED));
+    // Only one policy, and nothing else of the page changed.
+    expect(html.match(/http-equiv="content-security-policy"/g)).toHaveLength(1);
+    expect(html.replace(/<meta http-equiv[^>]*>/, '')).toBe(page('<p>API</p>').replace(META, ''));
+  });
+
+  it('stops on an inline script that content brought, naming the page and its entry', () => {
+    const dir = buildSite({
+      'index.html': page(),
+      'services/api/index.html': page('<p>API</p><script>alert(document.cookie)</script><script>alert(document.cookie)</script>'),
+      'governance/index.html': page('<SCRIPT type="text/javascript">\n  fetch("/x")\n</SCRIPT >'),
+    });
+    expect(() => completeScriptHashes(dir)).toThrowErrorMatchingInlineSnapshot(`
+      [UnreviewedScriptError: 2 pages of the built site carry an inline script that neither Astro bundled nor is on the reviewed list, and the Content-Security-Policy would have let it run:
+        governance/index.html, the page /governance/: <script>fetch("/x")
+        services/api/index.html, the entry services/api (page /services/api/): <script>alert(document.cookie)
+      Such a script comes from content: remove it from the entry if it is MDX (MDX and set:html pass scripts through). From Markdown, an entry's fields, platform.yaml or governance.yaml it should have been sanitized or escaped: report that as a bug. If it is Starlight's or a component's after an update, review it and add its hash to src/build/reviewed-inline-scripts.ts as the comment there describes.]
+    `);
+  });
+
+  it('does not take a script into the policy just because a page holds it', () => {
+    const dir = buildSite({ 'whitepaper/introduction/index.html': page('<script>StarlightThemeProvider.updatePickers(); alert(1)</script>') });
+    let error: unknown;
+    try {
+      completeScriptHashes(dir);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(UnreviewedScriptError);
+    expect((error as UnreviewedScriptError).scripts).toEqual([
+      { page: 'whitepaper/introduction/index.html', excerpt: 'StarlightThemeProvider.updatePickers(); alert(1)' },
+    ]);
+  });
+
+  it('ignores external scripts and empty ones', () => {
+    const dir = buildSite({ 'index.html': page('<script type="module" src="/_astro/page.js"></script><script src=/x.js>ignored()</script><script> </script>') });
+    expect(() => completeScriptHashes(dir)).not.toThrow();
+  });
+});
+
+describe('withPolicyFirst', () => {
+  it('puts the policy first in <head> when there is no <meta charset>', () => {
+    expect(withPolicyFirst(`<html><head lang="en"><style>p{}</style>${META}</head></html>`)).toBe(`<html><head lang="en">${META}<style>p{}</style></head></html>`);
+  });
+
+  it('leaves a page without a policy as it is', () => {
+    expect(withPolicyFirst('<html><head><meta charset="utf-8"></head></html>')).toBe('<html><head><meta charset="utf-8"></head></html>');
+  });
+
+  it('adds hashes to script-src only', () => {
+    const html = withPolicyFirst(`<head><meta charset="utf-8">${META}</head>`, new Set(["'sha256-abc='"]));
+    expect(html).toContain(`script-src 'self' ${scriptHash(BUNDLED)} 'sha256-abc='; style-src 'self' 'unsafe-inline' ;`);
+  });
+});
+
+describe('the reviewed list', () => {
+  it('holds CSP sources, one per script', () => {
+    const hashes = REVIEWED_INLINE_SCRIPTS.map((script) => script.hash);
+    for (const hash of hashes) expect(hash).toMatch(/^'sha256-[A-Za-z0-9+/]{43}='$/);
+    expect(new Set(hashes).size).toBe(hashes.length);
+  });
+});
+
+describe('completeScriptHashes on hostile text that is not a script', () => {
+  it('lets a page through when `<script>` is only text in an attribute', () => {
+    const title = '</title><script>__xss(1)</script>';
+    const dir = buildSite({ 'services/api/index.html': page().replace('<title>T</title>', `<title>&lt;/title&gt;</title><meta property="og:title" content="${title}">`) });
+    expect(() => completeScriptHashes(dir)).not.toThrow();
+  });
+});

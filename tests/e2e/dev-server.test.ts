@@ -1,0 +1,84 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../helpers/browser.ts';
+import { type DevServer, startDevServer } from '../helpers/dev-server.ts';
+
+// Sized for a CI machine twice as slow as a developer's and busy: the edit itself shows in about
+// a second here.
+const FOLLOW_MS = 30_000;
+
+let server: DevServer;
+let browser: Browser;
+let page: Page;
+
+const file = (path: string) => join(server.root, 'content', path);
+const edit = (path: string, change: (text: string) => string) => writeFileSync(file(path), change(readFileSync(file(path), 'utf8')));
+
+/** The text of Astro's error overlay, or '' when none is shown. */
+const overlayText = () =>
+  page.evaluate(() => {
+    const overlay = document.querySelector('vite-error-overlay');
+    return overlay?.shadowRoot?.textContent ?? '';
+  });
+
+describe('npm run dev follows the content', () => {
+  beforeAll(async () => {
+    server = await startDevServer('valid');
+    browser = await launchBrowser();
+    page = await browser.newPage();
+    // The first request makes Vite optimize dependencies, which may reload the page once; settle it.
+    await page.goto(`${server.url}/services/api/`, { waitUntil: 'load', timeout: 120_000 });
+    await page.waitForTimeout(1_500);
+    await page.goto(`${server.url}/services/api/`, { waitUntil: 'load', timeout: 120_000 });
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('shows an edited title without a restart', { timeout: 90_000 }, async () => {
+    expect(await page.locator('h1#_top').textContent()).toBe('API');
+    edit('services/api.md', (text) => text.replace('title: API', 'title: Public API gateway'));
+    await page.waitForFunction(() => document.querySelector('h1#_top')?.textContent === 'Public API gateway', undefined, { timeout: FOLLOW_MS });
+  });
+
+  it('serves a new entry at once', { timeout: 90_000 }, async () => {
+    writeFileSync(
+      file('services/ledger.md'),
+      '---\ntitle: Ledger\nowner: data-team\ntier: 3\nlifecycle: experimental\n---\n\nKeeps the books.\n',
+    );
+    await expect
+      .poll(async () => (await fetch(`${server.url}/services/ledger/`)).status, { timeout: FOLLOW_MS, interval: 250 })
+      .toBe(200);
+    await page.goto(`${server.url}/services/ledger/`);
+    expect(await page.locator('h1#_top').textContent()).toBe('Ledger');
+  });
+
+  it('shows the finding of a misspelt owner on the entry page', { timeout: 90_000 }, async () => {
+    await page.goto(`${server.url}/services/ledger/`);
+    edit('services/ledger.md', (text) => text.replace('owner: data-team', 'owner: data-teem'));
+    // The page reloads by itself; its governance section then lists the finding.
+    await expect.poll(async () => (await page.locator('main').textContent().catch(() => '')) ?? '', { timeout: FOLLOW_MS, interval: 250 }).toContain('owner-exists');
+    expect(await page.locator('main').textContent()).toContain('data-teem');
+  });
+
+  it('overlays a YAML mistake with the file and line npm run check gives', { timeout: 90_000 }, async () => {
+    await page.goto(`${server.url}/services/api/`);
+    // Line 5 of the file: an unclosed flow sequence.
+    edit('services/api.md', (text) => text.replace('dependsOn: [db]', 'dependsOn: [db'));
+    await expect.poll(overlayText, { timeout: FOLLOW_MS, interval: 250 }).toContain('content/services/api.md:');
+    const overlay = await overlayText();
+    expect(overlay).toContain('frontmatter-yaml');
+    expect(overlay).toMatch(/content\/services\/api\.md:\d+/);
+    expect(overlay).toContain('Check indentation');
+  });
+
+  it('clears the overlay once the file is fixed', { timeout: 90_000 }, async () => {
+    edit('services/api.md', (text) => text.replace('dependsOn: [db\n', 'dependsOn: [db]\n'));
+    await expect.poll(overlayText, { timeout: FOLLOW_MS, interval: 250 }).toBe('');
+    await page.waitForFunction(() => document.querySelector('h1#_top')?.textContent === 'Public API gateway', undefined, { timeout: FOLLOW_MS });
+  });
+});

@@ -1,4 +1,5 @@
 import { DeploymentSchema, deploymentReferences, OUTCOMES } from '../schemas/deployment.ts';
+import { formatDuration } from '../text/dates.ts';
 import { isProduction } from '../governance/environments.ts';
 import { defineCollection } from './descriptor.ts';
 import { badge, type BadgeVariant, date, linkOrText, mostCommon, targets, text } from './field-value.ts';
@@ -32,6 +33,11 @@ export const deployments = defineCollection({
     { label: 'Approver', covers: ['approver'], value: (entry, { graph }) => targets(graph, entry.key, ['approver']) },
     { label: 'Change policy', covers: ['changePolicy'], value: (entry, { graph }) => targets(graph, entry.key, ['changePolicy']) },
     { label: 'Change request', covers: ['changeRequest'], value: (entry) => (entry.data.changeRequest ? linkOrText(entry.data.changeRequest) : undefined) },
+    {
+      label: 'Committed',
+      covers: ['committed'],
+      value: (entry) => (entry.data.committed ? date(entry.data.committed, { time: true, note: `${formatDuration(entry.data.date.getTime() - entry.data.committed.getTime())} before it was deployed` }) : undefined),
+    },
   ],
   index: {
     columns: [

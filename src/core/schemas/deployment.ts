@@ -16,6 +16,9 @@ export const DeploymentSchema = z.strictObject({
   approver: ref().optional().describe('ID of the person who approved it. Needed in production.'),
   outcome: z.enum(OUTCOMES).describe('succeeded, failed or rolled-back.'),
   changeRequest: link().optional().describe('Link to the pull request or change ticket. Optional.'),
+  committed: isoDateTime()
+    .optional()
+    .describe('When the change was committed (or requested), ISO 8601; with `date` it gives the lead time for changes. Optional.'),
 });
 
 export type Deployment = z.output<typeof DeploymentSchema>;

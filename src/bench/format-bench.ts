@@ -25,6 +25,9 @@ export function formatBench(results: readonly SizeResult[]): string {
     ['Rebuild, nothing changed', (r) => `${seconds(r.rebuild.ms)}, ${r.rebuild.diagramsRendered} diagrams redrawn, ${r.rebuild.browserLaunches} browser launches`],
     ['Search: transferred per query, most', (r) => (r.search?.length ? kb(Math.max(...r.search.map((probe) => probe.transferredBytes))) : '–')],
     ['Search: time to results', (r) => (r.search?.length ? r.search.map((probe) => `${probe.query} ${probe.ms} ms`).join(', ') : '–')],
+    ['Files read / parsed by a build', (r) => `${r.files.read} / ${r.files.parsed}`],
+    ['`npm run dev`: first page', (r) => (r.dev ? seconds(r.dev.firstPageMs) : '–')],
+    ['`npm run dev`: saved edit seen in the browser', (r) => (r.dev ? r.dev.editVisibleMs.map((ms) => `${(ms / 1000).toFixed(1)} s`).join(', ') : '–')],
     ['Plain Starlight, same bodies', (r) => (r.baseline ? `${seconds(r.baseline.ms)}, median page ${kb(r.baseline.output.medianEntryHtml)}` : '–')],
   ];
   const header = `| | ${results.map((result) => `${result.entries.toLocaleString('en-US')} entries`).join(' | ')} |`;

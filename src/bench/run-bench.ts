@@ -1,6 +1,7 @@
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, relative } from 'node:path';
+import { type DevProbe, probeDevServer } from './dev-probe.ts';
 import { launchSharedChromium } from './launch-chromium.ts';
 import { writeBaselineProject } from './baseline-project.ts';
 import { measureOutput, type OutputSizes } from './page-sizes.ts';
@@ -20,6 +21,10 @@ export interface BenchOptions {
   readonly baseline: readonly number[];
   /** Print the whitepaper at these sizes (the PDF is timed separately from the site). */
   readonly pdf: readonly number[];
+  /** Time `npm run dev` (first page, an edit seen in the browser) at these sizes. */
+  readonly dev: readonly number[];
+  /** Time `npm run dev` on the project's own content too. */
+  readonly devExample: boolean;
   readonly log: (line: string) => void;
 }
 
@@ -39,6 +44,9 @@ export interface SizeResult {
   readonly baseline?: { readonly ms: number; readonly peakRssBytes: number; readonly output: OutputSizes };
   /** Site build time per entry relative to the previous size (1 = perfectly flat). */
   readonly perEntryRatio?: number;
+  /** Files the build read, and how many of them it parsed (each once). */
+  readonly files: { readonly read: number; readonly parsed: number };
+  readonly dev?: DevProbe;
 }
 
 /** The build without the PDF: check, diagrams, site and search index. */
@@ -61,11 +69,12 @@ function clearCaches(root: string): void {
  * For each size: writes a synthetic platform, checks it, builds it clean and again unchanged,
  * measures the output and searches it; optionally builds the same bodies with plain Starlight.
  */
-export async function runBench(options: BenchOptions): Promise<{ machine: Record<string, unknown>; results: SizeResult[] }> {
+export async function runBench(options: BenchOptions): Promise<{ machine: Record<string, unknown>; results: SizeResult[]; example?: { dev: DevProbe } }> {
   const { root, log } = options;
   const node = process.execPath;
   const strip = ['--experimental-strip-types', '--no-warnings'];
   const results: SizeResult[] = [];
+  let example: { dev: DevProbe } | undefined;
   const browser = await launchSharedChromium();
   try {
     for (const entries of options.sizes) {
@@ -92,6 +101,7 @@ export async function runBench(options: BenchOptions): Promise<{ machine: Record
       if (build.status !== 0) throw new Error(`build failed:\n${build.stdout.slice(-3000)}\n${build.stderr}`);
       const phases = JSON.parse(readFileSync(timings, 'utf8')) as Record<string, number>;
       const output = measureOutput(dist, COLLECTIONS);
+      log(`  ${phases.filesRead} files read, ${phases.filesParsed} parsed, each once: the Astro process renders from the checked model`);
       log(`  build ${(build.ms / 1000).toFixed(1)} s, peak RSS ${(build.peakRss / 2 ** 30).toFixed(2)} GiB, entry HTML median ${output.medianEntryHtml} B, max ${output.maxEntryHtml} B`);
 
       const rebuildTimings = join(work, 'timings-rebuild.json');
@@ -124,6 +134,13 @@ export async function runBench(options: BenchOptions): Promise<{ machine: Record
         log(`  plain Starlight ${(plain.ms / 1000).toFixed(1)} s, entry HTML median ${baseline.output.medianEntryHtml} B`);
       }
 
+      let dev: DevProbe | undefined;
+      if (options.dev.includes(entries)) {
+        const service = readdirSync(join(work, 'content', 'services')).find((name) => name.endsWith('.md'));
+        dev = await probeDevServer(join(work, 'content'), `services/${service}`, browser);
+        log(`  npm run dev: first page ${(dev.firstPageMs / 1000).toFixed(1)} s, edits seen in ${dev.editVisibleMs.join(', ')} ms`);
+      }
+
       const siteMs = siteBuildMs(phases);
       const previous = results.at(-1);
       const previousSiteMs = previous ? siteBuildMs(previous.phases) : undefined;
@@ -139,14 +156,21 @@ export async function runBench(options: BenchOptions): Promise<{ machine: Record
         search,
         ...(withPdf && phases.pdf !== undefined ? { pdf: { ms: phases.pdf } } : {}),
         ...(baseline ? { baseline } : {}),
+        files: { read: phases.filesRead ?? 0, parsed: phases.filesParsed ?? 0 },
+        ...(dev ? { dev } : {}),
         ...(previous && previousSiteMs ? { perEntryRatio: Math.round(((siteMs / entries) / (previousSiteMs / previous.entries)) * 100) / 100 } : {}),
       });
       if (!existsSync(dist)) throw new Error('the build left no output');
+    }
+    if (options.devExample) {
+      example = { dev: await probeDevServer(join(root, 'content'), 'services/route-planner.md', browser) };
+      log(`\nExample platform, npm run dev: first page ${(example.dev.firstPageMs / 1000).toFixed(1)} s, edits seen in ${example.dev.editVisibleMs.join(', ')} ms`);
     }
   } finally {
     await browser.close();
   }
   return {
+    ...(example ? { example } : {}),
     machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, date: new Date().toISOString() },
     results,
   };

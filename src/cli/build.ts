@@ -1,7 +1,7 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { isAbsolute, relative, sep } from 'node:path';
 import { MissingBrowserError } from '../browser/index.ts';
-import { completeScriptHashes } from '../build/csp-step.ts';
+import { completeScriptHashes, UnreviewedScriptError } from '../build/csp-step.ts';
 import { diagramsStep } from '../build/diagrams-step.ts';
 import { exitCleanlyOnSignals } from '../build/child-processes.ts';
 import { assertReplaceable, OutputFolderError, resolveOutputFolder } from '../build/output-guard.ts';
@@ -102,6 +102,8 @@ export async function buildCommand(argv: readonly string[], io: CommandIo): Prom
 
   const report = await time('check', () => checkContent({ root, now: args.now, ...(args.content ? { contentDir: args.content } : {}), warn: (message) => io.stderr(`${message}\n`) }));
   io.stdout(formatHuman(report, io.color ? ansi : undefined));
+  // Every file is read and parsed here, once; the Astro process renders from this model.
+  Object.assign(timings, { filesRead: report.content.files, filesParsed: report.content.parsed });
   if (io.env.GITHUB_ACTIONS === 'true') io.stdout(formatGithub(report.findings));
   if (report.errors > 0) {
     io.stderr(
@@ -150,7 +152,7 @@ export async function buildCommand(argv: readonly string[], io: CommandIo): Prom
     publish(staging, outDir, args.edition, io);
   } catch (error) {
     removeUnfinished(staging);
-    if (error instanceof MissingBrowserError) {
+    if (error instanceof MissingBrowserError || error instanceof UnreviewedScriptError) {
       io.stderr(`\nBuild stopped: ${error.message}\n`);
       return 1;
     }

@@ -7,6 +7,7 @@ import { scopeToChange } from '../core/check/changed-scope.ts';
 import { ANNOTATION_LIMIT, formatSummary } from '../core/check/format-summary.ts';
 import { type CheckReport, runCheck } from '../core/check/run-check.ts';
 import { checkContent } from '../core/check/check-content.ts';
+import { countFindings } from '../core/model/build-model.ts';
 import { checkoutAt, changedFiles, GitError } from '../git/changed-files.ts';
 import { type CommandIo, commandNow, parseCommandLine, parseOrExplain, UsageError } from './io.ts';
 
@@ -125,9 +126,8 @@ function checkChange(report: CheckReport, args: CheckArgs): { report: CheckRepor
   try {
     const before = runCheck({ root: base.root, now: args.now, contentDir: folder });
     const scoped = scopeToChange(report, before.findings, scope);
-    const errors = scoped.findings.filter((finding) => finding.severity === 'error').length;
     return {
-      report: { ...report, findings: scoped.findings, errors, warnings: scoped.findings.length - errors },
+      report: { ...report, ...countFindings(scoped.findings) },
       note: `Limited to the change since ${ref}: ${scope.changed.length} file${scope.changed.length === 1 ? '' : 's'} added or modified, ${scope.deleted.length} deleted; ${scoped.excluded} older finding${scoped.excluded === 1 ? '' : 's'} left out.`,
     };
   } finally {

@@ -55,6 +55,8 @@ export default function multiplane(userOptions: MultiplaneOptions = {}): AstroIn
               sidebar: sidebar(base),
               customCss: [fileURLToPath(new URL('../styles/multiplane.css', import.meta.url))],
               components: {
+                // Starlight writes the page title as HTML; this override writes it as text.
+                Head: fileURLToPath(new URL('../components/Head.astro', import.meta.url)),
                 Search: fileURLToPath(new URL('../components/Search.astro', import.meta.url)),
                 Sidebar: fileURLToPath(new URL('../components/Sidebar.astro', import.meta.url)),
               },

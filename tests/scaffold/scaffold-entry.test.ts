@@ -63,7 +63,7 @@ describe('a new entry of every collection, checked', () => {
           "content/deployments/new-deployment.md:21 error dangling-reference service",
           "content/deployments/new-deployment.md:24 warning placeholder-text version",
           "content/deployments/new-deployment.md:34 warning placeholder-text pipeline",
-          "content/deployments/new-deployment.md:49 warning placeholder-text ",
+          "content/deployments/new-deployment.md:52 warning placeholder-text ",
           "content/incidents/new-incident.md:21 error dangling-reference services[0]",
           "content/incidents/new-incident.md:36 error dangling-reference commander",
           "content/incidents/new-incident.md:48 warning placeholder-text ",

@@ -35,5 +35,5 @@ export async function withDiagramFindings(model: PlatformModel, options: { cache
   });
   if (findings.length === 0) return model;
   const all = [...model.findings, ...findings].sort(compareFindings);
-  return { ...model, ...countFindings(all), completeness: planeCompleteness(model.graph, all.filter((finding) => finding.severity !== 'notice')) };
+  return { ...model, ...countFindings(all), completeness: planeCompleteness(model.graph, all) };
 }

@@ -18,17 +18,14 @@ export interface SecretScanOptions {
  * asynchronous and slower than every rule together. It reads every file of the content folder
  * (dotfiles, `_` notes and files that are not entries included) and scans those the prefilter
  * marks as possible carriers of a credential.
- *
- * TODO(Safety, second pass, item 6): make `scan` required once src/integration/gate.ts passes
- * it; without it only the loader's candidates (Markdown entries and the YAML files) are scanned.
  */
-export async function withSecretFindings(report: CheckReport, scan?: SecretScanOptions): Promise<CheckReport> {
-  const candidates = scan ? withEntries(secretFiles(scan).candidates, report) : report.content.secretCandidates;
+export async function withSecretFindings(report: CheckReport, scan: SecretScanOptions): Promise<CheckReport> {
+  const candidates = withEntries(secretFiles(scan).candidates, report);
   const secrets = await scanSecrets(candidates);
   if (secrets.length === 0) return report;
   const findings = [...report.findings, ...secrets].sort(compareFindings);
   // A notice asks a reviewer to look; it does not make an entry incomplete.
-  const completeness = planeCompleteness(report.graph, findings.filter((finding) => finding.severity !== 'notice'));
+  const completeness = planeCompleteness(report.graph, findings);
   return { ...report, ...countFindings(findings), completeness };
 }
 

@@ -12,7 +12,7 @@ export interface StatusBadge {
 export type FieldValue =
   | { readonly kind: 'text'; readonly text: string }
   | { readonly kind: 'date'; readonly date: Date; readonly time?: boolean; readonly note?: string; readonly overdue?: boolean }
-  | { readonly kind: 'entries'; readonly keys: readonly string[]; readonly all?: string }
+  | { readonly kind: 'entries'; readonly keys: readonly string[]; readonly all?: string; readonly withheld?: boolean }
   | { readonly kind: 'badge'; readonly text: string; readonly variant: BadgeVariant }
   | { readonly kind: 'link'; readonly href: string; readonly text: string }
   | { readonly kind: 'list'; readonly items: readonly string[] };
@@ -39,8 +39,14 @@ export function linkOrText(value: string): FieldValue {
  * (`['owner']`, `['dependsOn']`, `['escalation', 'next']`).
  */
 export function targets(graph: PlatformGraph, key: string, field: readonly (string | number)[]): FieldValue {
-  return { kind: 'entries', keys: graph.targets(key, field).map((target) => target.entry.key) };
+  const keys = graph.targets(key, field).map((target) => target.entry.key);
+  // References the edition withheld were rewritten to `(internal)`: say so once, without a count.
+  const withheld = graph.danglingOf(key).some((reference) => reference.value.endsWith(WITHHELD) && field.every((part, index) => String(reference.path[index]) === String(part)));
+  return withheld ? { kind: 'entries', keys, withheld } : { kind: 'entries', keys };
 }
+
+/** What an edition writes in place of a reference to an entry it leaves out (see edition-view.ts). */
+const WITHHELD = '(internal)';
 
 /** The plain text of a value, for tables of the PDF and for sorting. */
 export function textOf(value: FieldValue | undefined, graph: PlatformGraph): string {
@@ -62,7 +68,7 @@ export function textOf(value: FieldValue | undefined, graph: PlatformGraph): str
 /** True when a value has nothing to show. */
 export function isEmpty(value: FieldValue | undefined): boolean {
   if (!value) return true;
-  if (value.kind === 'entries') return value.keys.length === 0 && !value.all;
+  if (value.kind === 'entries') return value.keys.length === 0 && !value.all && !value.withheld;
   if (value.kind === 'list') return value.items.length === 0;
   if (value.kind === 'text') return value.text === '';
   return false;

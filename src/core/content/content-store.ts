@@ -3,12 +3,11 @@ import { join, relative, sep } from 'node:path';
 import { DIAGNOSTICS, type RuleDocs } from '../findings/catalogue.ts';
 import type { Finding } from '../findings/finding.ts';
 import { COLLECTIONS, type EntryCollectionName, type Governance, GovernanceSchema } from '../schemas/index.ts';
-import { mightContainSecret } from '../secrets/prefilter.ts';
-import type { SecretCandidate } from '../secrets/scan-secrets.ts';
 import type { AnyEntry } from './entry.ts';
+import { linkedFiles } from './linked-files.ts';
 import { listCollectionFiles } from './list-files.ts';
 import { createLocator, type Locator } from './locator.ts';
-import { mdxStatements } from './mdx-imports.ts';
+import { mdxFileSafetyProblems } from '../markdown/mdx-safety.ts';
 import { type FactsOf, type ParsedFile, parseMarkdownEntry, parsePlatformFile, parseYaml } from './parse-entry.ts';
 import { splitFrontmatter } from './frontmatter.ts';
 import { analyzeBodies, type BodyItem } from '../markdown/analyze-bodies.ts';
@@ -41,15 +40,16 @@ export interface LoadedContent {
   readonly files: number;
   /** Number of files parsed by this load; the others were unchanged since the previous one. */
   readonly parsed: number;
-  /** Files that may hold a credential, for the (slower) secret scanner. */
-  readonly secretCandidates: readonly SecretCandidate[];
 }
+
+const MDX = /\.mdx$/i;
 
 /** What one file on disk last gave, and the stamp it was read at. */
 interface Cached {
   readonly stamp: string;
   readonly result: ParsedFile;
-  readonly secret: boolean;
+  /** The text of an MDX file, whose safety depends on the allowlist of the moment. */
+  readonly mdxText?: string;
 }
 
 export interface AsyncLoadOptions {
@@ -114,8 +114,8 @@ export class ContentStore {
     const findings: Finding[] = [];
     const entries: AnyEntry[] = [];
     const rejected = new Set<string>();
-    const secretCandidates: SecretCandidate[] = [];
     const seen = new Set<string>();
+    const others: { absolute: string; name: string; folder: string }[] = [];
     let files = 0;
     let parsed = 0;
     const fileOf = (absolute: string) => relative(this.root, absolute).split(sep).join('/');
@@ -123,16 +123,13 @@ export class ContentStore {
       findings.push({ rule: docs.id, severity: docs.severity, plane: docs.plane, message, hint, file, line, ...(entry ? { entry } : {}) });
 
     /** Reads and parses one file unless it is unchanged since the last load. */
-    const read = (absolute: string, parse: (file: string, text: string, factsOf?: FactsOf) => ParsedFile, key: string | undefined): ParsedFile => {
+    const read = (absolute: string, parse: (file: string, text: string, factsOf?: FactsOf) => ParsedFile, key: string | undefined): Cached['result'] & { mdxText?: string } => {
       seen.add(absolute);
       files++;
       const file = fileOf(absolute);
       const stamp = stampOf(absolute);
       const cached = this.#cache.get(absolute);
-      if (cached && stamp !== undefined && cached.stamp === stamp) {
-        if (cached.secret) secretCandidates.push(secretCandidate(file, cached.result, key));
-        return cached.result;
-      }
+      if (cached && stamp !== undefined && cached.stamp === stamp) return { ...cached.result, ...(cached.mdxText !== undefined ? { mdxText: cached.mdxText } : {}) };
       parsed++;
       const source = readSource(absolute, this.contentDir);
       const facts = prepared.get(absolute);
@@ -142,11 +139,9 @@ export class ContentStore {
             entry: undefined,
             findings: [{ rule: source.docs.id, severity: source.docs.severity, plane: source.docs.plane, message: source.message, hint: source.hint, file, line: 1, ...(key ? { entry: key } : {}) }],
           };
-      const secret = source.ok && mightContainSecret(source.text);
-      const withText = secret && source.ok ? { ...result, text: source.text } : result;
-      if (stamp !== undefined) this.#cache.set(absolute, { stamp, result: withText, secret });
-      if (secret) secretCandidates.push(secretCandidate(file, withText, key));
-      return withText;
+      const mdxText = source.ok && MDX.test(absolute) ? source.text : undefined;
+      if (stamp !== undefined) this.#cache.set(absolute, { stamp, result, ...(mdxText !== undefined ? { mdxText } : {}) });
+      return { ...result, ...(mdxText !== undefined ? { mdxText } : {}) };
     };
 
     // The platform file: one YAML document.
@@ -192,13 +187,8 @@ export class ContentStore {
         const file = fileOf(candidate.absolute);
         const key = `${collection}/${candidate.id}`;
         if (!candidate.markdown) {
-          report(
-            DIAGNOSTICS.fileUnsupported,
-            file,
-            1,
-            `${candidate.name} is not a Markdown entry, so it would be ignored.`,
-            `Rename it to .md if it is an entry; otherwise move it out of content/${definition.source.path}/ (images go in public/), or prefix its name with _ to keep it here unpublished.`,
-          );
+          // Reported below unless an entry shows or links it (an image beside its entry).
+          others.push({ absolute: candidate.absolute, name: candidate.name, folder: definition.source.path });
           continue;
         }
         if (!candidate.regular) {
@@ -231,14 +221,26 @@ export class ContentStore {
         const result = read(candidate.absolute, (path, text, factsOf) => parseMarkdownEntry(collection, candidate.id, path, text, factsOf), key);
         findings.push(...result.findings);
         const entry = result.entry;
-        if (entry && isMdx) findings.push(...mdxFindings(entry, mdx.components));
+        if (entry && isMdx) findings.push(...mdxFindings(entry, result.mdxText ?? '', mdx.components));
         if (entry) entries.push(entry);
         else rejected.add(key);
       }
     }
+    const linked = linkedFiles(entries, this.root);
+    findings.push(...linked.findings);
+    for (const other of others) {
+      if (linked.used.has(other.absolute)) continue;
+      report(
+        DIAGNOSTICS.fileUnsupported,
+        fileOf(other.absolute),
+        1,
+        `${other.name} is not a Markdown entry, and no entry shows or links it, so it would be ignored.`,
+        `Rename it to .md if it is an entry; if it is an image or file for an entry, show or link it from that entry (![…](./${other.name})); otherwise move it out of content/${other.folder}/, or prefix its name with _ to keep it here unpublished.`,
+      );
+    }
     // Forget deleted files, so the cache never outgrows the folder.
     for (const path of this.#cache.keys()) if (!seen.has(path)) this.#cache.delete(path);
-    return { entries, governance, governanceFile, findings, rejected, files, parsed, secretCandidates };
+    return { entries, governance, governanceFile, findings, rejected, files, parsed };
   }
 }
 
@@ -260,10 +262,6 @@ function stampOf(absolute: string): string | undefined {
   }
 }
 
-function secretCandidate(file: string, result: ParsedFile, key: string | undefined): SecretCandidate {
-  return { file, text: (result as ParsedFile & { text?: string }).text ?? '', ...(key ? { entry: key } : {}) };
-}
-
 interface GovernanceParse extends ParsedFile {
   readonly governance?: { readonly value: Governance; readonly locator: Locator };
 }
@@ -281,24 +279,21 @@ function parseGovernanceFile(file: string, text: string): GovernanceParse {
   return { entry: undefined, findings, governance: { value: result.data, locator } };
 }
 
-function mdxFindings(entry: AnyEntry, components: readonly string[]): Finding[] {
+/**
+ * The parts of an MDX entry that could run code at build time: decided on the file as Astro's MDX
+ * compiler reads it, with the parsers that compile it (see mdx-safety.ts), never line by line.
+ */
+function mdxFindings(entry: AnyEntry, text: string, components: readonly string[]): Finding[] {
   const docs = DIAGNOSTICS.mdxImport;
-  return mdxStatements(entry.body, entry.bodyLine)
-    .filter(
-      (statement) =>
-        !(statement.kind === 'import' && statement.source !== undefined && components.some((module) => statement.source === module || statement.source?.startsWith(`${module}/`))),
-    )
-    .map((statement) => ({
-      rule: docs.id,
-      severity: docs.severity,
-      plane: docs.plane,
-      message:
-        statement.kind === 'export'
-          ? `MDX may not export code: \`${statement.text.slice(0, 80)}\`.`
-          : `MDX imports \`${statement.source ?? statement.text}\`, which is not on the allowlist.`,
-      hint: `Import only from ${components.map((module) => `\`${module}\``).join(', ')} (set by mdx.components in content/platform.yaml), and move any code out of the entry.`,
-      file: entry.file,
-      line: statement.line,
-      entry: entry.key,
-    }));
+  return mdxFileSafetyProblems(text, { components }).map((problem) => ({
+    rule: docs.id,
+    severity: docs.severity,
+    plane: docs.plane,
+    message: problem.message,
+    hint: problem.hint,
+    file: entry.file,
+    line: problem.line,
+    ...(problem.column ? { column: problem.column } : {}),
+    entry: entry.key,
+  }));
 }

@@ -3,6 +3,8 @@ import type { CheckReport } from '../check/run-check.ts';
 import { buildGraph } from '../graph/build-graph.ts';
 import { planeCompleteness } from '../governance/completeness.ts';
 import type { Finding } from '../findings/finding.ts';
+import type { ServiceScore } from '../governance/scorecard.ts';
+import { countFindings } from '../model/build-model.ts';
 
 export type Edition = 'internal' | 'public';
 
@@ -46,20 +48,19 @@ export function editionReport(report: CheckReport, options: EditionOptions): Edi
   const hiddenIds = new Set([...hidden].map((key) => key.slice(key.indexOf('/') + 1)));
   const entries = shown.map((entry) => redactReferences(entry, report, hidden));
   const graph = buildGraph(entries, hidden);
+  // The public edition shows only findings about the entries it publishes. A finding about no
+  // entry (a stray file, the settings) would name files the edition does not publish.
   const findings = report.findings
-    .filter((finding) => !finding.entry || !hidden.has(finding.entry))
+    .filter((finding) => (finding.entry ? !hidden.has(finding.entry) : options.edition === 'internal'))
     .map((finding) => redactFinding(finding, hidden, hiddenIds));
-  const errors = findings.filter((finding) => finding.severity === 'error').length;
   return {
     ...report,
     edition: options.edition,
     hidden,
     content: { ...report.content, entries },
     graph,
-    findings,
-    errors,
-    warnings: findings.length - errors,
-    scores: report.scores.filter((score) => !hidden.has(score.key)),
+    ...countFindings(findings),
+    scores: report.scores.filter((score) => !hidden.has(score.key)).map((score) => withheldScore(score, hidden)),
     completeness: planeCompleteness(graph, findings),
     openLoops: report.openLoops.filter((entry) => !hidden.has(entry.key)),
   };
@@ -92,4 +93,22 @@ function redactFinding(finding: Finding, hidden: ReadonlySet<string>, hiddenIds:
   const redact = (text: string) =>
     text.replace(/`([^`]+)`/g, (match, name: string) => (hidden.has(name) || hiddenIds.has(name) ? `\`${INTERNAL_ID}\`` : match));
   return { ...finding, message: redact(finding.message), hint: redact(finding.hint) };
+}
+
+/**
+ * A score without the entries the edition leaves out: a check that failed on a hidden entry (a
+ * service's internal runbook, say) keeps its verdict, but names no entry and gives no count.
+ */
+function withheldScore(score: ServiceScore, hidden: ReadonlySet<string>): ServiceScore {
+  if (!score.levels.some((level) => level.checks.some((check) => check.failing.some((key) => hidden.has(key))))) return score;
+  return {
+    ...score,
+    levels: score.levels.map((level) => ({
+      ...level,
+      checks: level.checks.map((check) => {
+        const failing = check.failing.filter((key) => !hidden.has(key));
+        return failing.length === check.failing.length ? check : { ...check, failing, withheld: true };
+      }),
+    })),
+  };
 }

@@ -28,6 +28,7 @@ export const DIAGNOSTICS = {
   fileTooLarge: diagnostic('file-too-large', 'File is too large', 'Entries are read whole into memory and rendered into pages; very large files are almost always generated data or a mistake.'),
   fileOutsideContent: diagnostic('file-outside-content', 'Link points outside content/', 'A symbolic link inside content/ points outside it. Content must live inside content/ so that it is reviewed like the rest.'),
   fileUnsupported: diagnostic('file-unsupported', 'File is not an entry', 'Collection folders hold Markdown entries (.md). Other files there would be silently ignored, so they are reported.', 'warning'),
+  fileMissing: diagnostic('file-missing', 'Linked file does not exist', 'An entry shows an image or links a file by its path (beside the entry, or in public/) that does not exist: the page would show a broken picture or link, and the build would stop on the image.'),
   frontmatterMissing: diagnostic('frontmatter-missing', 'Frontmatter is missing', 'Every entry starts with YAML frontmatter between two --- lines.'),
   frontmatterUnclosed: diagnostic('frontmatter-unclosed', 'Frontmatter is not closed', 'The opening --- line has no closing --- line, so the whole file would be read as YAML.'),
   frontmatterYaml: diagnostic('frontmatter-yaml', 'Frontmatter is not valid YAML', 'The frontmatter could not be parsed as YAML.'),

@@ -21,10 +21,11 @@ export interface PlaneCompleteness {
 export function planeCompleteness(graph: PlatformGraph, findings: readonly Finding[]): PlaneCompleteness[] {
   const withFindings = new Map<string, { errors: number; warnings: number }>();
   for (const finding of findings) {
-    if (!finding.entry) continue;
+    // A notice asks a reviewer to look; it does not make an entry incomplete.
+    if (!finding.entry || finding.severity === 'notice') continue;
     const counts = withFindings.get(finding.entry) ?? { errors: 0, warnings: 0 };
     if (finding.severity === 'error') counts.errors++;
-    else counts.warnings++;
+    else if (finding.severity === 'warning') counts.warnings++;
     withFindings.set(finding.entry, counts);
   }
   return PLANE_DEFINITIONS.map(({ id }) => {

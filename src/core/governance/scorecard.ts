@@ -10,6 +10,8 @@ export interface CheckOutcome {
   readonly passed: boolean;
   /** Keys of the entries that failed it (the service itself, or related entries). */
   readonly failing: readonly string[];
+  /** True when an edition left out entries that failed it: it names none of them, and no count. */
+  readonly withheld?: boolean;
 }
 
 export interface LevelOutcome {

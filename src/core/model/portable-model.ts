@@ -13,7 +13,7 @@ import type { PlatformModel } from './build-model.ts';
  */
 export interface PortableModel {
   readonly now: Date;
-  readonly content: Omit<LoadedContent, 'entries' | 'governanceFile' | 'rejected' | 'secretCandidates'> & {
+  readonly content: Omit<LoadedContent, 'entries' | 'governanceFile' | 'rejected'> & {
     readonly entries: readonly Omit<AnyEntry, 'locator'>[];
     readonly rejected: readonly string[];
   };
@@ -27,7 +27,7 @@ export interface PortableModel {
 
 /** Returns the model as plain data (see `PortableModel`). */
 export function toPortableModel(model: PlatformModel): PortableModel {
-  const { entries, governanceFile: _file, rejected, secretCandidates: _secrets, ...content } = model.content;
+  const { entries, governanceFile: _file, rejected, ...content } = model.content;
   return {
     now: model.now,
     content: { ...content, entries: entries.map(portableEntry), rejected: [...rejected] },
@@ -41,13 +41,13 @@ export function toPortableModel(model: PlatformModel): PortableModel {
 }
 
 /**
- * Rebuilds a model from its plain form. The governance file's locator and the secret candidates
- * stay behind: the findings they lead to are already in `findings`.
+ * Rebuilds a model from its plain form. The governance file's locator stays behind: the
+ * findings it led to are already in `findings`.
  */
 export function fromPortableModel(portable: PortableModel): PlatformModel {
   const entries = portable.content.entries.map(reviveEntry);
   const rejected = new Set(portable.content.rejected);
-  const content: LoadedContent = { ...portable.content, entries, rejected, governanceFile: undefined, secretCandidates: [] };
+  const content: LoadedContent = { ...portable.content, entries, rejected, governanceFile: undefined };
   const graph = buildGraph(entries, rejected);
   const errors = portable.findings.filter((finding) => finding.severity === 'error').length;
   const warnings = portable.findings.filter((finding) => finding.severity === 'warning').length;

@@ -86,7 +86,7 @@ function findingCounts(report: CheckReport): Map<string, { errors: number; warni
     if (!finding.entry) continue;
     const count = counts.get(finding.entry) ?? { errors: 0, warnings: 0 };
     if (finding.severity === 'error') count.errors++;
-    else count.warnings++;
+    else if (finding.severity === 'warning') count.warnings++;
     counts.set(finding.entry, count);
   }
   return counts;

@@ -188,9 +188,9 @@ describe('loading content', () => {
       [
         {
           "file": "content/runbooks/notes.txt",
-          "hint": "Rename it to .md if it is an entry; otherwise move it out of content/runbooks/ (images go in public/), or prefix its name with _ to keep it here unpublished.",
+          "hint": "Rename it to .md if it is an entry; if it is an image or file for an entry, show or link it from that entry (![…](./notes.txt)); otherwise move it out of content/runbooks/, or prefix its name with _ to keep it here unpublished.",
           "line": 1,
-          "message": "notes.txt is not a Markdown entry, so it would be ignored.",
+          "message": "notes.txt is not a Markdown entry, and no entry shows or links it, so it would be ignored.",
           "severity": "warning",
         },
       ]
@@ -260,14 +260,14 @@ describe('MDX', () => {
       [
         {
           "file": "content/whitepaper/introduction.mdx",
-          "hint": "Import only from \`@astrojs/starlight/components\` (set by mdx.components in content/platform.yaml), and move any code out of the entry.",
+          "hint": "Import components with \`import { Name } from '…'\` from exactly \`@astrojs/starlight/components\`. Maintainers set that list in mdx.components in content/platform.yaml.",
           "line": 8,
-          "message": "MDX imports \`node:fs\`, which is not on the allowlist.",
+          "message": "MDX imports \`node:fs\`: a Node.js built-in module, which could read files or run programs.",
           "severity": "error",
         },
         {
           "file": "content/whitepaper/introduction.mdx",
-          "hint": "Import only from \`@astrojs/starlight/components\` (set by mdx.components in content/platform.yaml), and move any code out of the entry.",
+          "hint": "Remove it: an MDX chapter may only import components and show them. Code belongs in a component module on the allowlist (mdx.components in content/platform.yaml).",
           "line": 9,
           "message": "MDX may not export code: \`export const secret = readFileSync('/etc/passwd', 'utf8');\`.",
           "severity": "error",

@@ -1,8 +1,11 @@
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCheck } from '../../../src/core/check/run-check.ts';
 import { editionReport, INTERNAL_ID } from '../../../src/core/editions/edition-view.ts';
 import { entryRelations } from '../../../src/site/view/relations.ts';
+import { entryCard } from '../../../src/core/collections/entry-card.ts';
 import { NOW } from '../../helpers/fixtures.ts';
 
 const full = runCheck({ root: join(import.meta.dirname, '../../fixtures/editions'), now: NOW });
@@ -49,6 +52,42 @@ describe('editions', () => {
     // public-api is governed by an internal policy: still governed, still Gold.
     expect(published.scores.map((score) => [score.key, score.level])).toEqual([['services/public-api', 'Gold']]);
     expect(published.openLoops).toEqual([]);
+  });
+});
+
+describe('what the public edition withholds', () => {
+  it('shows no finding about a file that is not a published entry', () => {
+    const root = mkdtempSync(join(tmpdir(), 'multiplane-edition-'));
+    try {
+      cpSync(join(import.meta.dirname, '../../fixtures/editions/content'), join(root, 'content'), { recursive: true });
+      writeFileSync(join(root, 'content', 'runbooks', 'zzcanary-notes.txt'), 'stray notes');
+      const report = runCheck({ root, now: NOW });
+      expect(report.findings.some((finding) => finding.file.includes('zzcanary-notes'))).toBe(true);
+      const published = editionReport(report, { edition: 'public', includeDrafts: false });
+      expect(JSON.stringify(published.findings)).not.toMatch(/zzcanary/i);
+      expect(editionReport(report, { edition: 'internal', includeDrafts: false }).findings.some((finding) => finding.file.includes('zzcanary-notes'))).toBe(true);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('says a scorecard check failed on withheld entries without naming or counting them', () => {
+    // A year on, the internal runbook that covers public-api is overdue for review.
+    const later = runCheck({ root: join(import.meta.dirname, '../../fixtures/editions'), now: new Date('2027-09-01T00:00:00Z') });
+    const internal = later.scores.find((score) => score.key === 'services/public-api')!;
+    const check = internal.levels.flatMap((level) => level.checks).find((candidate) => candidate.via === 'coveredBy')!;
+    expect(check.failing).toEqual(['runbooks/zzcanary-runbook']);
+    const published = editionReport(later, { edition: 'public', includeDrafts: false });
+    const shown = published.scores[0]!.levels.flatMap((level) => level.checks).find((candidate) => candidate.via === 'coveredBy')!;
+    expect(shown).toMatchObject({ passed: false, failing: [], withheld: true });
+    expect(JSON.stringify(published.scores)).not.toMatch(/zzcanary/i);
+  });
+
+  it('shows a team with internal members as having members whose details are withheld, without a count', () => {
+    const published = editionReport(full, { edition: 'public', includeDrafts: false });
+    const context = { graph: published.graph, governance: published.content.governance, now: published.now, scores: new Map() };
+    const card = entryCard(published.graph.get('owners/public-team')!, context);
+    expect(card.find((field) => field.label === 'Members')?.value).toEqual({ kind: 'entries', keys: [], withheld: true });
   });
 });
 

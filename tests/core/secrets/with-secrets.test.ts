@@ -76,10 +76,4 @@ describe('the secret scan in the check', () => {
     expect(report.findings.filter((finding) => finding.rule.startsWith('secret-'))).toEqual([]);
   });
 
-  it('scans only the loader’s candidates when not told where the content is', async () => {
-    const root = projectFrom('valid');
-    writeFileSync(join(root, 'content/.env'), `AWS_ACCESS_KEY_ID=${accessKeyId()}\n`);
-    const report = await withSecretFindings(runCheck({ root, now: NOW }));
-    expect(report.findings.filter((finding) => finding.rule === 'secret-detected')).toEqual([]);
-  });
 });

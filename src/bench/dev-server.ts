@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
@@ -30,7 +30,14 @@ export interface DevServer {
 export async function startDevServer(options: DevServerOptions): Promise<DevServer & { readonly startedMs: number }> {
   const root = join(ROOT, 'tmp', `dev-${process.pid}-${Date.now()}`);
   mkdirSync(root, { recursive: true });
-  for (const name of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'public']) cpSync(join(ROOT, name), join(root, name), { recursive: true });
+  for (const name of ['package.json', 'tsconfig.json', 'src', 'public']) cpSync(join(ROOT, name), join(root, name), { recursive: true });
+  // The project's own configuration, allowed to serve the repository's node_modules: a real
+  // checkout has them inside its root, this copy finds them one level up.
+  cpSync(join(ROOT, 'astro.config.mjs'), join(root, 'project.config.mjs'));
+  writeFileSync(
+    join(root, 'astro.config.mjs'),
+    `import config from './project.config.mjs';\nexport default { ...config, vite: { ...config.vite, server: { ...config.vite?.server, fs: { allow: [${JSON.stringify(ROOT)}] } } } };\n`,
+  );
   cpSync(options.content, join(root, 'content'), { recursive: true });
   const port = await freePort();
   const started = performance.now();

@@ -53,20 +53,31 @@ describe('npm run dev follows the content', () => {
     await expect
       .poll(async () => (await fetch(`${server.url}/services/ledger/`)).status, { timeout: FOLLOW_MS, interval: 250 })
       .toBe(200);
-    await page.goto(`${server.url}/services/ledger/`);
-    expect(await page.locator('h1#_top').textContent()).toBe('Ledger');
+    // In a page of its own: the open page is being reloaded by the dev server at this moment.
+    const fresh = await browser.newPage();
+    try {
+      await fresh.goto(`${server.url}/services/ledger/`, { waitUntil: 'commit', timeout: FOLLOW_MS });
+      await fresh.waitForFunction(() => document.querySelector('h1#_top')?.textContent === 'Ledger', undefined, { timeout: FOLLOW_MS });
+    } finally {
+      await fresh.close();
+    }
   });
 
   it('shows the finding of a misspelt owner on the entry page', { timeout: 90_000 }, async () => {
-    await page.goto(`${server.url}/services/ledger/`);
+    await page.goto(`${server.url}/services/ledger/`, { waitUntil: 'commit', timeout: FOLLOW_MS });
+    await page.waitForFunction(() => document.querySelector('h1#_top')?.textContent === 'Ledger', undefined, { timeout: FOLLOW_MS });
     edit('services/ledger.md', (text) => text.replace('owner: data-team', 'owner: data-teem'));
     // The page reloads by itself; its governance section then lists the finding.
     await expect.poll(async () => (await page.locator('main').textContent().catch(() => '')) ?? '', { timeout: FOLLOW_MS, interval: 250 }).toContain('owner-exists');
     expect(await page.locator('main').textContent()).toContain('data-teem');
+    // Put it right again, so the next steps start from content without errors.
+    edit('services/ledger.md', (text) => text.replace('owner: data-teem', 'owner: data-team'));
+    await expect.poll(overlayText, { timeout: FOLLOW_MS, interval: 250 }).toBe('');
   });
 
   it('overlays a YAML mistake with the file and line npm run check gives', { timeout: 90_000 }, async () => {
-    await page.goto(`${server.url}/services/api/`);
+    await page.goto(`${server.url}/services/api/`, { waitUntil: 'commit', timeout: FOLLOW_MS });
+    await page.waitForFunction(() => document.querySelector('h1#_top') !== null, undefined, { timeout: FOLLOW_MS });
     // Line 5 of the file: an unclosed flow sequence.
     edit('services/api.md', (text) => text.replace('dependsOn: [db]', 'dependsOn: [db'));
     await expect.poll(overlayText, { timeout: FOLLOW_MS, interval: 250 }).toContain('content/services/api.md:');

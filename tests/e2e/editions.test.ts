@@ -51,10 +51,14 @@ describe('the public edition', () => {
     expect(hits(texts, CANARY)).toEqual([]);
   });
 
-  it('still publishes the public entries, showing references to internal ones as "internal"', () => {
+  it('still publishes the public entries, saying that references to internal ones are withheld, without a count', () => {
     const page = readFileSync(join(publicSite.dir, 'services/public-api/index.html'), 'utf8');
     expect(page).toContain('Public API');
-    expect(page).toContain('<span class="mp-internal" title="Not published in this edition">internal</span>');
+    expect(page).toContain('details withheld in this edition');
+    const team = readFileSync(join(publicSite.dir, 'owners/public-team/index.html'), 'utf8');
+    expect(team).toContain('details withheld in this edition');
+    // Neither named nor counted: no placeholder per hidden member.
+    expect(team).not.toContain('mp-internal');
     const catalog = JSON.parse(readFileSync(join(publicSite.dir, 'catalog.json'), 'utf8'));
     expect(catalog.entries.map((entry: { key: string }) => entry.key).sort()).toEqual([
       'articles/public-article',

@@ -281,7 +281,10 @@ describe('a site built from hostile content', { timeout: 300_000 }, () => {
     expect(html).not.toContain('__ASTRO_IMAGE_');
   });
 
-  it('stops, naming the page, when trusted MDX writes an inline script, and keeps the previous site', () => {
+  // The CSP step stops a build whose pages carry an unreviewed inline script, naming the page and
+  // its entry (tests/build/csp-step.test.ts); trusted MDX that would write one is refused earlier,
+  // by the check, at its own line.
+  it('stops trusted MDX that would write an inline script at its file and line, and keeps the previous site', () => {
     const before = readdirSync(site.dir, { recursive: true }).length;
     const index = statSync(join(site.dir, 'index.html')).mtimeMs;
     const content = contentFrom(
@@ -295,7 +298,8 @@ describe('a site built from hostile content', { timeout: 300_000 }, () => {
       { cwd: REPO, encoding: 'utf8', env: { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: '1', SOURCE_DATE_EPOCH: String(Date.UTC(2026, 10, 26) / 1000) } },
     );
     expect(result.status).not.toBe(0);
-    expect(result.stderr).toContain('whitepaper/introduction/index.html, the entry whitepaper/introduction (page /whitepaper/introduction/): <script>window.__xss && __xss(900)');
+    expect(result.stdout).toMatch(/content\/whitepaper\/introduction\.mdx:9 {2}error {2}mdx-import/);
+    expect(result.stderr).toContain('Build stopped: the content has');
     expect(readdirSync(site.dir, { recursive: true }).length).toBe(before);
     expect(statSync(join(site.dir, 'index.html')).mtimeMs).toBe(index);
     expect(existsSync(join(site.dir, 'articles', 'hostile-markdown', 'index.html'))).toBe(true);

@@ -1,4 +1,5 @@
 import { DIAGNOSTICS } from '../findings/catalogue.ts';
+import { createFinding } from '../findings/create-finding.ts';
 import { compareFindings, type Finding } from '../findings/finding.ts';
 import { planeCompleteness } from '../governance/completeness.ts';
 import { mermaidSyntaxErrors } from '../markdown/mermaid-syntax-errors.ts';
@@ -16,22 +17,10 @@ export async function withDiagramFindings(model: PlatformModel, options: { cache
     blocks.map(({ block }) => block.source),
     options,
   );
-  const docs = DIAGNOSTICS.mermaidDiagram;
   const findings: Finding[] = blocks.flatMap(({ entry, block }) => {
     const error = errors.get(block.source);
     if (!error) return [];
-    return [
-      {
-        rule: docs.id,
-        severity: docs.severity,
-        plane: docs.plane,
-        message: `The Mermaid diagram does not parse: ${error.message.replace(/\s+/g, ' ').trim()}`,
-        hint: 'Correct the diagram so that Mermaid can read it (https://mermaid.js.org/intro/syntax-reference.html); try it at https://mermaid.live.',
-        file: entry.file,
-        line: block.line + error.line,
-        entry: entry.key,
-      },
-    ];
+    return [createFinding(DIAGNOSTICS.mermaidDiagram, { detail: error.message.replace(/\s+/g, ' ').trim() }, { file: entry.file, line: block.line + error.line, entry: entry.key })];
   });
   if (findings.length === 0) return model;
   const all = [...model.findings, ...findings].sort(compareFindings);

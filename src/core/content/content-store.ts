@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { DIAGNOSTICS, type RuleDocs } from '../findings/catalogue.ts';
+import { DIAGNOSTICS } from '../findings/catalogue.ts';
+import { createFinding } from '../findings/create-finding.ts';
 import type { Finding } from '../findings/finding.ts';
 import { COLLECTIONS, type EntryCollectionName, type Governance, GovernanceSchema } from '../schemas/index.ts';
 import type { AnyEntry } from './entry.ts';
@@ -119,8 +120,6 @@ export class ContentStore {
     let files = 0;
     let parsed = 0;
     const fileOf = (absolute: string) => relative(this.root, absolute).split(sep).join('/');
-    const report = (docs: RuleDocs, file: string, line: number, message: string, hint: string, entry?: string) =>
-      findings.push({ rule: docs.id, severity: docs.severity, plane: docs.plane, message, hint, file, line, ...(entry ? { entry } : {}) });
 
     /** Reads and parses one file unless it is unchanged since the last load. */
     const read = (absolute: string, parse: (file: string, text: string, factsOf?: FactsOf) => ParsedFile, key: string | undefined): Cached['result'] & { mdxText?: string } => {
@@ -135,10 +134,7 @@ export class ContentStore {
       const facts = prepared.get(absolute);
       const result: ParsedFile = source.ok
         ? parse(file, source.text, facts ? () => facts : undefined)
-        : {
-            entry: undefined,
-            findings: [{ rule: source.docs.id, severity: source.docs.severity, plane: source.docs.plane, message: source.message, hint: source.hint, file, line: 1, ...(key ? { entry: key } : {}) }],
-          };
+        : { entry: undefined, findings: [source.problem.at({ file, line: 1, entry: key })] };
       const mdxText = source.ok && MDX.test(absolute) ? source.text : undefined;
       if (stamp !== undefined) this.#cache.set(absolute, { stamp, result, ...(mdxText !== undefined ? { mdxText } : {}) });
       return { ...result, ...(mdxText !== undefined ? { mdxText } : {}) };
@@ -157,13 +153,7 @@ export class ContentStore {
         rejected.add('platform/platform');
       }
     } else {
-      report(
-        DIAGNOSTICS.platformMissing,
-        fileOf(platformPath),
-        1,
-        'The content folder has no platform.yaml.',
-        'Create content/platform.yaml with at least name, organization, environment, docsVersion and trustAnchor.',
-      );
+      findings.push(createFinding(DIAGNOSTICS.platformMissing, {}, { file: fileOf(platformPath), line: 1 }));
     }
 
     // Governance settings: optional, defaults otherwise.
@@ -192,14 +182,7 @@ export class ContentStore {
           continue;
         }
         if (!candidate.regular) {
-          report(
-            DIAGNOSTICS.fileUnsupported,
-            file,
-            1,
-            `${candidate.name} is not a regular file (a pipe, socket or device), so it is not read.`,
-            'Replace it with a Markdown file, or remove it from content/.',
-            key,
-          );
+          findings.push(createFinding(DIAGNOSTICS.fileUnsupported, { name: candidate.name, reason: 'not-regular', folder: definition.source.path }, { file, line: 1, entry: key }));
           rejected.add(key);
           continue;
         }
@@ -207,14 +190,7 @@ export class ContentStore {
         if (isMdx && !mdx.trusted.includes(collection)) {
           files++;
           seen.add(candidate.absolute);
-          report(
-            DIAGNOSTICS.mdxUntrusted,
-            file,
-            1,
-            `${candidate.name} is MDX, which is allowed only in ${mdx.trusted.length ? mdx.trusted.map((name) => `content/${name}/`).join(', ') : 'no folder'}.`,
-            `Rename it to .md and remove any imports, exports or {expressions}; if this collection must allow MDX, a maintainer can add "${collection}" to mdx.trusted in content/platform.yaml.`,
-            key,
-          );
+          findings.push(createFinding(DIAGNOSTICS.mdxUntrusted, { name: candidate.name, collection, trusted: mdx.trusted }, { file, line: 1, entry: key }));
           rejected.add(key);
           continue;
         }
@@ -230,13 +206,7 @@ export class ContentStore {
     findings.push(...linked.findings);
     for (const other of others) {
       if (linked.used.has(other.absolute)) continue;
-      report(
-        DIAGNOSTICS.fileUnsupported,
-        fileOf(other.absolute),
-        1,
-        `${other.name} is not a Markdown entry, and no entry shows or links it, so it would be ignored.`,
-        `Rename it to .md if it is an entry; if it is an image or file for an entry, show or link it from that entry (![…](./${other.name})); otherwise move it out of content/${other.folder}/, or prefix its name with _ to keep it here unpublished.`,
-      );
+      findings.push(createFinding(DIAGNOSTICS.fileUnsupported, { name: other.name, reason: 'not-markdown', folder: other.folder }, { file: fileOf(other.absolute), line: 1 }));
     }
     // Forget deleted files, so the cache never outgrows the folder.
     for (const path of this.#cache.keys()) if (!seen.has(path)) this.#cache.delete(path);
@@ -284,16 +254,7 @@ function parseGovernanceFile(file: string, text: string): GovernanceParse {
  * compiler reads it, with the parsers that compile it (see mdx-safety.ts), never line by line.
  */
 function mdxFindings(entry: AnyEntry, text: string, components: readonly string[]): Finding[] {
-  const docs = DIAGNOSTICS.mdxImport;
-  return mdxFileSafetyProblems(text, { components }).map((problem) => ({
-    rule: docs.id,
-    severity: docs.severity,
-    plane: docs.plane,
-    message: problem.message,
-    hint: problem.hint,
-    file: entry.file,
-    line: problem.line,
-    ...(problem.column ? { column: problem.column } : {}),
-    entry: entry.key,
-  }));
+  return mdxFileSafetyProblems(text, { components }).map((problem) =>
+    createFinding(DIAGNOSTICS.mdxImport, { message: problem.message, hint: problem.hint }, { file: entry.file, line: problem.line, column: problem.column, entry: entry.key }),
+  );
 }

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { DIAGNOSTICS } from '../findings/catalogue.ts';
+import { createFinding } from '../findings/create-finding.ts';
 import type { Finding } from '../findings/finding.ts';
 import type { AnyEntry } from './entry.ts';
 
@@ -27,7 +28,6 @@ export interface LinkedFiles {
 export function linkedFiles(entries: readonly AnyEntry[], root: string): LinkedFiles {
   const findings: Finding[] = [];
   const used = new Set<string>();
-  const docs = DIAGNOSTICS.fileMissing;
   for (const entry of entries) {
     for (const link of entry.facts.links) {
       const url = link.url.trim();
@@ -53,20 +53,14 @@ export function linkedFiles(entries: readonly AnyEntry[], root: string): LinkedF
         continue;
       }
       const shown = relative(root, absolute).split(sep).join('/');
-      findings.push({
-        rule: docs.id,
-        // A Markdown image beside the entry is imported by Astro's build, which stops when it is
-        // missing; anything else only breaks a picture or a link on the page.
-        severity: link.kind === 'image' && !path.startsWith('/') ? docs.severity : 'warning',
-        plane: docs.plane,
-        message: `The body ${link.kind === 'image' ? 'shows the image' : 'links the file'} \`${url}\`, which does not exist (${shown}).`,
-        hint: path.startsWith('/')
-          ? 'Put the file in public/ at that path, or correct the address.'
-          : `Put the file beside the entry (${dirname(entry.file)}/), or correct the path; it is relative to the entry's file.`,
-        file: entry.file,
-        line: link.line,
-        entry: entry.key,
-      });
+      const finding = createFinding(
+        DIAGNOSTICS.fileMissing,
+        { url, shown, image: link.kind === 'image', where: path.startsWith('/') ? 'public' : 'beside', folder: dirname(entry.file) },
+        { file: entry.file, line: link.line, entry: entry.key },
+      );
+      // A Markdown image beside the entry is imported by Astro's build, which stops when it is
+      // missing; anything else only breaks a picture or a link on the page.
+      findings.push(link.kind === 'image' && !path.startsWith('/') ? finding : { ...finding, severity: 'warning' });
     }
   }
   return { findings, used };

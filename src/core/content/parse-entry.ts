@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import yaml from 'js-yaml';
 import type { z } from 'zod';
-import { DIAGNOSTICS, type RuleDocs } from '../findings/catalogue.ts';
+import { DIAGNOSTICS } from '../findings/catalogue.ts';
+import { createFinding } from '../findings/create-finding.ts';
 import type { Finding } from '../findings/finding.ts';
 import { COLLECTIONS, type CollectionName, type EntryCollectionName } from '../schemas/index.ts';
 import type { AnyEntry } from './entry.ts';
@@ -36,19 +37,12 @@ export function parseMarkdownEntry(collection: EntryCollectionName, id: string, 
   const findings: Finding[] = [];
   const key = `${collection}/${id}`;
   const split = splitFrontmatter(text);
-  const report = (docs: RuleDocs, line: number, message: string, hint: string) =>
-    findings.push({ rule: docs.id, severity: docs.severity, plane: docs.plane, message, hint, file, line, entry: key });
   if (split.frontmatter === undefined) {
-    report(
-      DIAGNOSTICS.frontmatterMissing,
-      1,
-      'The file has no frontmatter.',
-      `Start the file with a line "---", the entry's fields (at least title), and another "---" line. See the ${COLLECTIONS[collection].label.toLowerCase()} section of the authoring guide.`,
-    );
+    findings.push(createFinding(DIAGNOSTICS.frontmatterMissing, { label: COLLECTIONS[collection].label.toLowerCase() }, { file, line: 1, entry: key }));
     return { entry: undefined, findings };
   }
   if (split.unclosed) {
-    report(DIAGNOSTICS.frontmatterUnclosed, 1, 'The frontmatter opened on line 1 is never closed.', 'Add a line with "---" after the last field.');
+    findings.push(createFinding(DIAGNOSTICS.frontmatterUnclosed, {}, { file, line: 1, entry: key }));
     return { entry: undefined, findings };
   }
   const data = parseYaml(split.frontmatter, split.frontmatterLine, file, findings, key);
@@ -106,17 +100,8 @@ function validateEntry(input: Unvalidated): AnyEntry | undefined {
   const key = `${collection}/${id}`;
   const locator = createLocator(input.frontmatter.text, input.frontmatter.line);
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    const docs = DIAGNOSTICS.frontmatterNotObject;
-    findings.push({
-      rule: docs.id,
-      severity: docs.severity,
-      plane: docs.plane,
-      message: `The frontmatter is ${Array.isArray(raw) ? 'a list' : raw === null ? 'empty' : 'a single value'}, not a set of fields.`,
-      hint: 'Write one field per line as `name: value`, starting with `title:`.',
-      file,
-      line: locator.lineOf([]),
-      entry: key,
-    });
+    const shape = Array.isArray(raw) ? 'a list' : raw === null ? 'empty' : 'a single value';
+    findings.push(createFinding(DIAGNOSTICS.frontmatterNotObject, { shape }, { file, line: locator.lineOf([]), entry: key }));
     return undefined;
   }
   const schema: z.ZodType = COLLECTIONS[collection].schema;
@@ -164,22 +149,15 @@ export function parseYaml(text: string, firstLine: number, file: string, finding
   try {
     return yaml.load(text, { schema: yaml.CORE_SCHEMA, filename: file }) ?? null;
   } catch (cause) {
-    const docs = DIAGNOSTICS.frontmatterYaml;
     const mark = cause instanceof yaml.YAMLException ? cause.mark : undefined;
     const reason = cause instanceof yaml.YAMLException ? cause.reason : 'the YAML is nested too deeply to read';
-    findings.push({
-      rule: docs.id,
-      severity: docs.severity,
-      plane: docs.plane,
-      message: `The YAML cannot be parsed: ${reason}.`,
-      hint: /maxDepth|nested too deeply/.test(reason)
-        ? 'Flatten the value: frontmatter lists and fields may nest at most 100 levels deep.'
-        : 'Check indentation (spaces, not tabs), colons after field names, and quotes around values that contain ": " or start with a special character.',
-      file,
-      line: firstLine + (mark?.line ?? 0),
-      ...(mark ? { column: mark.column + 1 } : {}),
-      ...(entry ? { entry } : {}),
-    });
+    findings.push(
+      createFinding(
+        DIAGNOSTICS.frontmatterYaml,
+        { reason, tooDeep: /maxDepth|nested too deeply/.test(reason) },
+        { file, line: firstLine + (mark?.line ?? 0), column: mark ? mark.column + 1 : undefined, entry },
+      ),
+    );
     return undefined;
   }
 }

@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import type { Finding } from '../findings/finding.ts';
-import { closest, formatList, formatPath } from '../text/closest.ts';
-import { DIAGNOSTICS, type RuleDocs } from '../findings/catalogue.ts';
+import { closest, formatPath } from '../text/closest.ts';
+import { DIAGNOSTICS, type InvalidField } from '../findings/catalogue.ts';
+import { createFinding } from '../findings/create-finding.ts';
 import type { Locator } from './locator.ts';
 
 interface Where {
@@ -22,88 +23,60 @@ export function schemaFindings(issues: readonly z.core.$ZodIssue[], where: Where
 
 function describeIssue(issue: z.core.$ZodIssue, where: Where): Finding[] {
   const path = issue.path;
+  const at = (fieldPath: readonly PropertyKey[]) => ({
+    file: where.file,
+    line: where.locator.lineOf(fieldPath),
+    field: fieldPath.length > 0 ? formatPath(fieldPath) : undefined,
+    entry: where.entry,
+  });
   if (issue.code === 'unrecognized_keys') {
     const known = objectKeys(schemaAt(where.schema, path));
     return issue.keys.map((key) => {
       const guess = closest(key, known);
-      const field = formatPath([...path, key]);
-      return finding(DIAGNOSTICS.fieldUnknown, where, [...path, key], {
-        message: `Unknown field \`${field}\`.`,
-        hint: guess
-          ? `Did you mean \`${formatPath([...path, guess])}\`? Rename the field, or remove it.`
-          : `Remove it, or use one of the known fields: ${formatList(known.map((name) => `\`${name}\``))}.`,
-      });
+      return createFinding(
+        DIAGNOSTICS.fieldUnknown,
+        { field: formatPath([...path, key]), suggestion: guess ? formatPath([...path, guess]) : undefined, known },
+        at([...path, key]),
+      );
     });
   }
 
   const field = formatPath(path) || '(frontmatter)';
-  const docs = describeAt(where.schema, path);
-  const about = docs ? ` (${docs.replace(/\.$/, '')})` : '';
+  const documentation = describeAt(where.schema, path);
   const input = 'input' in issue ? issue.input : undefined;
 
   if (issue.code === 'invalid_type' && input === undefined) {
     return [
-      finding(DIAGNOSTICS.fieldMissing, where, path, {
-        message: `Required field \`${field}\` is missing.`,
-        hint: `Add \`${String(path.at(-1) ?? field)}:\` ${path.length > 1 ? `under \`${formatPath(path.slice(0, -1))}:\`` : 'to the frontmatter'}${about}.`,
-      }),
+      createFinding(
+        DIAGNOSTICS.fieldMissing,
+        { field, name: String(path.at(-1) ?? field), parent: path.length > 1 ? formatPath(path.slice(0, -1)) : undefined, documentation },
+        at(path),
+      ),
     ];
   }
-
-  let message: string;
-  switch (issue.code) {
-    case 'invalid_value': {
-      const allowed = issue.values.map((value) => `\`${String(value)}\``);
-      const guess = typeof input === 'string' ? closest(input, issue.values.map(String)) : undefined;
-      message = `Field \`${field}\` must be ${formatList(allowed)}; found ${show(input)}.`;
-      if (guess) message += ` Did you mean \`${guess}\`?`;
-      break;
-    }
-    case 'invalid_type':
-      message = `Field \`${field}\` must be ${article(issue.expected)}; found ${show(input)}.`;
-      break;
-    case 'invalid_union':
-      message = `Field \`${field}\` has a value of the wrong shape; found ${show(input)}.`;
-      break;
-    case 'too_small':
-      message =
-        issue.origin === 'array'
-          ? `Field \`${field}\` needs at least ${String(issue.minimum)} item${Number(issue.minimum) === 1 ? '' : 's'}.`
-          : issue.origin === 'string'
-            ? `Field \`${field}\` must not be empty.`
-            : `Field \`${field}\` must be at least ${String(issue.minimum)}; found ${show(input)}.`;
-      break;
-    case 'too_big':
-      message = `Field \`${field}\` must be at most ${String(issue.maximum)}; found ${show(input)}.`;
-      break;
-    default:
-      message = `Field \`${field}\` is invalid: ${issue.message}; found ${show(input)}.`;
-  }
-  return [
-    finding(DIAGNOSTICS.fieldInvalid, where, path, {
-      message,
-      hint: `Correct the value${about}.`,
-    }),
-  ];
+  return [createFinding(DIAGNOSTICS.fieldInvalid, { field, found: show(input), problem: invalidity(issue, input), documentation }, at(path))];
 }
 
-function finding(
-  docs: RuleDocs,
-  where: Where,
-  path: readonly PropertyKey[],
-  text: { message: string; hint: string },
-): Finding {
-  return {
-    rule: docs.id,
-    severity: docs.severity,
-    plane: docs.plane,
-    message: text.message,
-    hint: text.hint,
-    file: where.file,
-    line: where.locator.lineOf(path),
-    ...(path.length > 0 ? { field: formatPath(path) } : {}),
-    ...(where.entry ? { entry: where.entry } : {}),
-  };
+/** Which way a value is wrong, for the catalogue's message. */
+function invalidity(issue: z.core.$ZodIssue, input: unknown): InvalidField {
+  switch (issue.code) {
+    case 'invalid_value':
+      return { kind: 'value', allowed: issue.values.map(String), guess: typeof input === 'string' ? closest(input, issue.values.map(String)) : undefined };
+    case 'invalid_type':
+      return { kind: 'type', expected: article(issue.expected) };
+    case 'invalid_union':
+      return { kind: 'shape' };
+    case 'too_small':
+      return issue.origin === 'array'
+        ? { kind: 'too-few', minimum: Number(issue.minimum) }
+        : issue.origin === 'string'
+          ? { kind: 'empty' }
+          : { kind: 'too-small', minimum: String(issue.minimum) };
+    case 'too_big':
+      return { kind: 'too-big', maximum: String(issue.maximum) };
+    default:
+      return { kind: 'other', detail: issue.message };
+  }
 }
 
 function show(value: unknown): string {

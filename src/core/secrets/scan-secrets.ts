@@ -2,6 +2,7 @@ import { lintSource } from '@secretlint/core';
 import { rules as recommended } from '@secretlint/secretlint-rule-preset-recommend';
 import type { SecretLintCoreConfig, SecretLintCoreResultMessage } from '@secretlint/types';
 import { DIAGNOSTICS } from '../findings/catalogue.ts';
+import { createFinding } from '../findings/create-finding.ts';
 import { compareFindings, type Finding } from '../findings/finding.ts';
 import { isPlaceholderPassword } from './placeholders.ts';
 import { awsAccessKeyIdRule } from './rules/aws-access-key-id.ts';
@@ -79,32 +80,22 @@ function kindOf(message: SecretLintCoreResultMessage): string {
 }
 
 function detected(candidate: SecretCandidate, message: SecretLintCoreResultMessage): Finding {
-  const docs = DIAGNOSTICS.secretDetected;
-  return {
-    rule: docs.id,
-    severity: docs.severity,
-    plane: docs.plane,
-    message: `A credential (${kindOf(message)}: ${message.messageId}) is written in this file: ${message.message.replace(/^found\s*/i, '')}.`,
-    hint: 'Delete it from the file (and from its git history), rotate the credential, and refer to where it is stored instead (e.g. the name of the secret in your vault).',
-    file: candidate.file,
-    line: message.loc.start.line,
-    ...(candidate.entry ? { entry: candidate.entry } : {}),
-  };
+  return createFinding(
+    DIAGNOSTICS.secretDetected,
+    { kind: kindOf(message), messageId: message.messageId, detail: message.message.replace(/^found\s*/i, '') },
+    { file: candidate.file, line: message.loc.start.line, entry: candidate.entry },
+  );
 }
 
 function suppressed(candidate: SecretCandidate, suppression: Suppression, messages: readonly SecretLintCoreResultMessage[]): Finding {
-  const docs = DIAGNOSTICS.secretSuppressed;
-  const lines = [...new Set(messages.map((message) => message.loc.start.line))];
-  const kinds = [...new Set(messages.map(kindOf))].join(', ');
-  const scope = suppression.rules.length ? ` for ${suppression.rules.join(', ')}` : '';
-  return {
-    rule: docs.id,
-    severity: docs.severity,
-    plane: docs.plane,
-    message: `A secret scan was suppressed here (${suppression.directive}${scope}): it hides what looks like a credential (${kinds}) on line${lines.length === 1 ? '' : 's'} ${lines.join(', ')}. A reviewer must confirm it is a placeholder.`,
-    hint: 'If it is a placeholder, make that obvious (AKIAIOSFODNN7EXAMPLE, https://user:password@host, ${DB_PASSWORD}) and remove the comment: placeholders pass without one. If it is real, delete it, rotate it and remove the comment.',
-    file: candidate.file,
-    line: suppression.line,
-    ...(candidate.entry ? { entry: candidate.entry } : {}),
-  };
+  return createFinding(
+    DIAGNOSTICS.secretSuppressed,
+    {
+      directive: suppression.directive,
+      rules: suppression.rules,
+      kinds: [...new Set(messages.map(kindOf))],
+      lines: [...new Set(messages.map((message) => message.loc.start.line))],
+    },
+    { file: candidate.file, line: suppression.line, entry: candidate.entry },
+  );
 }

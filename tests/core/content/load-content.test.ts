@@ -140,7 +140,7 @@ describe('loading content', () => {
       [
         {
           "file": "content/runbooks/diagram.md",
-          "hint": "Save it as UTF-8 Markdown; put images and other binary files in public/ instead.",
+          "hint": "Save it as UTF-8 Markdown; an image or other binary file belongs beside the entry that shows it, or in public/.",
           "line": 1,
           "message": "The file is not UTF-8 text.",
           "severity": "error",

@@ -19,7 +19,7 @@ export const GET: APIRoute = (context) => {
       pubDate: article.data.date,
       ...(article.data.description ? { description: article.data.description } : {}),
       categories: article.data.tags,
-      author: graph.get(`owners/${article.data.author}`)?.title ?? article.data.author,
+      author: graph.target(article.key, ['author'])?.title ?? article.data.author,
     })),
   });
 };

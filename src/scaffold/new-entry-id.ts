@@ -1,8 +1,8 @@
-import { slug } from 'github-slugger';
+import { idForm } from '../core/content/entry-id.ts';
 
 /** What a valid ID looks like, for messages and prompts. */
 export const ID_RULE =
-  'an ID is lower-case letters, digits and hyphens, starting and ending with a letter or digit, like restore-database (it becomes the file name, restore-database.md)';
+  'an ID is lower-case letters (of any script), digits, hyphens, dots and underscores, starting and ending with a letter or digit, like restore-database (it becomes the file name, restore-database.md)';
 
 /**
  * Returns the slugged form of any text as an ID suggestion (`Restore DB` → `restore-db`), or
@@ -10,7 +10,7 @@ export const ID_RULE =
  * file directly in its collection folder.
  */
 export function suggestId(text: string): string | undefined {
-  const suggestion = slug(text.trim().replace(/[\\/]+/g, '-')).replace(/^[-_]+|[-_]+$/g, '');
+  const suggestion = idForm(text.trim().replace(/[\\/]+/g, '-')).replace(/^[-_.]+|[-_.]+$/g, '');
   return suggestion === '' ? undefined : suggestion;
 }
 
@@ -21,7 +21,7 @@ export function suggestId(text: string): string | undefined {
  * refused too.
  */
 export function idProblem(id: string): string | undefined {
-  if (slug(id) === id && /^[\p{L}\p{N}]/u.test(id) && /[\p{L}\p{N}]$/u.test(id)) return undefined;
+  if (idForm(id) === id && /^[\p{L}\p{N}]/u.test(id) && /[\p{L}\p{N}]$/u.test(id)) return undefined;
   const suggestion = suggestId(id);
   const shown = id === '' ? 'An empty ID' : `"${id}"`;
   return `${shown} is not a valid ID: ${ID_RULE}.${suggestion ? ` Use ${suggestion}.` : ''}`;

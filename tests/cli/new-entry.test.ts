@@ -65,7 +65,7 @@ describe('npm run new', () => {
       [['runbook', 'x'], 'Unknown collection "runbook". Did you mean runbooks? The collections are owners, policies, runbooks, services, deployments, incidents, case-studies, articles, whitepaper.'],
       [['platform', 'x'], 'The platform is one file, content/platform.yaml, not a folder of entries: edit it directly.'],
       [['runbooks'], "Name the new entry's ID too, e.g. npm run new -- runbooks restore-database."],
-      [['runbooks', 'Restore DB'], '"Restore DB" is not a valid ID: an ID is lower-case letters, digits and hyphens, starting and ending with a letter or digit, like restore-database (it becomes the file name, restore-database.md). Use restore-db.'],
+      [['runbooks', 'Restore DB'], '"Restore DB" is not a valid ID: an ID is lower-case letters (of any script), digits, hyphens, dots and underscores, starting and ending with a letter or digit, like restore-database (it becomes the file name, restore-database.md). Use restore-db.'],
       [['runbooks', 'x', 'y'], 'Unexpected argument "y"; give a collection and one ID.'],
       [['owners', 'x', '--kind', 'squad'], '"squad" is not a kind of owners; use team or person.'],
       [['runbooks', 'x', '--now', 'tomorrow'], '--now must be a date like 2026-03-01 or 2026-03-01T09:30:00Z; got "tomorrow".'],

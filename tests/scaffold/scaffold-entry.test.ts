@@ -244,7 +244,7 @@ describe('the scaffolded file', () => {
 
 describe('refusals', () => {
   it('refuses an ID that is not a slug, suggesting one', () => {
-    expect(() => plan(freshFixtureRoot(), { collection: 'runbooks', id: 'Restore DB' })).toThrowErrorMatchingInlineSnapshot(`[ScaffoldError: "Restore DB" is not a valid ID: an ID is lower-case letters, digits and hyphens, starting and ending with a letter or digit, like restore-database (it becomes the file name, restore-database.md). Use restore-db.]`);
+    expect(() => plan(freshFixtureRoot(), { collection: 'runbooks', id: 'Restore DB' })).toThrowErrorMatchingInlineSnapshot(`[ScaffoldError: "Restore DB" is not a valid ID: an ID is lower-case letters (of any script), digits, hyphens, dots and underscores, starting and ending with a letter or digit, like restore-database (it becomes the file name, restore-database.md). Use restore-db.]`);
   });
 
   it('refuses an ID an existing file has, whatever its letter case and punctuation', () => {

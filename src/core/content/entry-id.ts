@@ -25,12 +25,16 @@ const EXTENSION = /\.(md|mdx)$/i;
 const WHITE_SPACE = /\s+/gu;
 const NOT_KEPT = /[^\p{L}\p{M}\p{N}._-]/gu;
 
+/** Returns text in ID form (see the module comment), or '' when nothing of it is kept. */
+export function idForm(text: string): string {
+  return text.normalize('NFC').toLowerCase().trim().replace(WHITE_SPACE, '-').replace(NOT_KEPT, '');
+}
+
 /** Returns one path segment in ID form (see the module comment). */
 export function idSegment(text: string): string {
-  const id = text.normalize('NFC').toLowerCase().trim().replace(WHITE_SPACE, '-').replace(NOT_KEPT, '');
   // A name made only of dropped characters (`!!!.md`) keeps its lower-cased text rather than
   // becoming empty, so it still has an ID of its own (and `reserved-id`/`duplicate-id` see it).
-  return id === '' ? text.normalize('NFC').toLowerCase().trim() : id;
+  return idForm(text) || text.normalize('NFC').toLowerCase().trim();
 }
 
 /**

@@ -22,6 +22,7 @@ export async function buildFromPlan(planFile: string): Promise<void> {
     model,
     searchIndex: 'separate',
     marksFile: plan.marksFile,
+    cacheDir: plan.cacheDir,
   });
   const config = await projectConfig(plan.root);
   const integrations = (config.integrations ?? []).flat().filter((integration): integration is AstroIntegration => Boolean(integration));

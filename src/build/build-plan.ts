@@ -11,6 +11,8 @@ import type { PortableModel } from '../core/model/portable-model.ts';
 export interface BuildPlan {
   readonly root: string;
   readonly outDir: string;
+  /** Astro's cache folder: the content store and the pages an incremental build reuses. */
+  readonly cacheDir: string;
   readonly contentDir: string;
   readonly edition: 'internal' | 'public';
   readonly now: Date;

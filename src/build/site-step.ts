@@ -1,15 +1,18 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PlatformModel } from '../core/model/build-model.ts';
 import { toPortableModel } from '../core/model/portable-model.ts';
 import { readMarks } from '../integration/timings.ts';
 import { writeBuildPlan } from './build-plan.ts';
+import { acquireLock } from './build-lock.ts';
 import { trackChild, watchParentArgs } from './child-processes.ts';
 import { sideFileFor } from './output-swap.ts';
 
 export interface SiteStepOptions {
   readonly root: string;
+  /** Where the finished site goes (the build's staging folder). */
   readonly outDir: string;
   readonly now: Date;
   readonly edition: 'internal' | 'public';
@@ -17,6 +20,23 @@ export interface SiteStepOptions {
   /** The checked model the site renders from. */
   readonly model: PlatformModel;
   readonly env: NodeJS.ProcessEnv;
+  /** Told when another build of the same content and edition is running and this one waits. */
+  readonly log?: (line: string) => void;
+}
+
+/**
+ * Where Astro builds a content folder's edition, and keeps its cache (the content store, the
+ * pages of the last build for incremental builds). Both are fixed per content folder and edition:
+ * Astro's incremental build reuses a page only when the code of its route is unchanged, and that
+ * code names the folder it is built into.
+ */
+export function siteWorkFolders(root: string, contentDir: string, edition: string): { work: string; cache: string; lock: string } {
+  const slug = `${contentDir.replace(/[\\/]+/g, '__').replace(/[^\w.-]/g, '_')}-${edition}`;
+  return {
+    work: join(root, '.cache', 'multiplane', 'site', slug),
+    cache: join(root, '.cache', 'multiplane', 'astro', slug),
+    lock: join(root, '.cache', 'multiplane', 'site', `${slug}.lock`),
+  };
 }
 
 const ASTRO_PROCESS = fileURLToPath(new URL('./astro-process-main.ts', import.meta.url));
@@ -33,10 +53,15 @@ const ASTRO_PROCESS = fileURLToPath(new URL('./astro-process-main.ts', import.me
 export async function siteStep(options: SiteStepOptions): Promise<Record<string, number>> {
   const marks = sideFileFor(options.outDir, 'marks');
   const planFile = sideFileFor(options.outDir, 'plan');
+  const folders = siteWorkFolders(options.root, options.contentDir ?? 'content', options.edition);
+  mkdirSync(dirname(folders.lock), { recursive: true });
+  mkdirSync(dirname(planFile), { recursive: true });
+  const release = await acquireLock(folders.lock, (holder) => options.log?.(`Waiting for another build of this content and edition (process ${holder}) to finish...\n`));
   rmSync(marks, { force: true });
   writeBuildPlan(planFile, {
     root: options.root,
-    outDir: options.outDir,
+    outDir: folders.work,
+    cacheDir: folders.cache,
     contentDir: options.contentDir ?? 'content',
     edition: options.edition,
     now: options.now,
@@ -66,10 +91,24 @@ export async function siteStep(options: SiteStepOptions): Promise<Record<string,
     });
     const recorded = existsSync(marks) ? readMarks(readFileSync(marks, 'utf8')) : {};
     if (status !== 0) throw new Error(`Astro's build exited with status ${status} (its messages are above).`);
+    moveFolder(folders.work, options.outDir);
     return siteBreakdown(started, recorded);
   } finally {
     rmSync(marks, { force: true });
     rmSync(planFile, { force: true });
+    release();
+  }
+}
+
+/** Moves a folder, by a rename when it can, else (another file system) by a copy. */
+function moveFolder(from: string, to: string): void {
+  rmSync(to, { recursive: true, force: true });
+  try {
+    renameSync(from, to);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    cpSync(from, to, { recursive: true });
+    rmSync(from, { recursive: true, force: true });
   }
 }
 

@@ -131,7 +131,7 @@ export async function buildCommand(argv: readonly string[], io: CommandIo): Prom
     }
 
     const parts = await time('site', () =>
-      siteStep({ root, outDir: staging, now: args.now, edition: args.edition, contentDir: args.content, model: report, env: io.env }),
+      siteStep({ root, outDir: staging, now: args.now, edition: args.edition, contentDir: args.content, model: report, env: io.env, log: io.stdout }),
     );
     Object.assign(timings, parts);
     const indexed = await time('searchIndex', () => searchStep(staging));

@@ -1,8 +1,9 @@
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { satteri } from '@astrojs/markdown-satteri';
 import starlight from '@astrojs/starlight';
 import type { AstroIntegration } from 'astro';
 import { closeSharedMermaidRenderer } from '../diagrams/diagram-service.ts';
+import { codeLanguage } from '../render/code-language.ts';
 import { mermaidInMdx } from '../render/mermaid-mdx-plugin.ts';
 import { sanitizeRawHtml } from '../render/sanitize-plugin.ts';
 import { contentSecurityPolicy } from './csp.ts';
@@ -42,10 +43,16 @@ export default function multiplane(userOptions: MultiplaneOptions = {}): AstroIn
         const url = platform?.url && /^https?:\/\//.test(platform.url) ? platform.url : undefined;
         const base = config.base !== '/' || !url ? config.base : siteBase(url);
         updateConfig({
+          // Outside node_modules, which `npm ci` empties, so CI keeps it (it caches .cache/multiplane/).
+          cacheDir: options.cacheDir ? pathToFileURL(`${options.cacheDir.replace(/\/?$/, '/')}`) : new URL('./.cache/multiplane/astro/dev/', config.root),
+          // Pages whose cacheKey (src/site/page-keys.ts) and code are unchanged are copied from the
+          // previous build instead of being rendered again.
+          experimental: { incrementalBuild: true },
           security: { csp: contentSecurityPolicy() },
-          // Raw HTML in Markdown is parsed and sanitized before any other plugin sees it; then the
-          // Mermaid blocks of MDX entries become diagrams (Markdown entries' are drawn by the loader).
-          markdown: { processor: satteri({ features: { rawHtml: true }, hastPlugins: [sanitizeRawHtml, mermaidInMdx(root)] }) },
+          // Raw HTML in Markdown is parsed and sanitized before any other plugin sees it; code blocks
+          // get back the language that parsing loses, for Expressive Code; then the Mermaid blocks
+          // of MDX entries become diagrams (Markdown entries' are drawn by the loader).
+          markdown: { processor: satteri({ features: { rawHtml: true }, hastPlugins: [sanitizeRawHtml, codeLanguage, mermaidInMdx(root)] }) },
           // The published address gives the site its origin and, for a project page such as
           // https://org.github.io/repo/, its base path.
           ...(config.site || !url ? {} : { site: url, base }),

@@ -28,6 +28,11 @@ export interface MultiplaneOptions {
   readonly searchIndex?: 'starlight' | 'separate';
   /** A file to record when each step of the build was reached (`npm run build`'s timings). */
   readonly marksFile?: string;
+  /**
+   * Astro's cache folder (content store, pages reused by incremental builds). Defaults to
+   * `.cache/multiplane/astro/dev/` in the project, outside node_modules so `npm ci` keeps it.
+   */
+  readonly cacheDir?: string;
 }
 
 /** The options with their defaults applied. */
@@ -38,6 +43,7 @@ export interface ResolvedOptions {
   readonly model: PlatformModel | undefined;
   readonly searchIndex: 'starlight' | 'separate';
   readonly marksFile: string | undefined;
+  readonly cacheDir: string | undefined;
 }
 
 export function resolveOptions(options: MultiplaneOptions = {}): ResolvedOptions {
@@ -48,5 +54,6 @@ export function resolveOptions(options: MultiplaneOptions = {}): ResolvedOptions
     model: options.model,
     searchIndex: options.searchIndex ?? 'starlight',
     marksFile: options.marksFile,
+    cacheDir: options.cacheDir,
   };
 }

@@ -1,0 +1,85 @@
+import { createHash } from 'node:crypto';
+import { entryCard } from '../core/collections/entry-card.ts';
+import { entryStatus } from '../core/collections/entry-facts.ts';
+import type { AnyEntry } from '../core/content/entry.ts';
+import type { EditionReport } from '../core/editions/edition-view.ts';
+import { getSiteData } from './site-data.ts';
+import { viewContext } from './view/view-context.ts';
+
+/**
+ * Bumped when what a page shows comes to depend on something the keys below do not cover. Template
+ * changes need no bump: Astro hashes each route's code and re-renders its pages when it changes.
+ */
+const KEYS_VERSION = 1;
+
+const siteKeys = new WeakMap<EditionReport, string>();
+
+/**
+ * What every page shows of the site as a whole: the platform's identity, the governance settings
+ * (labels, levels), the edition and base path. A change here renders every page again.
+ */
+export function siteKey(report: EditionReport): string {
+  let key = siteKeys.get(report);
+  if (!key) {
+    key = hash([KEYS_VERSION, report.edition, report.graph.platform?.digest ?? '', report.content.governance, import.meta.env?.BASE_URL ?? '/']);
+    siteKeys.set(report, key);
+  }
+  return key;
+}
+
+/**
+ * How far from an entry its page reaches. Every page shows its neighbours (relations, the card,
+ * the diagram, scorecard checks on related entries, policy compliance, a service's delivery
+ * metrics from its deployments and incidents); an owner's page also sums up what its neighbours
+ * hold (a team's delivery metrics come from the deployments of the services it owns).
+ */
+const REACH: Partial<Record<AnyEntry['collection'], number>> = { owners: 2 };
+
+/**
+ * The cache key of an entry's page for Astro's incremental build: a hash of everything the page
+ * can show. The entry's card as shown (dates and overdue marks included, so "now" moving on
+ * changes only the pages it changes), its relations, and every entry within its reach with its
+ * file's digest, title, state, findings and scorecard, plus when the entry last changed. Equal
+ * keys mean identical pages, so an unchanged page is copied from the previous build instead of
+ * being rendered.
+ */
+export function entryPageKey(report: EditionReport, entry: AnyEntry): string {
+  const { graph } = report;
+  const site = getSiteData();
+  const reached = new Set<string>([entry.key]);
+  let frontier = [entry.key];
+  for (let hop = 0; hop < (REACH[entry.collection] ?? 1); hop++) {
+    const next: string[] = [];
+    for (const key of frontier) {
+      for (const link of graph.links(key)) {
+        if (reached.has(link.target)) continue;
+        reached.add(link.target);
+        next.push(link.target);
+      }
+    }
+    frontier = next;
+  }
+  const described = [...reached].sort().map((key) => {
+    const other = graph.get(key);
+    if (!other) return [key];
+    const findings = (site.findingsByEntry.get(key) ?? []).map((finding) => [finding.rule, finding.severity, finding.line, finding.message, finding.hint]);
+    const score = site.scoreByKey.get(key);
+    return [key, other.digest, other.title, entryStatus(other)?.text ?? '', report.hidden.has(key), findings, score ?? null];
+  });
+  return hash([
+    siteKey(report),
+    entryCard(entry, viewContext(report)),
+    graph.links(entry.key).map((link) => [link.relation, link.target, link.edge.implicit]),
+    described,
+    site.lastUpdated.get(entry.file)?.toISOString() ?? '',
+  ]);
+}
+
+/** The cache key of any page made from a value: the site's key and the value, hashed. */
+export function pageKey(report: EditionReport, value: unknown): string {
+  return hash([siteKey(report), value]);
+}
+
+function hash(value: unknown): string {
+  return createHash('sha256').update(JSON.stringify(value, (_, item: unknown) => (item instanceof Map ? [...item] : item instanceof Set ? [...item] : item))).digest('base64url');
+}

@@ -45,6 +45,12 @@ export interface LoadedContent {
 
 const MDX = /\.mdx$/i;
 
+/** A file read ahead of its parse, with the stamp it was read at. */
+interface Read {
+  readonly stamp: string | undefined;
+  readonly source: ReturnType<typeof readSource>;
+}
+
 /** What one file on disk last gave, and the stamp it was read at. */
 interface Cached {
   readonly stamp: string;
@@ -82,36 +88,42 @@ export class ContentStore {
 
   /** Reads the content folder as it is now, parsing changed bodies in this thread. */
   load(): LoadedContent {
-    return this.#load(new Map());
+    return this.#load(new Map(), new Map());
   }
 
-  /** Reads the content folder as it is now, body facts from the cache or parsed in worker threads. */
+  /**
+   * Reads the content folder as it is now, body facts from the cache or parsed in worker threads.
+   * The changed files are read once: their text goes on to the parse below.
+   */
   async loadAsync(options: AsyncLoadOptions = {}): Promise<LoadedContent> {
     const items: BodyItem<string>[] = [];
-    for (const file of this.#changedMarkdown()) {
-      const source = readSource(file, this.contentDir);
+    const sources = new Map<string, Read>();
+    for (const candidate of this.#changedMarkdown()) {
+      const source = readSource(candidate.absolute, this.contentDir, { link: candidate.link });
+      sources.set(candidate.absolute, { stamp: candidate.stamp, source });
       if (!source.ok) continue;
       const split = splitFrontmatter(source.text);
       if (split.frontmatter === undefined || split.unclosed) continue;
-      items.push({ key: file, body: split.body, firstLine: split.bodyLine, mdx: /\.mdx$/i.test(file) });
+      items.push({ key: candidate.absolute, body: split.body, firstLine: split.bodyLine, mdx: MDX.test(candidate.absolute) });
     }
     const facts = await analyzeBodies(items, { cacheDir: options.cacheDir, warn: options.warn });
-    return this.#load(facts);
+    return this.#load(facts, sources);
   }
 
-  /** Markdown files whose stamp differs from the last load's. */
-  *#changedMarkdown(): Generator<string> {
+  /** Markdown files whose stamp differs from the last load's, with their stamp. */
+  *#changedMarkdown(): Generator<{ absolute: string; stamp: string | undefined; link: boolean }> {
     for (const definition of Object.values(COLLECTIONS)) {
       if (definition.source.kind !== 'folder') continue;
       for (const candidate of listCollectionFiles(this.contentDir, definition.name as EntryCollectionName)) {
         if (!candidate.markdown || !candidate.regular) continue;
+        const stamp = stampOf(candidate.absolute);
         const cached = this.#cache.get(candidate.absolute);
-        if (!cached || cached.stamp !== stampOf(candidate.absolute)) yield candidate.absolute;
+        if (!cached || cached.stamp !== stamp) yield { absolute: candidate.absolute, stamp, link: candidate.link };
       }
     }
   }
 
-  #load(prepared: ReadonlyMap<string, BodyFacts>): LoadedContent {
+  #load(prepared: ReadonlyMap<string, BodyFacts>, sources: ReadonlyMap<string, Read>): LoadedContent {
     const findings: Finding[] = [];
     const entries: AnyEntry[] = [];
     const rejected = new Set<string>();
@@ -122,15 +134,21 @@ export class ContentStore {
     const fileOf = (absolute: string) => relative(this.root, absolute).split(sep).join('/');
 
     /** Reads and parses one file unless it is unchanged since the last load. */
-    const read = (absolute: string, parse: (file: string, text: string, factsOf?: FactsOf) => ParsedFile, key: string | undefined): Cached['result'] & { mdxText?: string } => {
+    const read = (
+      absolute: string,
+      parse: (file: string, text: string, factsOf?: FactsOf) => ParsedFile,
+      key: string | undefined,
+      link = true,
+    ): Cached['result'] & { mdxText?: string } => {
       seen.add(absolute);
       files++;
       const file = fileOf(absolute);
-      const stamp = stampOf(absolute);
+      const known = sources.get(absolute);
+      const stamp = known ? known.stamp : stampOf(absolute);
       const cached = this.#cache.get(absolute);
       if (cached && stamp !== undefined && cached.stamp === stamp) return { ...cached.result, ...(cached.mdxText !== undefined ? { mdxText: cached.mdxText } : {}) };
       parsed++;
-      const source = readSource(absolute, this.contentDir);
+      const source = known?.source ?? readSource(absolute, this.contentDir, { link });
       const facts = prepared.get(absolute);
       const result: ParsedFile = source.ok
         ? parse(file, source.text, facts ? () => facts : undefined)
@@ -194,7 +212,7 @@ export class ContentStore {
           rejected.add(key);
           continue;
         }
-        const result = read(candidate.absolute, (path, text, factsOf) => parseMarkdownEntry(collection, candidate.id, path, text, factsOf), key);
+        const result = read(candidate.absolute, (path, text, factsOf) => parseMarkdownEntry(collection, candidate.id, path, text, factsOf), key, candidate.link);
         findings.push(...result.findings);
         const entry = result.entry;
         if (entry && isMdx) findings.push(...mdxFindings(entry, result.mdxText ?? '', mdx.components));

@@ -18,6 +18,8 @@ export interface CollectionFile {
    * and refuses those that leave the content folder.
    */
   readonly regular: boolean;
+  /** True for a symbolic link, which must be followed (and kept inside the content folder) to be read. */
+  readonly link: boolean;
 }
 
 /**
@@ -43,6 +45,7 @@ export function* listCollectionFiles(contentDir: string, collection: EntryCollec
       id: entryIdFromPath(inside),
       markdown: MARKDOWN.test(dirent.name),
       regular: dirent.isFile() || dirent.isSymbolicLink(),
+      link: dirent.isSymbolicLink(),
     };
   }
 }

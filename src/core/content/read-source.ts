@@ -11,16 +11,27 @@ export type SourceResult = { readonly ok: true; readonly text: string } | { read
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
+// The content folder's real path, per folder as given: resolved once, not for each of its files.
+const realRoots = new Map<string, string>();
+
 /**
  * Reads one content file as normalized text, or says why it cannot be an entry: unreadable,
- * outside the content folder, not a regular file, too large, empty, or binary.
+ * outside the content folder, not a regular file, too large, empty, or binary. A file found
+ * walking the folder is inside it unless it is a symbolic link (`link`, true when unknown), which
+ * is followed and must stay inside.
  */
-export function readSource(absolutePath: string, contentRoot: string): SourceResult {
+export function readSource(absolutePath: string, contentRoot: string, options: { link?: boolean } = {}): SourceResult {
   const refuse = (refusal: Problem): SourceResult => ({ ok: false, problem: refusal });
   try {
-    const real = realpathSync(absolutePath);
-    const root = realpathSync(contentRoot);
-    if (real !== root && !real.startsWith(root + sep)) return refuse(problem(DIAGNOSTICS.fileOutsideContent, { target: real }));
+    let real = absolutePath;
+    if (options.link ?? true) {
+      // The native call resolves the path in one system call, where the JavaScript one stats
+      // every folder on the way: a tenth of a second for every 2,000 files.
+      real = realpathSync.native(absolutePath);
+      let root = realRoots.get(contentRoot);
+      if (root === undefined) realRoots.set(contentRoot, (root = realpathSync.native(contentRoot)));
+      if (real !== root && !real.startsWith(root + sep)) return refuse(problem(DIAGNOSTICS.fileOutsideContent, { target: real }));
+    }
     const stat = statSync(real);
     // A FIFO, socket or device named like an entry would block the reader or never end.
     if (!stat.isFile()) return refuse(problem(DIAGNOSTICS.fileUnsupported, { name: absolutePath.split(sep).at(-1) ?? absolutePath, reason: 'not-regular', folder: '' }));

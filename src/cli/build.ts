@@ -10,7 +10,9 @@ import { describeRecovery, recoverInterruptedBuilds } from '../build/output-reco
 import { measureFolder, sideFileFor, stagingFor, swapInto } from '../build/output-swap.ts';
 import { pdfStep, skipPdf } from '../build/pdf-step.ts';
 import { searchStep } from '../build/search-step.ts';
+import { publishLinkedFiles } from '../build/linked-files-step.ts';
 import { siteStep } from '../build/site-step.ts';
+import { editionReport } from '../core/editions/edition-view.ts';
 import { ansi, formatHuman } from '../core/check/format-human.ts';
 import { formatGithub } from '../core/check/format-github.ts';
 import { checkContent } from '../core/check/check-content.ts';
@@ -134,6 +136,7 @@ export async function buildCommand(argv: readonly string[], io: CommandIo): Prom
       siteStep({ root, outDir: staging, now: args.now, edition: args.edition, contentDir: args.content, model: report, env: io.env, log: io.stdout }),
     );
     Object.assign(timings, parts);
+    publishLinkedFiles(editionReport(report, { edition: args.edition, includeDrafts: false }), root, args.content ?? 'content', staging);
     const indexed = await time('searchIndex', () => searchStep(staging));
     io.stdout(`Search index: ${indexed} pages, ${((timings.searchIndex ?? 0) / 1000).toFixed(1)} s\n`);
     completeScriptHashes(staging);

@@ -4,13 +4,16 @@ import { entryStatus } from '../core/collections/entry-facts.ts';
 import type { AnyEntry } from '../core/content/entry.ts';
 import type { EditionReport } from '../core/editions/edition-view.ts';
 import { getSiteData } from './site-data.ts';
+import { metricsKey } from './view/metrics.ts';
 import { viewContext } from './view/view-context.ts';
 
 /**
  * Bumped when what a page shows comes to depend on something the keys below do not cover. Template
  * changes need no bump: Astro hashes each route's code and re-renders its pages when it changes.
  */
-const KEYS_VERSION = 1;
+// 2: entry bodies render code blocks with their language and Mermaid diagrams in the document's
+// font, which the entry's digest does not show.
+const KEYS_VERSION = 2;
 
 const siteKeys = new WeakMap<EditionReport, string>();
 
@@ -71,6 +74,9 @@ export function entryPageKey(report: EditionReport, entry: AnyEntry): string {
     entryCard(entry, viewContext(report)),
     graph.links(entry.key).map((link) => [link.relation, link.target, link.edge.implicit]),
     described,
+    // A service's or owner's delivery metrics reach further (every deployment of every service a
+    // team owns, the window moving with the date): their computed values are part of the key.
+    metricsKey(report, entry.key) ?? null,
     site.lastUpdated.get(entry.file)?.toISOString() ?? '',
   ]);
 }

@@ -220,7 +220,7 @@ export class ContentStore {
         else rejected.add(key);
       }
     }
-    const linked = linkedFiles(entries, this.root);
+    const linked = linkedFiles(entries, this.root, this.contentDir);
     findings.push(...linked.findings);
     for (const other of others) {
       if (linked.used.has(other.absolute)) continue;

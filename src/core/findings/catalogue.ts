@@ -84,12 +84,17 @@ export const DIAGNOSTICS = {
     message: ({ megabytes, limit }) => `The file is ${megabytes} MB; entries may be at most ${limit} MB.`,
     hint: () => 'Split it into several entries, or move generated data out of content/.',
   }),
-  fileOutsideContent: diagnostic<{ target: string }>({
+  fileOutsideContent: diagnostic<{ target: string; linked?: boolean }>({
     id: 'file-outside-content',
     title: 'Link points outside content/',
-    description: 'A symbolic link inside content/ points outside it. Content must live inside content/ so that it is reviewed like the rest.',
-    message: ({ target }) => `This file is a link to ${target}, which is outside the content folder.`,
-    hint: () => 'Copy the file into content/ instead of linking to it, or delete the link.',
+    description:
+      'A symbolic link inside content/, or a path in an entry, points outside the content folder. Content must live inside content/ so that it is reviewed like the rest, and the build publishes no file from elsewhere.',
+    message: ({ target, linked }) =>
+      linked ? `The body shows or links ${code(target)}, which is outside the content folder.` : `This file is a link to ${target}, which is outside the content folder.`,
+    hint: ({ linked }) =>
+      linked
+        ? 'Put the file beside the entry (or an image in public/) and link it from there.'
+        : 'Copy the file into content/ instead of linking to it, or delete the link.',
   }),
   fileUnsupported: diagnostic<{ name: string; reason: 'not-markdown' | 'not-regular'; folder: string }>({
     id: 'file-unsupported',

@@ -34,6 +34,12 @@ describe('files entries show or link', () => {
     `);
   });
 
+  it('refuses a path that leaves the content folder: the build publishes nothing from elsewhere', () => {
+    expect(findingsOf(checkFixture('linked-files'), 'file-outside-content')).toEqual([
+      expect.objectContaining({ severity: 'error', file: 'content/runbooks/api-runbook.md', message: expect.stringContaining('outside the content folder') }),
+    ]);
+  });
+
   it('reports a file beside an entry only when no entry shows or links it', () => {
     expect(findingsOf(checkFixture('linked-files'), 'file-unsupported').map((finding) => finding.file)).toEqual(['content/runbooks/stray.pdf']);
   });

@@ -3,35 +3,27 @@
 // measures check, build, output, search and the dev server on synthetic platforms. Not part of the tests.
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { BENCH_USAGE, parseBenchArgs } from '../src/bench/bench-args.ts';
 import { formatBench } from '../src/bench/format-bench.ts';
 import { runBench } from '../src/bench/run-bench.ts';
+import { parseOrExplain, processIo } from '../src/cli/io.ts';
 import { runMain } from '../src/cli/run-main.ts';
 
 runMain(async () => {
-  const { values } = parseArgs({
-    allowNegative: true,
-    options: {
-      entries: { type: 'string', default: '1000,3000,10000' },
-      baseline: { type: 'string', default: '3000' },
-      pdf: { type: 'string', default: '3000' },
-      dev: { type: 'string', default: '3000' },
-      'dev-example': { type: 'boolean', default: true },
-      out: { type: 'string', default: 'bench-results.json' },
-    },
-  });
-  const list = (text: string) => text.split(',').map(Number).filter((value) => Number.isInteger(value) && value > 0);
+  const parsed = parseOrExplain(() => parseBenchArgs(process.argv.slice(2)), BENCH_USAGE, processIo());
+  if ('status' in parsed) return parsed.status;
+  const { args } = parsed;
   const root = resolve(import.meta.dirname, '..');
   const report = await runBench({
     root,
-    sizes: list(values.entries),
-    baseline: list(values.baseline),
-    pdf: list(values.pdf),
-    dev: list(values.dev),
-    devExample: values['dev-example'],
+    sizes: args.sizes,
+    baseline: args.baseline,
+    pdf: args.pdf,
+    dev: args.dev,
+    devExample: args.devExample,
     log: (line) => console.log(line),
   });
-  const out = resolve(values.out);
+  const out = resolve(args.out);
   writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
   console.log(`\n${formatBench(report.results)}\n\nMachine: ${JSON.stringify(report.machine)}\nWritten to ${out}`);
   return 0;

@@ -1,12 +1,7 @@
 #!/usr/bin/env node
-// `npm run schemas`: writes the JSON Schemas editors use to validate frontmatter as authors type.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { allJsonSchemas } from '../src/core/schemas/json-schema.ts';
+// `npm run schemas`: writes the JSON Schemas editors use to validate what authors type. See src/cli/schemas.ts.
+import { processIo } from '../src/cli/io.ts';
+import { runMain } from '../src/cli/run-main.ts';
+import { schemasCommand } from '../src/cli/schemas.ts';
 
-const folder = join(import.meta.dirname, '..', 'public', 'schemas');
-mkdirSync(folder, { recursive: true });
-for (const [file, schema] of Object.entries(allJsonSchemas())) {
-  writeFileSync(join(folder, file), `${JSON.stringify(schema, null, 2)}\n`);
-}
-console.log(`Wrote ${Object.keys(allJsonSchemas()).length} JSON Schemas to public/schemas/.`);
+runMain(() => schemasCommand(process.argv.slice(2), processIo()));

@@ -13,7 +13,39 @@ export interface SyntheticOptions {
   readonly seed?: number;
   /** Probability that a runbook or architecture body carries a mermaid diagram. */
   readonly mermaidChance?: number;
+  /**
+   * How many checks the policies carry (`checks:`), up to the 20 of SYNTHETIC_CHECKS, spread over
+   * the first policies: the two that apply to all services and some that name a few. None by default.
+   */
+  readonly policyChecks?: number;
 }
+
+/**
+ * Checks of the kinds platform teams write, over every collection, most reading a relation. Each
+ * is `[collections, when, expression]`; a few fail on some entries, as real ones do.
+ */
+export const SYNTHETIC_CHECKS: readonly (readonly [readonly string[], string | undefined, string])[] = [
+  [['services'], 'entry.tier == 1', "relations.onCall.exists(owner, owner.kind == 'team')"],
+  [['services'], "entry.operations.dataClassification != 'none'", 'has(entry.operations.backups)'],
+  [['services'], undefined, 'has(entry.operations.repository)'],
+  [['services'], "entry.lifecycle == 'production'", "relations.governedBy.exists(policy, policy.status == 'active')"],
+  [['services'], undefined, 'size(entry.dependsOn) <= 4'],
+  [['services'], 'entry.tier <= 2', "relations.coveredBy.exists(doc, doc.kind == 'runbook')"],
+  [['services'], undefined, "!relations.dependsOn.exists(other, other.lifecycle == 'retired')"],
+  [['deployments'], "entry.environment == 'production'", 'entry.date.getFullYear() >= 2025 && entry.date <= now'],
+  [['deployments'], "entry.environment == 'production'", 'has(entry.approver) && has(entry.changePolicy)'],
+  [['deployments'], undefined, "relations.deploys.all(service, service.lifecycle != 'retired')"],
+  [['incidents'], "entry.severity in ['SEV1', 'SEV2']", "relations.usedRunbook.exists(doc, doc.kind == 'runbook')"],
+  [['incidents'], "entry.status == 'resolved'", 'has(entry.resolved) && entry.resolved >= entry.started'],
+  [['incidents'], undefined, 'size(entry.services) <= 3'],
+  [['runbooks'], undefined, 'size(entry.services) > 0 || size(entry.policies) > 0'],
+  [['runbooks'], undefined, "relations.ownedBy.exists(owner, owner.kind == 'team')"],
+  [['articles'], undefined, 'size(entry.lessons) > 0'],
+  [['articles'], undefined, "relations.authoredBy.all(author, author.kind == 'person')"],
+  [['owners'], "entry.kind == 'team'", 'has(entry.escalation) && size(entry.members) > 0'],
+  [['case-studies'], undefined, 'entry.outcomes.exists(outcome, outcome.after != outcome.before)'],
+  [['policies'], "entry.status == 'active'", "entry.review.last > now - duration('8760h')"],
+];
 
 /** How a real organization's entries are spread across collections (fractions of the total). */
 const SHARES = {
@@ -78,17 +110,35 @@ export function writeSyntheticPlatform(options: SyntheticOptions): Record<string
   const policies = Array.from({ length: policyCount }, (_, index) => `policy-${index + 1}`);
   const changePolicy = policies[0] ?? 'policy-1';
 
+  // Checks go to the policies that apply to all services (the first two) and a few that name some.
+  const checkCount = Math.min(options.policyChecks ?? 0, SYNTHETIC_CHECKS.length);
+  const carriers = policies.slice(0, Math.min(policyCount, 6));
+  const checksOf = (index: number) =>
+    SYNTHETIC_CHECKS.slice(0, checkCount)
+      .map((check, number) => ({ check, number }))
+      .filter(({ number }) => number % carriers.length === index)
+      .map(({ check: [collections, when, expression], number }) => ({
+        name: `check-${number + 1}`,
+        collections,
+        ...(when ? { when } : {}),
+        expression,
+        message: `Synthetic requirement ${number + 1}.`,
+      }));
+
   policies.forEach((policy, index) => {
+    const checks = index < carriers.length ? checksOf(index) : [];
     write(`policies/${policy}.md`, {
       title: `Policy ${index + 1}`,
       owner: random.pick(teams),
-      status: index === 0 || random.chance(0.9) ? 'active' : 'draft',
+      // The same draws with or without checks, so that both platforms are otherwise alike.
+      status: (index === 0 || random.chance(0.9)) || checks.length > 0 ? 'active' : 'draft',
       category: index === 0 ? 'change' : random.pick(POLICY_CATEGORIES),
       effective: day(random.int(200, 700)),
       review: { cadence: random.pick(['6m', '1y']), last: day(random.int(5, 150)) },
       appliesTo: index < 2 ? 'all' : random.sample(services, random.int(1, 12)),
-      enforcement: { mode: random.pick(['manual', 'automated']), mechanism: 'CI check and review' },
+      enforcement: { mode: random.pick(['manual', 'automated']), mechanism: 'CI check and review', ...(checks.length > 0 ? { level: 'advisory' } : {}) },
       compliance: random.chance(0.5) ? [{ framework: 'SOC 2', criteria: [random.pick(['CC6.1', 'CC7.2', 'CC8.1', 'A1.2'])] }] : [],
+      ...(checks.length > 0 ? { checks } : {}),
     }, body(random, ['Purpose', 'Scope', 'Policy', 'Exceptions']));
   });
   counts.policies = policyCount;
@@ -143,12 +193,19 @@ export function writeSyntheticPlatform(options: SyntheticOptions): Record<string
   const deployments = Array.from({ length: deploymentCount }, (_, index) => `deploy-${index + 1}`);
   deployments.forEach((deployment, index) => {
     const production = random.chance(0.8);
+    // Drawn in the order the fields are written, so the platform is the same as before `committed`.
+    const service = random.pick(services);
+    const version = `${random.int(1, 9)}.${random.int(0, 40)}.${random.int(0, 20)}`;
+    const date = instant(random.int(0, 300), random.int(0, 23));
+    // Four deployments in five record when their change was committed, 1 to 47 hours before.
+    const committed = index % 5 === 0 ? undefined : new Date(Date.parse(date) - ((index % 47) + 1) * 3_600_000).toISOString().replace('.000Z', 'Z');
     write(`deployments/${deployment}.md`, {
       title: `Deployment ${index + 1}`,
-      service: random.pick(services),
-      version: `${random.int(1, 9)}.${random.int(0, 40)}.${random.int(0, 20)}`,
+      service,
+      version,
       environment: production ? 'production' : 'staging',
-      date: instant(random.int(0, 300), random.int(0, 23)),
+      date,
+      ...(committed ? { committed } : {}),
       pipeline: `deploy-pipeline #${random.int(1000, 99999)}`,
       ...(production ? { changePolicy, approver: random.pick(people) } : {}),
       outcome: random.chance(0.92) ? 'succeeded' : random.pick(['failed', 'rolled-back']),
@@ -169,6 +226,8 @@ export function writeSyntheticPlatform(options: SyntheticOptions): Record<string
       started: instant(start, 8),
       ...(open ? {} : { resolved: instant(start, 11) }),
       commander: random.pick(people),
+      // One incident in four names the deployment that caused it (a change failure).
+      ...(index % 4 === 3 ? { causedBy: [deployments[(index * 37) % deployments.length]] } : {}),
       runbooks: random.sample(runbooks, random.int(0, 2)),
       // All but one resolved incident feed back into a runbook: that one is a deliberate open loop.
       followUps: index === 1 ? [] : [`runbooks/${random.pick(runbooks)}`],

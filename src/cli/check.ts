@@ -1,14 +1,16 @@
 import { resolve } from 'node:path';
 import { ansi, formatHuman } from '../core/check/format-human.ts';
-import { formatGithub } from '../core/check/format-github.ts';
+import { formatGithub, selectAnnotations } from '../core/check/format-github.ts';
 import { formatJson } from '../core/check/format-json.ts';
 import { appendFileSync } from 'node:fs';
 import { scopeToChange } from '../core/check/changed-scope.ts';
-import { ANNOTATION_LIMIT, formatSummary } from '../core/check/format-summary.ts';
+import { formatSummary } from '../core/check/format-summary.ts';
 import { type CheckReport, runCheck } from '../core/check/run-check.ts';
 import { checkContent } from '../core/check/check-content.ts';
 import { countFindings } from '../core/model/build-model.ts';
 import { checkoutAt, changedFiles, GitError } from '../git/changed-files.ts';
+import { mergeBase } from '../git/merge-base.ts';
+import { watchUntilStopped } from './check-watch.ts';
 import { type CommandIo, commandNow, parseCommandLine, parseOrExplain, UsageError } from './io.ts';
 
 export const CHECK_USAGE = `Usage: npm run check -- [options]
@@ -22,8 +24,12 @@ Options:
   --now <date>                  Measure ages against this day instead of today
                                 (SOURCE_DATE_EPOCH is honoured too).
   --changed <git-ref>           Report only what a change is answerable for: findings in
-                                files changed since the ref, and new findings elsewhere
-                                (references it broke). Older findings are left out.
+                                files changed since HEAD branched off the ref (their merge
+                                base), and new findings elsewhere (references it broke).
+                                Older findings are left out.
+  --watch                       Check again after every change under the content folder,
+                                one problem line per finding, for an editor's problems
+                                panel (CONTRIBUTING.md); Ctrl-C stops.
   --content <dir>               Content folder (default: content).
   --root <dir>                  Project root (default: the current folder).
   -h, --help                    Show this help.
@@ -42,6 +48,7 @@ interface CheckArgs {
   readonly root: string;
   readonly content: string | undefined;
   readonly changed: string | undefined;
+  readonly watch: boolean;
 }
 
 /** Parses the command line; every mistake becomes a UsageError with a one-line message. */
@@ -55,6 +62,7 @@ export function parseCheckArgs(argv: readonly string[], io: CommandIo): CheckArg
       content: { type: 'string' },
       root: { type: 'string' },
       changed: { type: 'string' },
+      watch: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -72,6 +80,7 @@ export function parseCheckArgs(argv: readonly string[], io: CommandIo): CheckArg
     root: resolve(io.cwd, values.root ?? '.'),
     content: values.content,
     changed: values.changed,
+    watch: values.watch,
   };
 }
 
@@ -80,6 +89,7 @@ export async function checkCommand(argv: readonly string[], io: CommandIo): Prom
   const parsed = parseOrExplain(() => parseCheckArgs(argv, io), CHECK_USAGE, io);
   if ('status' in parsed) return parsed.status;
   const { args } = parsed;
+  if (args.watch) return watchUntilStopped({ root: args.root, contentDir: args.content, now: args.now, io });
   let report = await checkContent({ root: args.root, now: args.now, ...(args.content ? { contentDir: args.content } : {}), warn: (message) => io.stderr(`${message}\n`) });
   let note: string | undefined;
   if (args.changed) {
@@ -109,26 +119,31 @@ export async function checkCommand(argv: readonly string[], io: CommandIo): Prom
   // In GitHub Actions every finding also goes to the job summary, beyond the ten annotations.
   const summaryFile = io.env.GITHUB_STEP_SUMMARY;
   if (summaryFile && io.env.GITHUB_ACTIONS === 'true') {
-    appendFileSync(summaryFile, formatSummary(report.findings, { annotated: ANNOTATION_LIMIT, ...(note ? { note } : {}) }));
+    appendFileSync(
+      summaryFile,
+      formatSummary(report.findings, { annotated: selectAnnotations(report.findings).shown.length, siteUrl: report.graph.platform?.data.url, ...(note ? { note } : {}) }),
+    );
   }
   return report.errors > 0 || (args.strict && report.warnings > 0) ? 1 : 0;
 }
 
 /**
- * Narrows a report to what changed since `args.changed`: the content as it was at the ref is
- * checked too, so findings that already existed there are recognised and left out.
+ * Narrows a report to what changed since HEAD branched off `args.changed`: the content as it was
+ * at their merge base is checked too, so findings that already existed there are recognised and
+ * left out, and what landed on the base branch since is not the change's doing.
  */
 function checkChange(report: CheckReport, args: CheckArgs): { report: CheckReport; note: string } {
   const ref = args.changed ?? 'HEAD';
   const folder = args.content ?? 'content';
-  const scope = changedFiles(args.root, ref, folder);
-  const base = checkoutAt(args.root, ref, folder);
+  const since = mergeBase(args.root, ref);
+  const scope = changedFiles(args.root, since.commit, folder);
+  const base = checkoutAt(args.root, since.commit, folder);
   try {
     const before = runCheck({ root: base.root, now: args.now, contentDir: folder });
     const scoped = scopeToChange(report, before.findings, scope);
     return {
       report: { ...report, ...countFindings(scoped.findings) },
-      note: `Limited to the change since ${ref}: ${scope.changed.length} file${scope.changed.length === 1 ? '' : 's'} added or modified, ${scope.deleted.length} deleted; ${scoped.excluded} older finding${scoped.excluded === 1 ? '' : 's'} left out.`,
+      note: `Limited to the change since ${ref}${since.atTip ? '' : ` (from ${since.short}, where HEAD branched off it)`}: ${scope.changed.length} file${scope.changed.length === 1 ? '' : 's'} added or modified, ${scope.deleted.length} deleted; ${scoped.excluded} older finding${scoped.excluded === 1 ? '' : 's'} left out.`,
     };
   } finally {
     base.cleanup();

@@ -4,33 +4,48 @@ import { entryIdFromPath } from '../core/content/entry-id.ts';
 import { listCollectionFiles } from '../core/content/list-files.ts';
 import { parseCalendarDate } from '../core/schemas/shared.ts';
 import { RUNBOOK_KINDS, type RunbookKind } from '../core/schemas/runbook.ts';
+import { importBackstage } from '../importers/backstage/import-backstage.ts';
 import { importComply } from '../importers/comply/import-comply.ts';
 import { type CommonImportOptions, type ImportResult, PLACEHOLDER_OWNER } from '../importers/import-result.ts';
 import { importMarkdown, MARKDOWN_TARGETS, type MarkdownTarget } from '../importers/markdown/import-markdown.ts';
 import { formatClashes, formatImportReport, formatUnmapped } from '../importers/report.ts';
 import { validateEntry } from '../importers/validate-entry.ts';
-import { planEntries, writeEntries } from '../importers/write-entries.ts';
+import { copyFiles, planEntries, planFiles, writeEntries } from '../importers/write-entries.ts';
+import { closest, formatList } from '../core/text/closest.ts';
 import { type CommandIo, commandNow, parseCommandLine, parseOrExplain, UsageError } from './io.ts';
 
-export const IMPORT_USAGE = `Usage: npm run import -- <format> <dir> [options]
+export const IMPORT_USAGE = `Usage: npm run import -- <format> <source> [options]
 
-Turns documents a team already has into entries under content/, and reports every field and
-file that could not be mapped. Existing files are never overwritten without --force.
+Turns documents a team already has into entries under content/, and reports every field, file
+and construct that could not be carried over, at its file and line. Existing files are never
+overwritten without --force.
 
 Formats:
   comply <dir>        A strongdm/comply project: policies, procedures, narratives; its
-                      standards/ catalogue checks the criteria policies satisfy.
-  markdown <dir>      Plain Markdown pages, e.g. an MkDocs site (mkdocs.yml nav gives titles).
+                      standards/ catalogue checks the criteria policies satisfy, comply.yml
+                      fills {{.Name}}.
+  markdown <dir>      Plain Markdown pages, e.g. an MkDocs site: mkdocs.yml's nav gives titles
+                      and order; admonitions become asides.
+  backstage <source>  A Backstage catalog: a catalog-info.yaml (its Locations are followed)
+                      or a folder of catalog files. Groups and Users become owners,
+                      Components services, Systems their system.
+
+Images and files the pages show or link are copied beside the entries, and links between
+pages are written so that they work under any base path.
 
 Options:
   --out <dir>         Content folder to write into (default: content).
-  --owner <id>        Owner (or author) of the imported entries. Without it they name the
-                      placeholder ${PLACEHOLDER_OWNER}, which npm run check reports.
+  --owner <id>        comply, markdown: owner (or author) of the imported entries. Without
+                      it they name the placeholder ${PLACEHOLDER_OWNER}, which npm run check
+                      reports.
+  --prefix <folder>   comply, markdown: put the entries in this folder of each collection
+                      (IDs become <folder>/<id>), so two sources can share a collection.
   --as <collection>   markdown only: ${MARKDOWN_TARGETS.join(', ')} (default: runbooks).
   --kind <kind>       markdown --as runbooks only: ${RUNBOOK_KINDS.join(', ')}
                       (default: procedure).
   --date <date>       Day written where the source has none, YYYY-MM-DD (default: today,
                       or SOURCE_DATE_EPOCH).
+  --no-assets         Do not copy images and files; the report lists where each belongs.
   --dry-run           Report what would be imported; write nothing.
   --force             Overwrite existing files of the same name.
   -h, --help          Show this help.
@@ -39,7 +54,7 @@ Exit status: 0 when entries were imported (even with items not mapped), 1 when n
 be imported or existing files are in the way, 2 on a usage error.
 `;
 
-const FORMATS = ['comply', 'markdown'] as const;
+const FORMATS = ['comply', 'markdown', 'backstage'] as const;
 type Format = (typeof FORMATS)[number];
 
 interface ImportArgs {
@@ -52,6 +67,7 @@ interface ImportArgs {
   readonly kind: RunbookKind;
   readonly dryRun: boolean;
   readonly force: boolean;
+  readonly assets: boolean;
 }
 
 /** Parses the command line; every mistake becomes a UsageError with a one-line message. */
@@ -64,6 +80,8 @@ export function parseImportArgs(argv: readonly string[], io: CommandIo): ImportA
       as: { type: 'string' },
       kind: { type: 'string' },
       date: { type: 'string' },
+      prefix: { type: 'string' },
+      'no-assets': { type: 'boolean', default: false },
       'dry-run': { type: 'boolean', default: false },
       force: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -74,18 +92,31 @@ export function parseImportArgs(argv: readonly string[], io: CommandIo): ImportA
   const { values, positionals } = parsed;
   if (values.help) return { help: true };
   const [format, dir, ...extra] = positionals;
-  if (format === undefined) throw new UsageError(`Name a format to import: ${FORMATS.join(' or ')}.`);
-  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`Unknown format "${format}"; use ${FORMATS.join(' or ')}.`);
-  if (dir === undefined) throw new UsageError(`Name the folder to import: npm run import -- ${format} <dir>.`);
-  if (extra.length > 0) throw new UsageError(`Unexpected argument "${extra[0]}": import one folder at a time.`);
+  const formats = formatList([...FORMATS]);
+  if (format === undefined) throw new UsageError(`Name a format to import: ${formats}.`);
+  if (!(FORMATS as readonly string[]).includes(format)) {
+    const guess = closest(format, FORMATS);
+    throw new UsageError(`Unknown format "${format}";${guess ? ` did you mean ${guess}?` : ''} use ${formats}.`);
+  }
+  const what = format === 'backstage' ? 'catalog file or folder' : 'folder';
+  if (dir === undefined) throw new UsageError(`Name the ${what} to import: npm run import -- ${format} <${format === 'backstage' ? 'source' : 'dir'}>.`);
+  if (extra.length > 0) throw new UsageError(`Unexpected argument "${extra[0]}": import one ${what} at a time.`);
   const sourceDir = resolve(io.cwd, dir);
-  if (!existsSync(sourceDir)) throw new UsageError(`The folder ${dir} does not exist.`);
-  if (!statSync(sourceDir).isDirectory()) throw new UsageError(`${dir} is a file; name the folder that holds the documents.`);
+  if (!existsSync(sourceDir)) throw new UsageError(`The ${what} ${dir} does not exist.`);
+  if (format !== 'backstage' && !statSync(sourceDir).isDirectory()) throw new UsageError(`${dir} is a file; name the folder that holds the documents.`);
   const contentDir = resolve(io.cwd, values.out ?? 'content');
   if (existsSync(contentDir) && !statSync(contentDir).isDirectory()) throw new UsageError(`--out ${values.out} is a file, not a folder.`);
 
   if (format !== 'markdown' && (values.as !== undefined || values.kind !== undefined)) {
     throw new UsageError(`--as and --kind apply to the markdown format only; ${format} decides where each document goes.`);
+  }
+  if (format === 'backstage') {
+    const given = (['owner', 'prefix', 'date'] as const).find((name) => values[name] !== undefined);
+    if (given) throw new UsageError(`--${given} does not apply to backstage: owners come from the catalog's Groups and Users, IDs from entity names.`);
+  }
+  const prefix = values.prefix?.trim().replace(/^\/+|\/+$/g, '') ?? '';
+  if (values.prefix !== undefined && (prefix === '' || entryIdFromPath(`${prefix}.md`) !== prefix || prefix.split('/').includes('page'))) {
+    throw new UsageError(`--prefix must be a folder name in ID form (lower-case letters, digits, -, _ and .), like pagerduty; got "${values.prefix}".`);
   }
   const collection = (values.as ?? 'runbooks') as MarkdownTarget;
   if (!(MARKDOWN_TARGETS as readonly string[]).includes(collection)) {
@@ -111,11 +142,12 @@ export function parseImportArgs(argv: readonly string[], io: CommandIo): ImportA
     format: format as Format,
     sourceDir,
     contentDir,
-    options: { owner: owner ?? PLACEHOLDER_OWNER, ownerIsPlaceholder: owner === undefined, date },
+    options: { owner: owner ?? PLACEHOLDER_OWNER, ownerIsPlaceholder: owner === undefined, date, prefix },
     collection,
     kind,
     dryRun: values['dry-run'],
     force: values.force,
+    assets: !values['no-assets'],
   };
 }
 
@@ -132,7 +164,9 @@ export function importCommand(argv: readonly string[], io: CommandIo): number {
   const imported =
     args.format === 'comply'
       ? importComply(args.sourceDir, args.options)
-      : importMarkdown(args.sourceDir, { ...args.options, collection: args.collection, kind: args.kind });
+      : args.format === 'backstage'
+        ? importBackstage(args.sourceDir)
+        : importMarkdown(args.sourceDir, { ...args.options, collection: args.collection, kind: args.kind });
   // Whatever would not load is reported and left out, so one bad source file never blocks the rest.
   const result: ImportResult = { ...imported, entries: [], unmapped: [...imported.unmapped] };
   for (const entry of imported.entries) {
@@ -147,12 +181,26 @@ export function importCommand(argv: readonly string[], io: CommandIo): number {
     return 1;
   }
   const plan = planEntries(result.entries, args.contentDir);
-  const blocking = plan.clashes.filter((clash) => !args.force || !clash.sameFile);
+  // Only the files an imported entry still shows are carried.
+  const kept = new Set(result.entries.map((entry) => entry.source));
+  const files = planFiles(
+    result.files.filter((file) => file.usedBy.some((source) => kept.has(source))),
+    args.contentDir,
+  );
+  const blocking = [...plan.clashes, ...(args.assets ? files.clashes : [])].filter((clash) => !args.force || !clash.sameFile);
   if (blocking.length > 0) {
     io.stderr(formatClashes(blocking, args.force, display));
     return 1;
   }
-  if (!args.dryRun) writeEntries(plan.files);
+  if (!args.assets) {
+    for (const file of files.copies) {
+      result.unmapped.push({ source: file.source, what: 'the whole file', why: `not copied (--no-assets); an entry shows or links it: copy it to ${display(file.destination)}` });
+    }
+  }
+  if (!args.dryRun) {
+    writeEntries(plan.files);
+    if (args.assets) copyFiles(files.copies);
+  }
   io.stdout(
     formatImportReport(result, {
       sourceDir: display(args.sourceDir),
@@ -160,6 +208,7 @@ export function importCommand(argv: readonly string[], io: CommandIo): number {
       dryRun: args.dryRun,
       checkCommand: checkCommandFor(args.contentDir, io.cwd, display),
       notes: targetNotes(args),
+      files: { copied: files.copies.length, present: files.present.length, skipped: !args.assets },
     }),
   );
   return 0;
@@ -176,8 +225,8 @@ function checkCommandFor(contentDir: string, cwd: string, display: (absolute: st
 function targetNotes(args: ImportArgs): string[] {
   const notes: string[] = [];
   const { owner } = args.options;
-  // Whitepaper chapters name no owner, so there is nothing to say about one.
-  const owned = args.format !== 'markdown' || args.collection !== 'whitepaper';
+  // Whitepaper chapters name no owner, and a catalog brings its own owners.
+  const owned = args.format !== 'backstage' && (args.format !== 'markdown' || args.collection !== 'whitepaper');
   if (owned && args.options.ownerIsPlaceholder) {
     notes.push(`Owner: every entry names the placeholder owner "${owner}"; the check reports it (owner-exists) until you pass --owner <id> or assign real owners.`);
   } else if (owned && ![...listCollectionFiles(args.contentDir, 'owners')].some((file) => file.id === owner)) {

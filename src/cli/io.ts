@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { closest, formatList } from '../core/text/closest.ts';
 import { resolveNow } from '../core/time.ts';
 
 /** Where a command writes and what it reads from its process; tests pass their own. */
@@ -27,13 +28,35 @@ export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
-/** Node's `parseArgs`, with an unknown or malformed option reported as a UsageError. */
+/**
+ * Node's `parseArgs`, with an unknown or malformed option reported as a UsageError. An unknown
+ * option is answered with the command's option it most resembles (`--dryrun`: did you mean
+ * --dry-run?), else with the list of its options.
+ */
 export function parseCommandLine<T extends ParseArgsConfig>(config: T): ReturnType<typeof parseArgs<T>> {
   try {
     return parseArgs(config);
   } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const unknown = code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? /'(-[^']*)'/.exec((error as Error).message)?.[1] : undefined;
+    if (unknown !== undefined) throw new UsageError(unknownOptionMessage(unknown, config));
     throw new UsageError((error as Error).message);
   }
+}
+
+/** `Unknown option '--dryrun'. Did you mean --dry-run?`, or the options there are. */
+export function unknownOptionMessage(option: string, config: ParseArgsConfig): string {
+  const options = Object.entries(config.options ?? {});
+  const names = options.flatMap(([name, option]) => [
+    `--${name}`,
+    ...(option.short ? [`-${option.short}`] : []),
+    ...(config.allowNegative && option.type === 'boolean' ? [`--no-${name}`] : []),
+  ]);
+  const written = option.split('=')[0] ?? option;
+  const guess = closest(written.replace(/^-+/, ''), names.map((name) => name.replace(/^-+/, '')));
+  const suggestion = guess === undefined ? undefined : names.find((name) => name.replace(/^-+/, '') === guess);
+  const long = options.map(([name]) => `--${name}`);
+  return `Unknown option '${written}'. ${suggestion ? `Did you mean ${suggestion}?` : `The options are ${formatList(long, 'and')}.`}`;
 }
 
 /** The instant a command measures against (`--now`, else SOURCE_DATE_EPOCH, else the clock); a bad value is a UsageError. */

@@ -14,7 +14,9 @@ export const NEW_ENTRY_COLLECTIONS = Object.values(COLLECTIONS)
   .map((definition) => definition.name as EntryCollectionName);
 
 export const NEW_USAGE = `Usage: npm run new -- <collection> <id> [options]
-       npm run new                      (in a terminal: asks for everything)
+       npm run new                      (in a terminal: asks for everything, including
+                                         the references the entry needs, such as an
+                                         incident's services; answers may be pasted ahead)
 
 Writes content/<collection>/<id>.md with every required field filled in, the optional fields
 commented out with their documentation, and the sections the governance rules ask for.
@@ -127,6 +129,7 @@ export async function newEntryCommand(argv: readonly string[], io: CommandIo, te
         owners,
         trustAnchor: owners.some((owner) => owner.id === anchor) ? anchor : undefined,
         taken: (collection, id) => [...listCollectionFiles(contentDir, collection)].some((file) => file.id === id),
+        entriesOf: (collection) => content.entries.filter((entry) => entry.collection === collection).map((entry) => entry.id),
         say: io.stdout,
       });
       request = { ...answers, now: args.now };

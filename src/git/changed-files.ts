@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { git, GitError } from './run-git.ts';
 
 export interface ChangedFiles {
   /** Paths relative to the project root, with `/`, added or modified since the ref (committed or not). */
@@ -10,20 +11,11 @@ export interface ChangedFiles {
   readonly deleted: readonly string[];
 }
 
-/** A git operation that failed, with git's own message. */
-export class GitError extends Error {
-  override readonly name = 'GitError';
-}
-
-function git(root: string, args: readonly string[]): string {
-  const result = spawnSync('git', args, { cwd: root, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
-  if (result.error) throw new GitError(`git could not be run: ${result.error.message}`);
-  if (result.status !== 0) throw new GitError(result.stderr.trim().split('\n')[0] || `git ${args[0]} failed`);
-  return result.stdout;
-}
+export { GitError };
 
 /**
- * Lists what changed under `folder` between `ref` and the working tree: committed, staged,
+ * Lists what changed under `folder` between `ref` and the working tree (give it the merge base,
+ * see merge-base.ts, to leave out what landed on the base branch meanwhile): committed, staged,
  * unstaged and untracked changes alike, because a pull request check runs on a checkout and an
  * author runs it before committing. Renames count as a deletion and an addition.
  */

@@ -1,5 +1,4 @@
 import { entryIdFromPath } from '../core/content/entry-id.ts';
-import type { DraftEntry, ImportedEntry } from './import-result.ts';
 
 /** A file to be given an entry ID. */
 export interface IdCandidate {
@@ -16,9 +15,10 @@ export interface IdCandidate {
  * of the same collection would get the same ID, in which case each of them keeps its folders
  * (`before/index`, `after/index`). Short IDs make short URLs; folders are kept only where they
  * are needed to tell files apart. A clash that even the path cannot settle (file names that
- * differ only in letter case) gets a numeric suffix.
+ * differ only in letter case) gets a numeric suffix. With a `prefix`, every ID starts with it
+ * (`pagerduty/index`), so that two imports can share a collection.
  */
-export function assignIds(candidates: readonly IdCandidate[]): string[] {
+export function assignIds(candidates: readonly IdCandidate[], prefix = ''): string[] {
   const shortOf = (candidate: IdCandidate) => entryIdFromPath(candidate.name.replace(/[\\/]/g, '-')) || 'untitled';
   const counts = new Map<string, number>();
   for (const candidate of candidates) {
@@ -32,12 +32,6 @@ export function assignIds(candidates: readonly IdCandidate[]): string[] {
     let id = base;
     for (let suffix = 2; taken.has(`${candidate.collection}/${id}`); suffix++) id = `${base}-${suffix}`;
     taken.add(`${candidate.collection}/${id}`);
-    return id;
+    return prefix === '' ? id : `${prefix}/${id}`;
   });
-}
-
-/** Gives each draft its ID (see `assignIds`), keeping their order. */
-export function withIds(drafts: readonly DraftEntry[]): ImportedEntry[] {
-  const ids = assignIds(drafts.map((draft) => ({ collection: draft.collection, name: draft.name, path: draft.source.replace(/\.[^./]+$/, '') })));
-  return drafts.map(({ name: _name, ...draft }, index) => ({ ...draft, id: ids[index] ?? _name }));
 }

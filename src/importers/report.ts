@@ -13,6 +13,8 @@ export interface ReportContext {
   readonly checkCommand: string;
   /** Extra sentences about the target (placeholder owner, missing platform.yaml). */
   readonly notes: readonly string[];
+  /** Files carried beside the entries: how many were (or would be) copied, and how many already were there. */
+  readonly files?: { readonly copied: number; readonly present: number; readonly skipped: boolean };
 }
 
 /**
@@ -31,6 +33,14 @@ export function formatImportReport(result: ImportResult, context: ReportContext)
   for (const [collection, count] of [...counts].sort(([a], [b]) => a.localeCompare(b))) {
     lines.push(`  ${collection.padEnd(width)}  ${String(count).padStart(3)}  ${context.contentDir}/${COLLECTIONS[collection].source.path}/`);
   }
+  const files = context.files;
+  if (files && files.copied + files.present > 0) {
+    const total = files.copied + files.present;
+    const verb = files.skipped ? 'not copied (--no-assets)' : context.dryRun ? 'would be copied' : 'copied';
+    lines.push(
+      `  and ${total} image${total === 1 ? '' : 's'} and file${total === 1 ? '' : 's'} the entries show or link, beside them: ${files.copied} ${verb}${files.present > 0 ? `, ${files.present} already there` : ''}.`,
+    );
+  }
   const notes = [...context.notes, ...result.notes];
   if (notes.length > 0) lines.push('', ...notes);
   lines.push('', ...formatUnmapped(result.unmapped));
@@ -39,13 +49,20 @@ export function formatImportReport(result: ImportResult, context: ReportContext)
   return `${lines.join('\n')}\n`;
 }
 
-/** The "Not mapped" section, sorted by source file (report order within a file kept). */
+/**
+ * The "Not mapped" section: every field, file and construct left out or left as it was, as
+ * `file: what, why`, or `file:line: what, why` for what sits inside a page's body. Sorted by
+ * source file, then line; report order kept otherwise.
+ */
 export function formatUnmapped(items: readonly UnmappedItem[]): string[] {
-  if (items.length === 0) return ['Not mapped: nothing; every field and file was carried over.'];
+  if (items.length === 0) return ['Not mapped: nothing; every field, file and construct was carried over.'];
   const sorted = items
     .map((item, index) => ({ item, index }))
-    .sort((a, b) => (a.item.source === b.item.source ? a.index - b.index : a.item.source < b.item.source ? -1 : 1))
-    .map(({ item }) => `  ${item.source}: ${item.what}, ${item.why}`);
+    .sort((a, b) => {
+      if (a.item.source !== b.item.source) return a.item.source < b.item.source ? -1 : 1;
+      return (a.item.line ?? 0) - (b.item.line ?? 0) || a.index - b.index;
+    })
+    .map(({ item }) => `  ${item.source}${item.line === undefined ? '' : `:${item.line}`}: ${item.what}, ${item.why}`);
   return [`Not mapped (${items.length}):`, ...sorted];
 }
 
@@ -61,7 +78,7 @@ export function formatClashes(clashes: readonly Clash[], force: boolean, display
   }
   const sameFile = clashes.some((clash) => clash.sameFile);
   const duplicate = clashes.some((clash) => !clash.sameFile);
-  if (sameFile && !force) lines.push('Pass --force to overwrite existing files, or import into another folder with --out.');
-  if (duplicate) lines.push('--force only replaces files of the same name: rename or remove the files with the same ID, or import into another folder with --out.');
+  if (sameFile && !force) lines.push('Pass --force to overwrite existing files, import into another folder with --out, or beside them with --prefix <folder>.');
+  if (duplicate) lines.push('--force only replaces files of the same name: rename or remove the files with the same ID, import into another folder with --out, or beside them with --prefix <folder>.');
   return `${lines.join('\n')}\n`;
 }

@@ -1,9 +1,9 @@
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { listCollectionFiles } from '../core/content/list-files.ts';
 import { COLLECTIONS, type EntryCollectionName } from '../core/schemas/index.ts';
 import { renderEntryFile } from './entry-file.ts';
-import type { ImportedEntry } from './import-result.ts';
+import type { ImportedEntry, ImportedFile } from './import-result.ts';
 
 /** One file the import will write. */
 export interface PlannedFile {
@@ -50,6 +50,51 @@ export function planEntries(entries: readonly ImportedEntry[], contentDir: strin
     else if (sameId) clashes.push({ absolute: sameId, source: entry.source, sameFile: false });
   }
   return { files, clashes };
+}
+
+/** The carried files to copy, those already in place with the same bytes, and those in the way. */
+export interface FilePlan {
+  readonly copies: readonly (ImportedFile & { readonly destination: string })[];
+  readonly present: readonly ImportedFile[];
+  readonly clashes: Clash[];
+}
+
+/**
+ * Plans copying the images and files entries show beside them. A file already there with the same
+ * bytes is left alone (importing twice, or two sources sharing a picture); a different file at the
+ * path clashes, like an entry would.
+ */
+export function planFiles(files: readonly ImportedFile[], contentDir: string): FilePlan {
+  const copies: (ImportedFile & { destination: string })[] = [];
+  const present: ImportedFile[] = [];
+  const clashes: Clash[] = [];
+  for (const file of files) {
+    const destination = join(contentDir, file.target);
+    if (existsSync(destination)) {
+      if (readFileSync(destination).equals(readFileSync(file.absolute))) {
+        present.push(file);
+        continue;
+      }
+      clashes.push({ absolute: destination, source: file.source, sameFile: true });
+    }
+    copies.push({ ...file, destination });
+  }
+  return { copies, present, clashes };
+}
+
+/** Copies the planned files, each through a hidden temporary name like the entries. */
+export function copyFiles(copies: FilePlan['copies']): void {
+  for (const file of copies) {
+    const temporary = join(dirname(file.destination), `.${basename(file.destination)}.import-tmp`);
+    try {
+      mkdirSync(dirname(file.destination), { recursive: true });
+      copyFileSync(file.absolute, temporary);
+      renameSync(temporary, file.destination);
+    } catch (cause) {
+      rmSync(temporary, { force: true });
+      throw new Error(`Failed to copy ${file.source} to ${file.destination}.`, { cause });
+    }
+  }
 }
 
 /**

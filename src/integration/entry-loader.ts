@@ -5,10 +5,10 @@ import type { AnyEntry } from '../core/content/entry.ts';
 import type { EntryCollectionName } from '../core/schemas/index.ts';
 import { sharedMermaidRenderer } from '../diagrams/diagram-service.ts';
 import { extractMermaidBlocks, mermaidFigureHtml, substituteDiagrams } from '../diagrams/mermaid/index.ts';
+import { rendererVersion } from '../diagrams/mermaid/diagram-cache.ts';
+import { RENDER_VERSION } from './render-version.ts';
 import { onSiteState, type SiteState, siteState } from '../site/site-state.ts';
 
-// Bumped when the way bodies are rendered changes, so cached entries are rendered again.
-const RENDER_VERSION = 'mp-2';
 
 /**
  * Gives Astro one collection of the platform model: the entries the model already read and
@@ -39,7 +39,8 @@ async function sync(collection: EntryCollectionName, state: SiteState, context: 
   const pending: { entry: AnyEntry; digest: string }[] = [];
   for (const entry of entries) {
     untouched.delete(entry.id);
-    const digest = `${RENDER_VERSION}:${entry.digest}`;
+    // A new Mermaid, or a new way of finishing its SVG, renders an entry's diagrams differently.
+    const digest = `${RENDER_VERSION}:${entry.facts.mermaid.length > 0 ? rendererVersion() : ''}:${entry.digest}`;
     const existing = store.get(entry.id);
     if (existing?.digest === digest) {
       // An unchanged MDX entry still needs its module registered for render().

@@ -13,6 +13,7 @@ import { LiveModel } from './live-model.ts';
 import { type MultiplaneOptions, resolveOptions } from './options.ts';
 import { searchDebounce } from './search-debounce.ts';
 import { sidebar } from './sidebar.ts';
+import { siteMap } from './sitemap.ts';
 import { siteBase } from './site-base.ts';
 import { mark, timingsEnd } from './timings.ts';
 
@@ -57,6 +58,8 @@ export default function multiplane(userOptions: MultiplaneOptions = {}): AstroIn
           // https://org.github.io/repo/, its base path.
           ...(config.site || !url ? {} : { site: url, base }),
           integrations: [
+            // Before Starlight, which then adds no sitemap of its own.
+            siteMap(),
             starlight({
               title: platform?.name ?? 'Multiplane',
               sidebar: sidebar(base),
@@ -66,6 +69,10 @@ export default function multiplane(userOptions: MultiplaneOptions = {}): AstroIn
                 Head: fileURLToPath(new URL('../components/Head.astro', import.meta.url)),
                 Search: fileURLToPath(new URL('../components/Search.astro', import.meta.url)),
                 Sidebar: fileURLToPath(new URL('../components/Sidebar.astro', import.meta.url)),
+                // The platform's status line and the breadcrumb above every page's title.
+                PageTitle: fileURLToPath(new URL('../components/PageTitle.astro', import.meta.url)),
+                // "Last updated" in the site's one date format.
+                LastUpdated: fileURLToPath(new URL('../components/LastUpdated.astro', import.meta.url)),
               },
               // The site ships its own 404 page, which links back into the planes.
               disable404Route: true,

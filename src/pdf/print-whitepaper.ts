@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { type PdfMetadata, setMetadata } from './set-metadata.ts';
 import { fixOutlineTitles } from './fix-outline-titles.ts';
 import { readOutline } from './read-outline.ts';
+import { PRINT_ROUTE } from '../site/routes.ts';
 import { serveStatic } from './static-server.ts';
 
 export type Paper = 'A4' | 'Letter';
@@ -28,7 +29,7 @@ export interface PrintResult {
   readonly ms: number;
 }
 
-export const PRINT_ROUTE = '/print/whitepaper/';
+export { PRINT_ROUTE } from '../site/routes.ts';
 
 /**
  * Prints the whitepaper route to PDF with Chromium, in two passes: the first finds the page each

@@ -1,9 +1,11 @@
-import { COLLECTIONS, type EntryCollectionName } from '../core/schemas/index.ts';
+import { normalizeReference } from '../core/content/entry-id.ts';
+import { COLLECTIONS, type CollectionName, type EntryCollectionName } from '../core/schemas/index.ts';
 import { capitalize } from '../core/text/capitalize.ts';
 import { closest, formatList } from '../core/text/closest.ts';
 import { OWNER_FIELDS } from './field-defaults.ts';
 import { idProblem, suggestId } from './new-entry-id.ts';
 import type { Prompter } from './prompter.ts';
+import { requiredRelations } from './required-relations.ts';
 import { ENTRY_KINDS, ScaffoldError, titleFromId } from './scaffold-entry.ts';
 
 /** What the questions offer and check answers against. */
@@ -14,6 +16,8 @@ export interface AskContext {
   readonly trustAnchor: string | undefined;
   /** True when a file of the collection already has the ID. */
   readonly taken: (collection: EntryCollectionName, id: string) => boolean;
+  /** The IDs of the entries of a collection, offered for the references a new entry needs. */
+  readonly entriesOf?: (collection: CollectionName) => readonly string[];
   /** Where lists and explanations go; questions go through the prompter. */
   readonly say: (text: string) => void;
 }
@@ -25,6 +29,8 @@ export interface Answers {
   readonly title: string;
   readonly kind: string | undefined;
   readonly owner: string | undefined;
+  /** Values of the required reference fields asked for (see `requiredRelations`), by field. */
+  readonly relations: Readonly<Record<string, string | readonly string[]>>;
 }
 
 // Enough to fix a typo or two; a script feeding wrong answers must not loop forever.
@@ -32,9 +38,10 @@ const ATTEMPTS = 3;
 
 /**
  * Asks for a new entry: the collection (from a numbered list), the ID, the title, and where the
- * collection has them, the kind and the owner (from the existing owners). Every answer is checked
- * as it is given, and a wrong one is asked again with the reason and, where there is one, a
- * suggestion as the default.
+ * collection has them, the kind, the owner (from the existing owners) and every other reference
+ * the entry cannot do without (an incident's services, a deployment's service, from the existing
+ * entries). Every answer is checked as it is given, and a wrong one is asked again with the
+ * reason and, where there is one, a suggestion as the default.
  */
 export async function askForEntry(prompter: Prompter, context: AskContext): Promise<Answers> {
   const { say } = context;
@@ -100,7 +107,26 @@ export async function askForEntry(prompter: Prompter, context: AskContext): Prom
       return { problem: `"${answer}" is not one of them.${guess ? ` Did you mean ${guess}?` : ''}` };
     });
   }
-  return { collection, id, title, kind, owner };
+  const relations: Record<string, string | readonly string[]> = {};
+  for (const relation of requiredRelations(collection)) {
+    const candidates = relation.to.flatMap((target) => context.entriesOf?.(target) ?? []);
+    const label = COLLECTIONS[relation.to[0] ?? 'services'].label.toLowerCase();
+    say(`Existing ${label}: ${candidates.join(', ') || 'none yet'}.\n`);
+    const hint = relation.many ? 'IDs separated by commas' : 'ID';
+    const answer = await until(prompter, say, () => `${capitalize(relation.field)} (${hint}) [leave empty for a TODO placeholder]: `, (text) => {
+      if (text === '') return { value: undefined };
+      const ids = text.split(',').map((part) => normalizeReference(part)).filter((id) => id !== '');
+      if (!relation.many && ids.length > 1) return { problem: `${relation.field} takes one ID; got ${ids.length}.` };
+      const unknown = ids.find((id) => !candidates.includes(id));
+      if (unknown !== undefined) {
+        const guess = closest(unknown, candidates);
+        return { problem: `"${unknown}" is not one of them.${guess ? ` Did you mean ${guess}?` : ''}` };
+      }
+      return { value: relation.many ? ids : ids[0] };
+    });
+    if (answer !== undefined) relations[relation.field] = answer;
+  }
+  return { collection, id, title, kind, owner, relations };
 }
 
 type Check<T> = (answer: string) => { value: T } | { problem: string };

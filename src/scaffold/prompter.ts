@@ -1,4 +1,4 @@
-import { createInterface } from 'node:readline/promises';
+import { createInterface } from 'node:readline';
 
 /** Asks the author questions one at a time; tests pass a scripted one. */
 export interface Prompter {
@@ -15,22 +15,46 @@ export class InputEndedError extends Error {
   }
 }
 
-/** A prompter on a pair of streams, using `node:readline/promises`. */
+/**
+ * A prompter on a pair of streams, using `node:readline`. Lines that arrive before their question
+ * (answers pasted all at once, or piped) are kept in order and answer the next questions, which
+ * are then shown with the answer they took; `readline.question` would drop them.
+ */
 export function readlinePrompter(input: NodeJS.ReadableStream, output: NodeJS.WritableStream): Prompter {
   const readline = createInterface({ input, output });
-  // A pending question does not settle when the input ends, so the end is raced against it.
+  const queued: string[] = [];
+  let waiting: { resolve: (line: string) => void; reject: (error: Error) => void } | undefined;
   let closed = false;
-  const ended = new Promise<never>((_, reject) => {
-    readline.once('close', () => {
-      closed = true;
-      reject(new InputEndedError());
-    });
+  readline.on('line', (line) => {
+    if (waiting) {
+      const { resolve } = waiting;
+      waiting = undefined;
+      resolve(line);
+    } else {
+      queued.push(line);
+    }
   });
-  ended.catch(() => {});
+  readline.once('close', () => {
+    closed = true;
+    waiting?.reject(new InputEndedError());
+    waiting = undefined;
+  });
   return {
     async ask(question) {
+      const ready = queued.shift();
+      if (ready !== undefined) {
+        output.write(`${question}${ready}\n`);
+        return ready.trim();
+      }
       if (closed) throw new InputEndedError();
-      return (await Promise.race([readline.question(question), ended])).trim();
+      // Waiting starts before the prompt is shown: an answer may arrive while it is written.
+      const answer = new Promise<string>((resolve, reject) => {
+        waiting = { resolve, reject };
+      });
+      // The prompt goes through readline, which redraws it while the author edits the answer.
+      readline.setPrompt(question);
+      readline.prompt();
+      return (await answer).trim();
     },
     close: () => readline.close(),
   };

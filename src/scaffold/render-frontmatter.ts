@@ -112,15 +112,20 @@ function exampleOf(field: FieldSchema, clock: RenderClock): unknown {
   if (field.default !== undefined) return field.default;
   if (field.const !== undefined) return field.const;
   if (field.enum?.length) return field.enum[0];
-  if (field.anyOf?.length) return exampleOf(field.anyOf[0] ?? {}, clock);
   const type = Array.isArray(field.type) ? field.type[0] : field.type;
+  // A typed field's alternatives only carry its format (dates); an untyped one is a union.
+  if (type === undefined && field.anyOf?.length) return exampleOf(field.anyOf[0] ?? {}, clock);
+  const format = field.format ?? field.anyOf?.find((alternative) => alternative.format)?.format;
   switch (type) {
     case 'string': {
       const example = field.examples?.[0];
-      if (field.format === 'date') return clock.today;
+      if (format === 'date') return clock.today;
+      if (format === 'date-time') return clock.instant;
       if (typeof example === 'string') return example.includes('T') ? clock.instant : example;
-      if (field.format === 'email') return 'todo@example.com';
+      if (format === 'email') return 'todo@example.com';
       if (field.pattern?.includes('https?')) return 'https://example.com/todo';
+      // A pattern that refuses upper case (a name in ID form) gets the placeholder in lower case.
+      if (field.pattern && !new RegExp(field.pattern).test(TODO) && new RegExp(field.pattern).test(TODO.toLowerCase())) return TODO.toLowerCase();
       return TODO;
     }
     case 'integer':

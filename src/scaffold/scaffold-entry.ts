@@ -23,6 +23,8 @@ export interface ScaffoldRequest {
   readonly kind?: string | undefined;
   /** ID of an existing owner for the collection's owner field (see `OWNER_FIELDS`). */
   readonly owner?: string | undefined;
+  /** Values for required reference fields, by field (an incident's services); placeholders otherwise. */
+  readonly relations?: Readonly<Record<string, string | readonly string[]>> | undefined;
   readonly now: Date;
 }
 
@@ -120,6 +122,7 @@ export function planScaffold(request: ScaffoldRequest, project: ScaffoldProject)
     governance: project.content.governance,
     entries: project.content.entries,
   });
+  for (const [field, value] of Object.entries(request.relations ?? {})) defaults[field] = { value };
   const schema = toAuthoringJsonSchema(definition.schema, definition.singular) as FieldSchema;
   const rendered = renderFrontmatter(schema, defaults, { today, instant: request.now.toISOString().replace(/\.\d{3}Z$/, 'Z') });
   const header = [

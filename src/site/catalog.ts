@@ -1,5 +1,7 @@
 import type { CheckReport } from '../core/check/run-check.ts';
 import { entryRelations } from './view/relations.ts';
+import { siteMetrics } from './view/metrics.ts';
+import { windowJson } from './view/metrics-json.ts';
 
 /**
  * The machine-readable catalog: every entry with its fields, its relations in both directions and
@@ -14,6 +16,9 @@ export function buildCatalog(report: CheckReport, href: (key: string) => string)
     findings.set(finding.entry, list);
   }
   const scores = new Map(report.scores.map((score) => [score.key, score.level ?? null]));
+  // Delivery metrics over the window for services and service owners; metrics.json has the trends.
+  const metrics = siteMetrics(report);
+  const metricsOf = (key: string) => windowJson(metrics.services.get(key) ?? metrics.owners.get(key));
   const group = (groups: ReturnType<typeof entryRelations>['outgoing']) =>
     Object.fromEntries(groups.map((relation) => [relation.relation, relation.keys]));
   return {
@@ -37,8 +42,10 @@ export function buildCatalog(report: CheckReport, href: (key: string) => string)
           backlinks: group(relations.incoming),
           findings: findings.get(entry.key) ?? [],
           ...(scores.has(entry.key) ? { level: scores.get(entry.key) } : {}),
+          ...(metricsOf(entry.key) ? { metrics: metricsOf(entry.key) } : {}),
         };
       }),
     openLoops: report.openLoops.map((entry) => entry.key),
+    metrics: windowJson(metrics.platform),
   };
 }

@@ -4,6 +4,8 @@ import { entryStatus } from '../core/collections/entry-facts.ts';
 import type { AnyEntry } from '../core/content/entry.ts';
 import type { EditionReport } from '../core/editions/edition-view.ts';
 import { getSiteData } from './site-data.ts';
+import { rendererVersion } from '../diagrams/mermaid/diagram-cache.ts';
+import { RENDER_VERSION } from '../integration/render-version.ts';
 import { metricsKey } from './view/metrics.ts';
 import { viewContext } from './view/view-context.ts';
 
@@ -24,7 +26,7 @@ const siteKeys = new WeakMap<EditionReport, string>();
 export function siteKey(report: EditionReport): string {
   let key = siteKeys.get(report);
   if (!key) {
-    key = hash([KEYS_VERSION, report.edition, report.graph.platform?.digest ?? '', report.content.governance, import.meta.env?.BASE_URL ?? '/']);
+    key = hash([KEYS_VERSION, RENDER_VERSION, report.edition, report.graph.platform?.digest ?? '', report.content.governance, import.meta.env?.BASE_URL ?? '/']);
     siteKeys.set(report, key);
   }
   return key;
@@ -77,6 +79,9 @@ export function entryPageKey(report: EditionReport, entry: AnyEntry): string {
     // A service's or owner's delivery metrics reach further (every deployment of every service a
     // team owns, the window moving with the date): their computed values are part of the key.
     metricsKey(report, entry.key) ?? null,
+    entry.facts.mermaid.length > 0 ? rendererVersion() : null,
+    // A chapter links the chapters before and after it, by title.
+    entry.collection === 'whitepaper' ? graph.collection('whitepaper').map((chapter) => [chapter.key, chapter.title, chapter.data.order]) : null,
     site.lastUpdated.get(entry.file)?.toISOString() ?? '',
   ]);
 }

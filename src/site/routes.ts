@@ -37,3 +37,19 @@ export function planeHref(plane: Plane): string {
 export function ruleHref(rule: string): string {
   return sitePath(`/governance/rules/#${rule}`);
 }
+
+/** Where the lessons of every article are gathered (src/pages/lessons.astro). */
+export const LESSONS_PATH = '/lessons/';
+
+/** Returns the site path of the lessons index, or of one article's lessons on it (by the article's ID). */
+export function lessonsHref(articleId?: string): string {
+  return sitePath(`${LESSONS_PATH}${articleId ? `#${lessonsAnchor(articleId)}` : ''}`);
+}
+
+/** The anchor of an article's lessons on the lessons index, from the article's ID. */
+export function lessonsAnchor(articleId: string): string {
+  return `lessons-${articleId.replace(/[^\p{L}\p{N}_-]+/gu, '-')}`;
+}
+
+/** The whitepaper as one printable document, which the build prints to PDF; no page for readers. */
+export const PRINT_ROUTE = '/print/whitepaper/';

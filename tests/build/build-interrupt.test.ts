@@ -6,7 +6,8 @@ import { buildCommand } from '../../src/cli/build.ts';
 import { escapeRegExp } from '../../src/core/text/escape-regexp.ts';
 import { fixtureRoot } from '../helpers/fixtures.ts';
 import { memoryIo } from '../helpers/io.ts';
-import { scratchFolder, startBuild } from './build-process.ts';
+import { siteWorkFolders } from '../../src/build/site-step.ts';
+import { FIXTURE_CONTENT, ROOT, scratchFolder, startBuild } from './build-process.ts';
 import { isRunning, waitFor, watchDescendants } from './process-tree.ts';
 
 const TIMEOUT = 180_000;
@@ -14,6 +15,8 @@ const parent = scratchFolder('interrupt');
 afterAll(() => rmSync(parent, { recursive: true, force: true }));
 
 const isAstro = (command: string) => command.includes('astro-process-main.ts');
+// Astro builds the fixture into a work folder of its own (src/build/site-step.ts), then hands it on.
+const work = siteWorkFolders(ROOT, FIXTURE_CONTENT, 'internal').work;
 
 // /proc tells which processes a build started; other systems have none.
 describe.skipIf(process.platform !== 'linux')('interrupting a build', () => {
@@ -24,9 +27,8 @@ describe.skipIf(process.platform !== 'linux')('interrupting a build', () => {
     writeBuildMarker(out, 'internal');
     const build = startBuild(out);
     const processes = watchDescendants(build.child.pid!);
-    const staging = join(parent, `.term.staging-${build.child.pid}`);
-    // Astro has started once it has written into the staging folder.
-    await waitFor('the Astro child and its first files', () => processes.seen().some((p) => isAstro(p.command)) && existsSync(staging), 120_000);
+    // Astro has started once it has written into its work folder.
+    await waitFor('the Astro child and its first files', () => processes.seen().some((p) => isAstro(p.command)) && existsSync(work), 120_000);
     build.child.kill('SIGTERM');
     const ended = await build.ended;
     const children = processes.stop();
@@ -42,19 +44,19 @@ describe.skipIf(process.platform !== 'linux')('interrupting a build', () => {
     const out = join(parent, 'kill');
     const build = startBuild(out);
     const processes = watchDescendants(build.child.pid!);
-    const staging = join(parent, `.kill.staging-${build.child.pid}`);
-    await waitFor('the Astro child and its first files', () => processes.seen().some((p) => isAstro(p.command)) && existsSync(staging), 120_000);
+    const plan = join(parent, `.multiplane-plan-${build.child.pid}`);
+    await waitFor('the Astro child and its first files', () => processes.seen().some((p) => isAstro(p.command)) && existsSync(work), 120_000);
     build.child.kill('SIGKILL');
     expect(await build.ended).toEqual({ code: null, signal: 'SIGKILL' });
     const children = processes.stop();
     expect(children.some((p) => isAstro(p.command))).toBe(true);
     // The child looks for its parent twice a second.
     await waitFor('every process the build started to end', () => !children.some(isRunning), 15_000);
-    expect(existsSync(staging)).toBe(true);
+    expect(existsSync(plan)).toBe(true);
 
     const io = memoryIo(fixtureRoot('dangling-owner'));
     expect(await buildCommand(['--out', out], io)).toBe(1);
-    expect(io.out().split('\n')[0]).toMatch(new RegExp(`^Removed \\d leftovers of stopped builds beside ${escapeRegExp(parent)}/ \\(.*\\.kill\\.staging-${build.child.pid}.*\\)\\.$`));
+    expect(io.out().split('\n')[0]).toMatch(new RegExp(`^Removed \\d leftovers? of stopped builds beside ${escapeRegExp(parent)}/ \\(.*\\.multiplane-plan-${build.child.pid}.*\\)\\.$`));
     expect(readdirSync(parent).filter((name) => name.startsWith('.'))).toEqual([]);
   });
 });

@@ -34,8 +34,8 @@ describe('npm run build', () => {
   });
 
   it('stops with one clear message when diagrams need a browser and there is none', async () => {
-    // The editions fixture has a valid diagram that no cache holds yet.
-    const root = fixtureRoot('editions');
+    // A valid diagram that no cache holds yet.
+    const root = fixtureRoot('uncached-diagram');
     const io = memoryIo(root, { CHROMIUM_PATH: '/nonexistent/chromium' });
     expect(await buildCommand(['--out', 'dist-no-browser'], io)).toBe(1);
     expect(io.err()).toMatch(/Build stopped: .*CHROMIUM_PATH/s);

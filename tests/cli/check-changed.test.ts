@@ -100,6 +100,7 @@ describe('npm run check -- --changed <ref>', () => {
     expect(io.out().match(/^::warning /gm)).toHaveLength(10);
     const table = readFileSync(summary, 'utf8');
     expect(table.match(/^\| :warning: /gm)).toHaveLength(12);
-    expect(table).toContain('The first 10 are annotated on the changed lines');
+    expect(table).toContain('10 of them are annotated on the changed lines');
+    expect(io.out()).toMatch(/^::notice title=More findings in the job summary::2 more findings are not annotated /m);
   });
 });

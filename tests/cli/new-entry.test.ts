@@ -89,12 +89,15 @@ describe('npm run new', () => {
   it('asks for everything without arguments in a terminal', async () => {
     const root = freshFixtureRoot();
     const io = memoryIo(root);
-    const { prompter, terminal } = terminalWith(['incidents', '2026-11 DB outage', '', 'Database outage', 'sam']);
+    const { prompter, terminal } = terminalWith(['incidents', '2026-11 DB outage', '', 'Database outage', 'sam', 'db']);
     expect(await newEntryCommand([], io, terminal)).toBe(0);
     expect(prompter.closed()).toBe(true);
     const text = readFileSync(join(root, 'content/incidents/2026-11-db-outage.md'), 'utf8');
     expect(text).toContain('\ntitle: Database outage\n');
     expect(text).toContain('\ncommander: sam\n');
+    // The services it asked for, from the existing ones, instead of a placeholder.
+    expect(text).toContain('\nservices: [db]\n');
+    expect(io.out()).toContain('Existing services: api, db.');
     expect(text).toContain('\n## Postmortem\n');
     expect(io.out()).toContain('Created content/incidents/2026-11-db-outage.md.');
   });

@@ -68,7 +68,7 @@ describe('npm run dev follows the content', () => {
     await page.waitForFunction(() => document.querySelector('h1#_top')?.textContent === 'Ledger', undefined, { timeout: FOLLOW_MS });
     edit('services/ledger.md', (text) => text.replace('owner: data-team', 'owner: data-teem'));
     // The page reloads by itself; its governance section then lists the finding.
-    await expect.poll(async () => (await page.locator('main').textContent().catch(() => '')) ?? '', { timeout: FOLLOW_MS, interval: 250 }).toContain('owner-exists');
+    await expect.poll(async () => page.locator('.mp-findings [data-rule="owner-exists"]').count().catch(() => 0), { timeout: FOLLOW_MS, interval: 250 }).toBe(1);
     expect(await page.locator('main').textContent()).toContain('data-teem');
     // Put it right again, so the next steps start from content without errors.
     edit('services/ledger.md', (text) => text.replace('owner: data-teem', 'owner: data-team'));

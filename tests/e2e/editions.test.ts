@@ -102,3 +102,40 @@ describe('raw HTML written by authors', () => {
     expect(content).toContain('<kbd>Ctrl</kbd>');
   });
 });
+
+describe('metrics in the public edition', () => {
+  const metricsOf = (dir: string) => JSON.parse(readFileSync(join(dir, 'metrics.json'), 'utf8'));
+
+  it('are computed from public entries only: the internal deployment and incident of the public API count nowhere', () => {
+    const published = metricsOf(publicSite.dir);
+    const internal = metricsOf(internalSite.dir);
+    // The internal edition sees the public API's one production deployment; the public edition sees none.
+    expect(internal.services.find((service: { key: string }) => service.key === 'services/public-api').window.deploymentFrequency.deployments).toBe(1);
+    expect(published.platform.window.deploymentFrequency).toEqual({ status: 'no-data', deployments: 0, days: 90 });
+    expect(published.platform.window.timeToRestore).toEqual({ status: 'no-data', restored: 0, unresolved: 0 });
+    expect(published.services.map((service: { key: string }) => service.key)).toEqual(['services/public-api']);
+    // The public team owns an internal service too: its numbers are the public API's alone.
+    expect(published.owners.map((owner: { key: string }) => owner.key)).toEqual(['owners/public-team']);
+    expect(published.owners[0].window).toEqual(published.services[0].window);
+  });
+
+  it('count only published entries in the governance history', () => {
+    const published = metricsOf(publicSite.dir).history;
+    const internal = metricsOf(internalSite.dir).history;
+    expect(published.available).toBe(true);
+    const entries = (week: { completeness?: Record<string, { entries: number }> }) =>
+      Object.values(week.completeness ?? {}).reduce((sum, plane) => sum + plane.entries, 0);
+    const latest = (history: { weeks: { completeness?: Record<string, { entries: number }> }[] }) => history.weeks.filter((week) => week.completeness).at(-1)!;
+    // The platform and the five public entries, then; the internal edition counts them all.
+    expect(entries(latest(published))).toBe(6);
+    expect(entries(latest(internal))).toBeGreaterThan(6);
+  });
+
+  it('draw their charts on the public pages, with tables', () => {
+    for (const page of ['governance/index.html', 'services/public-api/index.html', 'planes/proof/index.html']) {
+      const html = readFileSync(join(publicSite.dir, page), 'utf8');
+      expect(html.match(/<svg[^>]*role="img"[^>]*class="mp-chart-svg"/g)?.length ?? 0, page).toBeGreaterThanOrEqual(4);
+      expect(html, page).toContain('<details class="mp-chart-data"');
+    }
+  });
+});

@@ -30,7 +30,7 @@ describe('a site with a trusted MDX chapter', () => {
 
   it('draws its Mermaid block as a diagram, like a Markdown entry', () => {
     const html = chapter();
-    expect(html).toMatch(/<figure class="mp-mermaid"><svg[^>]*role="img"/);
+    expect(html).toMatch(/<figure class="mp-mermaid" tabindex="0"><svg[^>]*role="img"/);
     expect(html).toContain('Governance');
     expect(html).not.toContain('language-mermaid');
   });

@@ -215,7 +215,17 @@ function valuesAt(value: unknown, path: readonly string[]): unknown[] {
 
 describe('the hostile fixture', () => {
   // Fields whose values are checked against what exists, so they cannot carry markup.
-  const VALIDATED = ['trustAnchor', 'severity.{key}', 'backups.restoreTestMaxAge', 'scorecard.levels.[].checks.[]', 'scorecard.levels.[].checks.[].rule', 'scorecard.levels.[].checks.[].via'];
+  const VALIDATED = [
+    'trustAnchor',
+    'severity.{key}',
+    'backups.restoreTestMaxAge',
+    'scorecard.levels.[].checks.[]',
+    'scorecard.levels.[].checks.[].rule',
+    'scorecard.levels.[].checks.[].via',
+    // Durations (90d, 1w): anything else is refused.
+    'metrics.window',
+    ...['deploymentFrequency', 'leadTime', 'timeToRestore'].flatMap((metric) => ['elite', 'high', 'medium'].map((band) => `metrics.bands.${metric}.${band}`)),
+  ];
 
   for (const [file, schema] of [
     ['platform.yaml', PlatformSchema],

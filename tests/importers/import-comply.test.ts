@@ -10,7 +10,7 @@ import { NOW } from '../helpers/fixtures.ts';
 import { memoryIo } from '../helpers/io.ts';
 import { COMPLY_CORPUS, FIXTURES, filesUnder, read, scratchRoot } from './scratch.ts';
 
-const options = { owner: PLACEHOLDER_OWNER, ownerIsPlaceholder: true, date: '2026-11-26' };
+const options = { owner: PLACEHOLDER_OWNER, ownerIsPlaceholder: true, date: '2026-11-26', prefix: '' };
 
 /** Imports a comply folder into a fresh project with the valid fixture's platform and owners. */
 function importInto(source: string, extra: string[] = []) {
@@ -81,7 +81,7 @@ describe('importing the comply SOC 2 corpus', () => {
       [
         "narratives/organizational.md: satisfies SOC 2 [CC1.2, CC1.3, CC1.4, CC1.5, CC3.1, CC3.2, CC3.3], runbooks carry no compliance criteria; the policies that satisfy them do",
         "narratives/organizational.md: majorRevisions comment "Initial document" (2018-06-01), a runbook keeps only the review dates; the history stays in version control",
-        "narratives/organizational.md: 9 template placeholders {{.Name}}, kept as text: comply fills them in from comply.yml when rendering; replace them with the values",
+        "narratives/organizational.md: template placeholder \`{{.Name}}\` (7 times, also on lines 21, 25, 29, 39, 57, 66), no value for it; shown as written: replace it with the text it stands for",
       ]
     `);
     expect([...of('LICENSE.txt'), ...of('policies/README.md'), ...of('standards/TSC-2017.yml')]).toMatchInlineSnapshot(`
@@ -98,18 +98,34 @@ describe('importing the comply SOC 2 corpus', () => {
     expect(lines.filter((line) => line.includes('majorRevisions comment "Initial document"'))).toHaveLength(27 + 5);
   });
 
-  it('writes entries that keep every body as it was', () => {
+  it('writes entries that keep every word of every body, in Markdown the site renders', () => {
     const { root, status } = importInto(COMPLY_CORPUS);
     expect(status).toBe(0);
     const written = filesUnder(join(root, 'content'));
     expect(written.filter((file) => file.startsWith('policies/'))).toHaveLength(27);
     expect(written.filter((file) => file.startsWith('runbooks/'))).toHaveLength(9);
+    // Words, without the list markers the conversion renumbers (`a.` became `1.`).
+    const words = (text: string) =>
+      (text.replace(/^\s*(?:\d+|[a-z]|[ivx]+)[.)]\s/gim, '').match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu) ?? []).filter((word) => word !== 'pagebreak').sort();
     for (const imported of result.entries) {
       const document = readComplyDocument(read(join(COMPLY_CORPUS, imported.source)));
       if (!document.ok) throw new Error(`${imported.source} did not read`);
-      const output = splitFrontmatter(read(join(root, 'content', imported.collection, `${imported.id}.md`)));
-      expect(output.body.trimEnd(), imported.source).toBe(document.document.body.trimEnd());
+      const output = splitFrontmatter(read(join(root, 'content', imported.collection, `${imported.id}.md`))).body;
+      // The title is the page's own heading; every other word stays.
+      const title = new Set(words(String(imported.data.title)));
+      const source = words(document.document.body);
+      const kept = words(output);
+      expect(kept.filter((word) => !title.has(word)), imported.source).toEqual(source.filter((word) => !title.has(word)));
+      expect(output, imported.source).not.toMatch(/^\s*\\pagebreak/m);
+      // A grid table stays only where the report says it has merged cells.
+      const leftTable = result.unmapped.some((item) => item.source === imported.source && item.what.startsWith('pandoc grid table'));
+      expect(/^\+[-=]+\+/m.test(output), imported.source).toBe(leftTable);
     }
+    expect(lines.filter((line) => line.includes('pandoc grid table'))).toEqual([
+      'policies/classification.md: pandoc grid table (lines 49–81), it has merged cells, which Markdown tables cannot hold; left as text: rewrite it as a list or a simpler table',
+    ]);
+    expect(read(join(root, 'content', 'policies', 'availability.md'))).toContain('| **Availability** **Classification** | **Availability** **Requirements** | **Scheduled** **Outage** |');
+    expect(read(join(root, 'content', 'policies', 'access.md'))).toMatch(/^## Purpose and Scope\n\n1\. The purpose of this policy/m);
   });
 
   it('produces content the check loads, flagging the placeholder owner and the missing sections', () => {
@@ -163,7 +179,16 @@ describe('importing comply edge cases', () => {
   it('imports a file without metadata by its body, titled by its first heading', () => {
     const bare = result.entries.find((candidate) => candidate.id === 'bare');
     expect(bare?.data).toMatchObject({ title: 'Bare Policy', effective: '2026-11-26', review: { last: '2026-11-26' } });
-    expect(bare?.body).toBe(read(join(fixture, 'policies', 'bare.md')));
+    // Its heading became its title, so the body starts under it.
+    expect(read(join(fixture, 'policies', 'bare.md')).startsWith('# Bare Policy\n')).toBe(true);
+    expect(bare?.body.startsWith('# Bare Policy')).toBe(false);
+  });
+
+  it('fills comply\'s {{.Name}} from comply.yml and puts the sections under the title', () => {
+    const system = result.entries.find((candidate) => candidate.id === 'system');
+    expect(read(join(fixture, 'narratives', 'system.md'))).toContain('How {{.Name}} runs.');
+    expect(system?.body).toBe('\n## System\n\nHow Acme runs.\n');
+    expect(result.notes.at(-1)).toMatch(/2 template placeholders filled in from comply\.yml/);
   });
 
   it('reports what it could not read instead of failing', () => {
@@ -175,7 +200,7 @@ describe('importing comply edge cases', () => {
     ]);
     expect(lines.filter((line) => /^(policies\/(broken|fenced|bare)|comply|templates)/.test(line))).toMatchInlineSnapshot(`
       [
-        "comply.yml: the project settings, Multiplane keeps the platform's name and organization in content/platform.yaml; write them there",
+        "comply.yml: the project settings (name, filePrefix), their name "Acme" filled {{.Name}} in the documents; Multiplane keeps the platform's name and organization in content/platform.yaml: write them there",
         "policies/bare.md: metadata, the file has none (comply documents start with name: and a --- line), so only the body was imported",
         "policies/bare.md: title, the policy has no name, so the title was taken from its first heading",
         "policies/bare.md: effective and review.last, no readable majorRevisions date; both set to the import day 2026-11-26, correct them",

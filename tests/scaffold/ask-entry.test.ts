@@ -16,6 +16,7 @@ function context(): AskContext & { said: () => string } {
     ],
     trustAnchor: 'platform-team',
     taken: (collection, id) => collection === 'runbooks' && id === 'api-runbook',
+    entriesOf: (collection) => (collection === 'services' ? ['api', 'db'] : []),
     say: (text) => {
       said += text;
     },
@@ -33,6 +34,7 @@ describe('askForEntry', () => {
       title: 'Restore the ledger database',
       kind: 'procedure',
       owner: 'data-team',
+      relations: {},
     });
     expect(prompter.questions).toMatchInlineSnapshot(`
       [
@@ -67,6 +69,7 @@ describe('askForEntry', () => {
       title: 'Ledger',
       kind: undefined,
       owner: 'platform-team',
+      relations: {},
     });
   });
 
@@ -87,11 +90,27 @@ describe('askForEntry', () => {
   });
 
   it('offers only people as an incident\'s commander, with a placeholder as the default', async () => {
-    const prompter = scriptedPrompter(['incidents', 'db-outage', '', '']);
+    const prompter = scriptedPrompter(['incidents', 'db-outage', '', '', '']);
     const ctx = context();
-    await expect(askForEntry(prompter, ctx)).resolves.toMatchObject({ collection: 'incidents', owner: undefined });
+    await expect(askForEntry(prompter, ctx)).resolves.toMatchObject({ collection: 'incidents', owner: undefined, relations: {} });
     expect(ctx.said()).toContain('People who can command: alex (person), sam (person).');
-    expect(prompter.questions.at(-1)).toBe('Commander [leave empty for a TODO placeholder]: ');
+    expect(prompter.questions.at(-2)).toBe('Commander [leave empty for a TODO placeholder]: ');
+  });
+
+  it('asks for the references the entry needs: an incident\'s services, from the existing ones', async () => {
+    const prompter = scriptedPrompter(['incidents', 'db-outage', '', 'sam', 'api, dbb', 'api, DB']);
+    const ctx = context();
+    await expect(askForEntry(prompter, ctx)).resolves.toMatchObject({ collection: 'incidents', owner: 'sam', relations: { services: ['api', 'db'] } });
+    expect(prompter.questions.at(-1)).toBe('Services (IDs separated by commas) [leave empty for a TODO placeholder]: ');
+    expect(ctx.said()).toContain('Existing services: api, db.\n');
+    expect(ctx.said()).toContain('  "dbb" is not one of them. Did you mean db?\n');
+  });
+
+  it('asks a deployment for its one service', async () => {
+    const prompter = scriptedPrompter(['deployments', 'api-2-0-0', '', 'api, db', 'api']);
+    const ctx = context();
+    await expect(askForEntry(prompter, ctx)).resolves.toMatchObject({ collection: 'deployments', relations: { service: 'api' } });
+    expect(ctx.said()).toContain('  service takes one ID; got 2.\n');
   });
 
   it('gives up after three wrong answers', async () => {

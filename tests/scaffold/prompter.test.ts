@@ -35,4 +35,25 @@ describe('readlinePrompter', () => {
     await expect(prompter.ask('Collection: ')).rejects.toBeInstanceOf(InputEndedError);
     await expect(prompter.ask('ID: ')).rejects.toBeInstanceOf(InputEndedError);
   });
+
+  it('keeps answers pasted ahead of their questions, showing each with its question', async () => {
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let shown = '';
+    output.on('data', (chunk: Buffer) => {
+      shown += chunk.toString();
+    });
+    // Everything arrives at once, before the first question is asked.
+    input.write('runbooks\nrestore-database\n\nprocedure\n');
+    const prompter = readlinePrompter(input, output);
+    await expect(prompter.ask('Collection: ')).resolves.toBe('runbooks');
+    await expect(prompter.ask('ID: ')).resolves.toBe('restore-database');
+    await expect(prompter.ask('Title [Restore database]: ')).resolves.toBe('');
+    await expect(prompter.ask('Kind: ')).resolves.toBe('procedure');
+    input.end();
+    await expect(prompter.ask('Owner: ')).rejects.toBeInstanceOf(InputEndedError);
+    prompter.close();
+    expect(shown).toContain('ID: restore-database\n');
+    expect(shown).toContain('Kind: procedure\n');
+  });
 });

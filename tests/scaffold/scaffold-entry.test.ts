@@ -54,6 +54,7 @@ describe('a new entry of every collection, checked', () => {
     expect(report.findings.map((finding) => `${finding.file}:${finding.line} ${finding.severity} ${finding.rule} ${finding.field ?? ''}`))
       .toMatchInlineSnapshot(`
         [
+          "content/articles/new-article.md:22 error role-kind author",
           "content/articles/new-article.md:34 warning placeholder-text ",
           "content/case-studies/new-case-study.md:6 error case-study-evidence services",
           "content/case-studies/new-case-study.md:6 error case-study-evidence outcomes",
@@ -66,31 +67,32 @@ describe('a new entry of every collection, checked', () => {
           "content/deployments/new-deployment.md:52 warning placeholder-text ",
           "content/incidents/new-incident.md:21 error dangling-reference services[0]",
           "content/incidents/new-incident.md:36 error dangling-reference commander",
-          "content/incidents/new-incident.md:48 warning placeholder-text ",
-          "content/incidents/new-incident.md:52 warning placeholder-text ",
+          "content/incidents/new-incident.md:51 warning placeholder-text ",
+          "content/incidents/new-incident.md:55 warning placeholder-text ",
           "content/owners/new-person.md:29 warning placeholder-text contact.chat",
           "content/owners/new-person.md:52 warning placeholder-text ",
+          "content/owners/new-team.md:6 error escalation-route escalation",
           "content/owners/new-team.md:21 warning team-escalation kind",
           "content/owners/new-team.md:29 warning placeholder-text contact.chat",
           "content/owners/new-team.md:52 warning placeholder-text ",
           "content/policies/new-policy.md:49 warning placeholder-text enforcement.mechanism",
-          "content/policies/new-policy.md:66 warning placeholder-text ",
-          "content/runbooks/new-architecture.md:44 warning placeholder-text ",
-          "content/runbooks/new-architecture.md:48 warning placeholder-text ",
-          "content/runbooks/new-architecture.md:52 warning placeholder-text ",
-          "content/runbooks/new-architecture.md:56 warning placeholder-text ",
-          "content/runbooks/new-procedure.md:44 warning placeholder-text ",
-          "content/runbooks/new-procedure.md:48 warning placeholder-text ",
-          "content/runbooks/new-procedure.md:52 warning placeholder-text ",
-          "content/runbooks/new-runbook.md:44 warning placeholder-text ",
-          "content/runbooks/new-runbook.md:48 warning placeholder-text ",
-          "content/runbooks/new-runbook.md:52 warning placeholder-text ",
-          "content/runbooks/new-runbook.md:56 warning placeholder-text ",
-          "content/runbooks/new-runbook.md:60 warning placeholder-text ",
-          "content/runbooks/new-standard.md:44 warning placeholder-text ",
-          "content/runbooks/new-standard.md:48 warning placeholder-text ",
-          "content/runbooks/new-standard.md:52 warning placeholder-text ",
-          "content/services/new-service.md:58 warning placeholder-text ",
+          "content/policies/new-policy.md:82 warning placeholder-text ",
+          "content/runbooks/new-architecture.md:47 warning placeholder-text ",
+          "content/runbooks/new-architecture.md:51 warning placeholder-text ",
+          "content/runbooks/new-architecture.md:55 warning placeholder-text ",
+          "content/runbooks/new-architecture.md:59 warning placeholder-text ",
+          "content/runbooks/new-procedure.md:47 warning placeholder-text ",
+          "content/runbooks/new-procedure.md:51 warning placeholder-text ",
+          "content/runbooks/new-procedure.md:55 warning placeholder-text ",
+          "content/runbooks/new-runbook.md:47 warning placeholder-text ",
+          "content/runbooks/new-runbook.md:51 warning placeholder-text ",
+          "content/runbooks/new-runbook.md:55 warning placeholder-text ",
+          "content/runbooks/new-runbook.md:59 warning placeholder-text ",
+          "content/runbooks/new-runbook.md:63 warning placeholder-text ",
+          "content/runbooks/new-standard.md:47 warning placeholder-text ",
+          "content/runbooks/new-standard.md:51 warning placeholder-text ",
+          "content/runbooks/new-standard.md:55 warning placeholder-text ",
+          "content/services/new-service.md:61 warning placeholder-text ",
           "content/whitepaper/new-chapter.md:28 warning placeholder-text ",
         ]
       `);
@@ -131,6 +133,9 @@ describe('the scaffolded file', () => {
 
       # runbook, procedure, standard or architecture; decides the required sections.
       kind: runbook
+
+      # Position in the runbooks list, for documents kept in a navigation order (an imported MkDocs nav); those with an order come first, ascending. Optional.
+      # order: 0
 
       # IDs of the services the document covers. Defaults to none.
       # services: []

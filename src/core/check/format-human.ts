@@ -1,4 +1,4 @@
-import { countByLevel } from '../governance/scorecard.ts';
+import { countByLevel, describeUnrated } from '../governance/scorecard.ts';
 import type { CheckReport } from './run-check.ts';
 
 export interface Style {
@@ -46,7 +46,9 @@ export function formatHuman(report: CheckReport, style: Style = plain): string {
     .filter((level) => level.count > 0)
     .reverse()
     .map((level) => `${level.level ?? 'no level'} ${level.count}`);
-  lines.push(`  Scorecard: ${levels.length ? levels.join(', ') : 'no services'}`);
+  // Services that are not rated (experimental, deprecated) are counted by lifecycle, not as "no level".
+  const unrated = describeUnrated(report.scores);
+  lines.push(`  Scorecard: ${levels.length ? levels.join(', ') : unrated ? 'no rated services' : 'no services'}${unrated ? `; not rated: ${unrated}` : ''}`);
   lines.push(
     `  Open loops: ${report.openLoops.length === 0 ? 'none' : report.openLoops.map((entry) => entry.key).join(', ')}`,
   );

@@ -16,6 +16,10 @@ export function formatJson(report: CheckReport): string {
       scorecards: report.scores.map((score) => ({
         service: score.key,
         level: score.level ?? null,
+        // Not rated: a service of a lifecycle that earns no level (experimental, deprecated by default).
+        rated: score.rated,
+        lifecycle: score.lifecycle,
+        expected: score.expected ?? null,
         levels: score.levels,
       })),
       completeness: report.completeness,

@@ -1,4 +1,5 @@
 import { ArticleSchema, articleReferences } from '../schemas/article.ts';
+import { plural } from '../text/plural.ts';
 import { defineCollection } from './descriptor.ts';
 import { date, list, targets, text } from './field-value.ts';
 
@@ -20,8 +21,12 @@ export const articles = defineCollection({
     { label: 'Published', covers: ['date'], value: (entry) => date(entry.data.date) },
     { label: 'Explains', covers: ['explains'], value: (entry, { graph }) => targets(graph, entry.key, ['explains']) },
     { label: 'Tags', covers: ['tags'], value: (entry) => list(entry.data.tags) },
-    // Lessons have a section of their own on the page.
-    { label: 'Lessons', covers: ['lessons'], value: (entry) => (entry.data.lessons.length > 0 ? text(`${entry.data.lessons.length} learned`) : undefined) },
+    // Lessons have a section of their own on the page (ArticleLessons.astro) and on the lessons index.
+    {
+      label: 'Lessons',
+      covers: ['lessons'],
+      value: (entry) => (entry.data.lessons.length > 0 ? { kind: 'link', href: '#lessons', text: plural(entry.data.lessons.length, 'lesson') } : undefined),
+    },
   ],
   index: {
     columns: [

@@ -1,7 +1,8 @@
 import { CaseStudySchema, caseStudyReferences } from '../schemas/case-study.ts';
 import { defineCollection } from './descriptor.ts';
 import { date, targets, text } from './field-value.ts';
-import { describeOutcome } from './outcomes.ts';
+import { headline } from './outcomes.ts';
+import { plural } from '../text/plural.ts';
 
 /** Proof: what the work delivered, measured. */
 export const caseStudies = defineCollection({
@@ -22,8 +23,12 @@ export const caseStudies = defineCollection({
     { label: 'Services', covers: ['services'], value: (entry, { graph }) => targets(graph, entry.key, ['services']) },
     { label: 'Deployments', covers: ['deployments'], value: (entry, { graph }) => targets(graph, entry.key, ['deployments']) },
     { label: 'Follow-ups', covers: ['followUps'], value: (entry, { graph }) => targets(graph, entry.key, ['followUps']) },
-    // Outcomes have a section of their own on the page, marked improved or regressed.
-    { label: 'Outcomes', covers: ['outcomes'], value: (entry) => text(`${entry.data.outcomes.length} measured`) },
+    // Outcomes have a section of their own on the page (CaseStudyOutcomes.astro), marked improved or regressed.
+    {
+      label: 'Outcomes',
+      covers: ['outcomes'],
+      value: (entry) => (entry.data.outcomes.length > 0 ? { kind: 'link', href: '#outcomes', text: plural(entry.data.outcomes.length, 'measured outcome') } : undefined),
+    },
   ],
   index: {
     columns: [
@@ -31,7 +36,7 @@ export const caseStudies = defineCollection({
       { label: 'Date', value: (entry) => date(entry.data.date) },
       {
         label: 'Headline outcome',
-        value: (entry) => text(entry.data.outcomes[0] ? describeOutcome(entry.data.outcomes[0]).summary : 'none measured'),
+        value: (entry) => text(entry.data.outcomes[0] ? headline(entry.data.outcomes[0]) : 'none measured'),
       },
     ],
     group: (entry) => String(entry.data.date.getUTCFullYear()),

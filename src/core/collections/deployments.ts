@@ -33,6 +33,8 @@ export const deployments = defineCollection({
     { label: 'Approver', covers: ['approver'], value: (entry, { graph }) => targets(graph, entry.key, ['approver']) },
     { label: 'Change policy', covers: ['changePolicy'], value: (entry, { graph }) => targets(graph, entry.key, ['changePolicy']) },
     { label: 'Change request', covers: ['changeRequest'], value: (entry) => (entry.data.changeRequest ? linkOrText(entry.data.changeRequest) : undefined) },
+    // The backlink of an incident's causedBy: a deployment that caused one counts as a change failure.
+    { label: 'Incidents caused', value: (entry, { graph }) => ({ kind: 'entries', keys: graph.related(entry.key, 'caused').map((incident) => incident.key) }) },
     {
       label: 'Committed',
       covers: ['committed'],
@@ -50,7 +52,8 @@ export const deployments = defineCollection({
     group: (entry) => entry.data.date.toISOString().slice(0, 7),
   },
   scaffold: (context) => {
-    const environment = ['staging', 'development', 'test'].find((name) => !isProduction(name, context.governance)) ?? `${context.todo}-environment`;
+    // A new deployment starts outside production, in the first environment governance.yaml names as such.
+    const environment = context.governance.nonProductionEnvironments.find((name) => !isProduction(name, context.governance)) ?? `${context.todo}-environment`;
     return {
       service: { value: `${context.todo}-service` },
       version: { value: context.todo },

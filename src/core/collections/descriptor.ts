@@ -72,6 +72,11 @@ export interface CollectionDescriptor<C extends CollectionName = CollectionName,
   readonly label: string;
   /** Singular label for one entry. */
   readonly singular: string;
+  /**
+   * The singular label of one entry when its kind names it better than the collection does (a
+   * procedure, not a runbook); defaults to `singular`.
+   */
+  singularOf?(entry: Entry<C>): string;
   /** Plural noun for counts, e.g. "11 whitepaper chapters". */
   readonly noun: string;
   readonly schema: S;
@@ -106,6 +111,12 @@ export interface CollectionDescriptor<C extends CollectionName = CollectionName,
     group(entry: Entry<C>, context: ViewContext): string;
     /** Group labels in display order; groups not listed follow in sorted order. */
     readonly order?: readonly string[];
+    /**
+     * The label of the column the grouping repeats (services grouped by tier have a Tier column).
+     * The site's grouped index leaves it out, since every row of a group would say the group's
+     * heading again; ungrouped tables (the PDF's inventory) keep it.
+     */
+    readonly groupedBy?: string;
   };
   /** The field `npm run new --owner` fills, when the collection has one. */
   readonly ownerField?: string;

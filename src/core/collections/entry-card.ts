@@ -1,5 +1,6 @@
 import type { AnyEntry, Entry } from '../content/entry.ts';
 import type { CollectionName } from '../schemas/shared.ts';
+import { formatDate } from '../text/dates.ts';
 import type { ViewContext } from './descriptor.ts';
 import { descriptorOf } from './entry-facts.ts';
 import { date, type Field, type FieldValue, isEmpty, linkOrText, list, text } from './field-value.ts';
@@ -59,7 +60,7 @@ function genericValue(value: unknown): FieldValue | undefined {
 }
 
 function plainText(value: unknown): string {
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (value instanceof Date) return formatDate(value);
   if (value && typeof value === 'object') {
     return Object.entries(value)
       .map(([key, item]) => `${humanize(key)}: ${plainText(item)}`)

@@ -10,6 +10,12 @@ export function descriptorOf<C extends CollectionName>(entry: Entry<C>): Collect
   return COLLECTIONS[entry.collection] as unknown as CollectionDescriptor<C>;
 }
 
+/** What one entry is called: its kind's label where it has one ("Procedure"), else its collection's singular. */
+export function entrySingular(entry: AnyEntry): string {
+  const descriptor = descriptorOf<CollectionName>(entry as Entry);
+  return descriptor.singularOf?.(entry as Entry) ?? descriptor.singular;
+}
+
 /** The one-word state of an entry (see the descriptor's `status`). */
 export function entryStatus(entry: AnyEntry): StatusBadge | undefined {
   return descriptorOf<CollectionName>(entry as Entry).status?.(entry as Entry);

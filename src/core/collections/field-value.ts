@@ -1,4 +1,5 @@
 import type { PlatformGraph } from '../graph/build-graph.ts';
+import { formatDate, formatDateTime } from '../text/dates.ts';
 
 export type BadgeVariant = 'note' | 'tip' | 'caution' | 'danger' | 'success' | 'default';
 
@@ -57,7 +58,7 @@ export function textOf(value: FieldValue | undefined, graph: PlatformGraph): str
     case 'link':
       return value.text;
     case 'date':
-      return `${value.date.toISOString().slice(0, value.time ? 16 : 10).replace('T', ' ')}${value.overdue ? ' (overdue)' : ''}`;
+      return `${value.time ? formatDateTime(value.date) : formatDate(value.date)}${value.overdue ? ' (overdue)' : ''}`;
     case 'list':
       return value.items.join(', ');
     case 'entries':

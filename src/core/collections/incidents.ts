@@ -40,6 +40,7 @@ export const incidents = defineCollection({
     },
     { label: 'Commander', covers: ['commander'], value: (entry, { graph }) => targets(graph, entry.key, ['commander']) },
     { label: 'Runbooks used', covers: ['runbooks'], value: (entry, { graph }) => targets(graph, entry.key, ['runbooks']) },
+    { label: 'Caused by', covers: ['causedBy'], value: (entry, { graph }) => targets(graph, entry.key, ['causedBy']) },
     { label: 'Follow-ups', covers: ['followUps'], value: (entry, { graph }) => targets(graph, entry.key, ['followUps']) },
     { label: 'Impact', covers: ['impact'], value: (entry) => (entry.data.impact ? text(entry.data.impact) : undefined) },
   ],

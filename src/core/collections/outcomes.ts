@@ -21,3 +21,22 @@ export function describeOutcome(outcome: Outcome): OutcomeReading {
     ratio: outcome.before === 0 ? undefined : delta / outcome.before,
   };
 }
+
+/** The relative change as read: `−57%`, `+2.5%`; undefined when it cannot be computed (`before` is 0). */
+export function changeText(reading: OutcomeReading): string | undefined {
+  if (reading.ratio === undefined) return undefined;
+  const percent = Math.abs(reading.ratio) * 100;
+  // One decimal where a whole number would mislead: under 10%, and just short of 100% (a wait
+  // cut from 340 minutes to 0.4 fell by 99.9%, not 100%).
+  const whole = Math.round(percent);
+  const rounded = percent < 10 || (whole === 100 && percent !== 100) ? Math.round(percent * 10) / 10 : whole;
+  if (rounded === 0) return '0%';
+  return `${reading.ratio < 0 ? '−' : '+'}${rounded}%`;
+}
+
+/** The headline of a case study's outcome, as its index shows it: `p95 latency: 840 → 310 ms (improved, −63%)`. */
+export function headline(outcome: Outcome): string {
+  const reading = describeOutcome(outcome);
+  const change = changeText(reading);
+  return `${reading.summary} (${reading.change}${change ? `, ${change}` : ''})`;
+}

@@ -8,6 +8,7 @@ export const owners = defineCollection({
   plane: 'identity',
   label: 'Owners',
   singular: 'Owner',
+  singularOf: (entry) => (entry.data.kind === 'team' ? 'Team' : 'Person'),
   noun: 'owners',
   schema: OwnerSchema,
   references: ownerReferences,
@@ -54,6 +55,7 @@ export const owners = defineCollection({
       },
     ],
     group: (entry) => (entry.data.kind === 'team' ? 'Teams' : 'People'),
+    groupedBy: 'Kind',
     order: ['Teams', 'People'],
   },
   scaffold: (context) => ({

@@ -36,7 +36,13 @@ export const policies = defineCollection({
       covers: ['appliesTo'],
       value: (entry, { graph }) => (entry.data.appliesTo === 'all' ? { kind: 'entries', keys: [], all: 'All services' } : targets(graph, entry.key, ['appliesTo'])),
     },
-    { label: 'Enforcement', covers: ['enforcement.mode', 'enforcement.mechanism'], value: (entry) => text(`${entry.data.enforcement.mode}: ${entry.data.enforcement.mechanism}`) },
+    {
+      label: 'Enforcement',
+      covers: ['enforcement.mode', 'enforcement.mechanism', 'enforcement.level'],
+      value: (entry) => text(`${entry.data.enforcement.mode}: ${entry.data.enforcement.mechanism} (${entry.data.enforcement.level})`),
+    },
+    // The checks themselves, with what they found, are the page's Compliance section.
+    { label: 'Checks', covers: ['checks'], value: (entry) => list(entry.data.checks.map((check) => `${check.name}: ${check.message}`)) },
     { label: 'Supersedes', covers: ['supersedes'], value: (entry, { graph }) => targets(graph, entry.key, ['supersedes']) },
     { label: 'Compliance', covers: ['compliance'], value: (entry) => list(entry.data.compliance.map((item) => `${item.framework}: ${item.criteria.join(', ')}`)) },
     { label: 'Follow-up of', covers: ['followUpOf'], value: (entry, { graph }) => targets(graph, entry.key, ['followUpOf']) },
@@ -55,6 +61,7 @@ export const policies = defineCollection({
       },
     ],
     group: (entry) => capitalize(entry.data.status),
+    groupedBy: 'Status',
     order: ['Active', 'Draft', 'Retired'],
   },
   scaffold: (context) => ({

@@ -1,3 +1,4 @@
+import { type ServiceScore, scoreLabel } from '../governance/scorecard.ts';
 import { addCadence } from '../schemas/shared.ts';
 import { ServiceSchema, serviceReferences } from '../schemas/service.ts';
 import { formatList } from '../text/closest.ts';
@@ -5,11 +6,22 @@ import { defineCollection } from './descriptor.ts';
 import { badge, type BadgeVariant, date, linkOrText, targets, text } from './field-value.ts';
 
 const lifecycleVariant = (lifecycle: string): BadgeVariant => (lifecycle === 'production' ? 'success' : lifecycle === 'experimental' ? 'note' : 'caution');
-const tierVariant = (tier: number): BadgeVariant => (tier === 1 ? 'danger' : tier === 2 ? 'caution' : 'default');
+// A tier classifies a service, it is not a state to alarm about: every tier has the one colour,
+// wherever its badge is shown.
+const tierVariant = (_tier: number): BadgeVariant => 'note';
 
 /** Badge colour of a scorecard level by its rank (-1 for none). */
 export function levelVariant(rank: number): BadgeVariant {
   return rank < 0 ? 'danger' : rank === 0 ? 'caution' : rank === 1 ? 'note' : 'success';
+}
+
+/**
+ * The badge of a service's scorecard: its level, or for a service that is not rated (experimental,
+ * deprecated) its lifecycle, in neutral colours, never a level it did not earn.
+ */
+export function scoreBadge(score: ServiceScore | undefined): { text: string; variant: BadgeVariant } {
+  if (!score) return { text: 'None', variant: levelVariant(-1) };
+  return { text: scoreLabel(score), variant: score.rated ? levelVariant(score.rank) : 'default' };
 }
 
 /** Execution: the services the platform delivers. */
@@ -29,6 +41,7 @@ export const services = defineCollection({
     { label: 'Lifecycle', covers: ['lifecycle'], value: (entry) => badge(entry.data.lifecycle, lifecycleVariant(entry.data.lifecycle)) },
     { label: 'Tier', covers: ['tier'], value: (entry) => badge(`Tier ${entry.data.tier}`, tierVariant(entry.data.tier)) },
     { label: 'Owner', covers: ['owner'], value: (entry, { graph }) => targets(graph, entry.key, ['owner']) },
+    { label: 'System', covers: ['system'], value: (entry) => (entry.data.system ? text(entry.data.system) : undefined) },
     { label: 'On call', covers: ['operations.onCall'], value: (entry, { graph }) => targets(graph, entry.key, ['operations', 'onCall']) },
     { label: 'Depends on', covers: ['dependsOn'], value: (entry, { graph }) => targets(graph, entry.key, ['dependsOn']) },
     { label: 'Governed by', covers: ['governedBy'], value: (entry, { graph }) => targets(graph, entry.key, ['governedBy']) },
@@ -54,13 +67,14 @@ export const services = defineCollection({
       {
         label: 'Level',
         value: (entry, { scores }) => {
-          const score = scores.get(entry.key);
-          return badge(score?.level ?? 'None', levelVariant(score?.rank ?? -1));
+          const { text, variant } = scoreBadge(scores.get(entry.key));
+          return badge(text, variant);
         },
         sort: (entry, { scores }) => scores.get(entry.key)?.rank ?? -1,
       },
     ],
     group: (entry) => `Tier ${entry.data.tier}`,
+    groupedBy: 'Tier',
   },
   scaffold: (context) => {
     const required = context.governance.runbookRequiredTiers;

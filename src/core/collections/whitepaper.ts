@@ -13,11 +13,12 @@ export const whitepaper = defineCollection({
   references: whitepaperReferences,
   source: { kind: 'folder', path: 'whitepaper' },
   card: [
-    { label: 'Chapter', covers: ['order'], value: (entry) => text(String(entry.data.order)) },
+    // Chapter 0 is front matter (an abstract), printed before chapter 1 without a number.
+    { label: 'Chapter', covers: ['order'], value: (entry) => text(entry.data.order === 0 ? 'front matter' : String(entry.data.order)) },
     { label: 'Related documents', covers: ['related'], value: (entry, { graph }) => targets(graph, entry.key, ['related']) },
   ],
   index: {
-    columns: [{ label: 'Chapter', value: (entry) => text(String(entry.data.order)), sort: (entry) => entry.data.order }],
+    columns: [{ label: 'Chapter', value: (entry) => text(entry.data.order === 0 ? 'front matter' : String(entry.data.order)), sort: (entry) => entry.data.order }],
     group: () => 'Chapters',
   },
   scaffold: (context) => {

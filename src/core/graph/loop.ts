@@ -1,6 +1,7 @@
 import type { AnyEntry } from '../content/entry.ts';
 import type { Governance } from '../schemas/index.ts';
 import type { CollectionName, Plane } from '../schemas/shared.ts';
+import { standingOf } from '../governance/standing.ts';
 import type { Link, PlatformGraph } from './build-graph.ts';
 
 export interface LoopStep {
@@ -23,11 +24,17 @@ export const LOOP_STEPS: readonly LoopStep[] = [
   { plane: 'narrative', label: 'Narrative explains the lessons', collections: ['articles', 'whitepaper'] },
 ];
 
-/** Returns the links that close an entry's loop: articles that explain it, policies or runbooks that followed up. */
+/**
+ * Returns the links that close an entry's loop: articles that explain it, policies or runbooks
+ * that followed up. Drafts and retired entries close nothing: a lesson written into a draft has
+ * not reached governance yet.
+ */
 export function loopClosures(graph: PlatformGraph, key: string): Link[] {
-  return graph
-    .links(key)
-    .filter((link) => link.relation === 'explainedBy' || link.relation === 'followedUpBy');
+  return graph.links(key).filter((link) => {
+    if (link.relation !== 'explainedBy' && link.relation !== 'followedUpBy') return false;
+    const other = graph.get(link.target);
+    return other !== undefined && standingOf(other) !== 'draft' && standingOf(other) !== 'retired';
+  });
 }
 
 /**

@@ -54,6 +54,8 @@ export const RELATION_PAIRS = [
   pair('commandedBy', 'commanded', ['Commander', 'Commanded']),
   /** usedRunbook: a runbook used during an incident. Inverse of usedIn. */
   pair('usedRunbook', 'usedIn', ['Runbooks used', 'Used in']),
+  /** causedBy: a deployment that caused an incident, the hand-off from execution to operations. Inverse of caused. */
+  pair('causedBy', 'caused', ['Caused by', 'Incidents caused']),
   /** followedUpBy: a policy or runbook changed because of an incident or case study. Inverse of followUpOf. */
   pair('followedUpBy', 'followUpOf', ['Follow-ups', 'Follow-up of']),
   /** delivers: what a case study delivered. Inverse of deliveredBy. */

@@ -9,6 +9,7 @@ import { type ServiceScore, scoreServices } from '../governance/scorecard.ts';
 import { validateSettings } from '../governance/validate-settings.ts';
 import { buildGraph, type PlatformGraph } from '../graph/build-graph.ts';
 import { openLoops } from '../graph/loop.ts';
+import { policyCheckId } from '../policy-checks/policy-check-id.ts';
 
 /**
  * The resolved platform: every entry, every relation in both directions, every finding, the
@@ -34,7 +35,9 @@ export interface PlatformModel {
 export function buildModel(content: LoadedContent, now: Date): PlatformModel {
   const graph = buildGraph(content.entries, content.rejected);
   const run = runRules(graph, content.governance, now);
-  const knownIds = [...RULES.map((rule) => rule.id), ...Object.values(DIAGNOSTICS).map((docs) => docs.id)];
+  // Every check a policy declares may be named in the settings, also while its policy is a draft.
+  const policyChecks = graph.collection('policies').flatMap((policy) => policy.data.checks.map((check) => policyCheckId(policy.id, check.name)));
+  const knownIds = [...RULES.map((rule) => rule.id), ...Object.values(DIAGNOSTICS).map((docs) => docs.id), ...policyChecks];
   const findings = [...content.findings, ...validateSettings(content, knownIds), ...run.findings].sort(compareFindings);
   return {
     now,
@@ -42,7 +45,7 @@ export function buildModel(content: LoadedContent, now: Date): PlatformModel {
     graph,
     run,
     ...countFindings(findings),
-    scores: scoreServices(graph, content.governance, run),
+    scores: scoreServices(graph, content.governance, run, now),
     completeness: planeCompleteness(graph, findings),
     openLoops: openLoops(graph, content.governance),
   };

@@ -3,6 +3,7 @@ import type { AnyEntry } from '../content/entry.ts';
 import { portableEntry, reviveEntry } from '../content/parse-entry.ts';
 import { ruleRunOf } from '../governance/run-rules.ts';
 import { buildGraph } from '../graph/build-graph.ts';
+import type { CollectionName } from '../schemas/shared.ts';
 import type { PlatformModel } from './build-model.ts';
 
 /**
@@ -20,6 +21,9 @@ export interface PortableModel {
   readonly findings: PlatformModel['findings'];
   readonly runFindings: PlatformModel['run']['findings'];
   readonly failures: readonly (readonly [string, readonly string[]])[];
+  /** Per rule, the entries of its collections it does not apply to, and the collections it inspects. */
+  readonly notApplicable: readonly (readonly [string, readonly string[]])[];
+  readonly collections: readonly (readonly [string, readonly string[]])[];
   readonly scores: PlatformModel['scores'];
   readonly completeness: PlatformModel['completeness'];
   readonly openLoops: readonly string[];
@@ -34,6 +38,8 @@ export function toPortableModel(model: PlatformModel): PortableModel {
     findings: model.findings,
     runFindings: model.run.findings,
     failures: [...model.run.failures].map(([rule, keys]) => [rule, [...keys]] as const),
+    notApplicable: [...model.run.notApplicable].map(([rule, keys]) => [rule, [...keys]] as const),
+    collections: [...model.run.collections].map(([rule, names]) => [rule, [...names]] as const),
     scores: model.scores,
     completeness: model.completeness,
     openLoops: model.openLoops.map((entry) => entry.key),
@@ -55,7 +61,12 @@ export function fromPortableModel(portable: PortableModel): PlatformModel {
     now: portable.now,
     content,
     graph,
-    run: ruleRunOf(portable.runFindings, new Map(portable.failures.map(([rule, keys]) => [rule, new Set(keys)]))),
+    run: ruleRunOf(
+      portable.runFindings,
+      new Map(portable.failures.map(([rule, keys]) => [rule, new Set(keys)])),
+      new Map(portable.notApplicable.map(([rule, keys]) => [rule, new Set(keys)])),
+      new Map(portable.collections.map(([rule, names]) => [rule, names as readonly CollectionName[]])),
+    ),
     findings: portable.findings,
     errors,
     warnings,

@@ -1,15 +1,20 @@
 import { z } from 'zod';
 import { RUNBOOK_KINDS } from './runbook.ts';
+import { LIFECYCLES } from './service.ts';
 import { cadence, SEVERITIES } from './shared.ts';
+import { HistorySettingsSchema, MetricsSettingsSchema } from './metrics-settings.ts';
 
 const severitySetting = z.enum(['error', 'warning', 'off']);
 export type SeveritySetting = z.output<typeof severitySetting>;
 
-/** A scorecard check: a rule that must report nothing for the service (or for entries related to it). */
+/**
+ * A scorecard check: a rule that must report nothing for the service (or for entries related to
+ * it). A rule ID is a built-in rule or a policy's own check, `policy:<policy-id>/<check-name>`.
+ */
 const scorecardCheck = z.union([
   z.string().trim().min(1),
   z.strictObject({
-    rule: z.string().trim().min(1).describe('ID of the rule that must pass.'),
+    rule: z.string().trim().min(1).describe('ID of the rule that must pass: a built-in rule, or policy:<policy-id>/<check-name>.'),
     via: z
       .string()
       .trim()
@@ -17,6 +22,12 @@ const scorecardCheck = z.union([
       .describe('Relation from the service to the entries checked instead, e.g. coveredBy for its runbooks.'),
   }),
 ]);
+
+/** Environments known not to be production unless governance.yaml lists others. */
+const DEFAULT_NON_PRODUCTION = ['development', 'test', 'staging'] as const;
+
+/** Service lifecycles whose services earn scorecard levels; the others are shown by their lifecycle. */
+const DEFAULT_RATED = ['production'] as const;
 
 const DEFAULT_LEVELS = [
   { name: 'Bronze', checks: ['owner-exists', 'service-governed', 'service-operations'] },
@@ -48,7 +59,13 @@ export const GovernanceSchema = z.strictObject({
     .array(z.string().trim().min(1))
     .min(1)
     .default(['production'])
-    .describe('Deployment environments that count as production. Defaults to [production].'),
+    .describe('Deployment environments that count as production, letter case ignored. Defaults to [production].'),
+  nonProductionEnvironments: z
+    .array(z.string().trim().min(1))
+    .default([...DEFAULT_NON_PRODUCTION])
+    .describe(
+      'Deployment environments known not to be production, letter case ignored; an environment in neither list is a warning (environment-name). Defaults to [development, test, staging].',
+    ),
   policyReview: z
     .strictObject({
       errorAfterCadences: z
@@ -107,11 +124,43 @@ export const GovernanceSchema = z.strictObject({
         )
         .min(1)
         .default(DEFAULT_LEVELS)
-        .describe('Levels from lowest to highest; each requires every check of the levels below.'),
+        .describe('Levels from lowest to highest; each requires every check of the levels below that applies to the service.'),
+      lifecycles: z
+        .array(z.enum(LIFECYCLES))
+        .min(1)
+        .default([...DEFAULT_RATED])
+        .describe(
+          'Lifecycles whose services earn levels; services of the others (experimental, deprecated, retired) are shown by their lifecycle instead of a level. Defaults to [production].',
+        ),
+      expected: z
+        .partialRecord(z.enum(['1', '2', '3', '4']), z.string().trim().min(1))
+        .default({})
+        .describe(
+          'The level each tier is expected to reach, e.g. `1: Gold`; a rated service below it is a warning (scorecard-level). Defaults to no expectation.',
+        ),
     })
-    .default({ levels: DEFAULT_LEVELS })
-    .describe('Service scorecard levels.'),
+    .default({ levels: DEFAULT_LEVELS, lifecycles: [...DEFAULT_RATED], expected: {} })
+    .superRefine((scorecard, ctx) => {
+      // A level name is known only here, next to the levels, so it is checked here.
+      const names = scorecard.levels.map((level) => level.name);
+      for (const [tier, level] of Object.entries(scorecard.expected)) {
+        if (level !== undefined && !names.includes(level)) {
+          ctx.addIssue({
+            code: 'custom',
+            input: level,
+            path: ['expected', tier],
+            message: `"${level}" is not a scorecard level; use one of ${names.join(', ')}`,
+          });
+        }
+      }
+    })
+    .describe('Service scorecard levels, which lifecycles earn them, and the level expected per tier.'),
+  /** Delivery metrics (see metrics-settings.ts): a 90-day window, a 12-month trend, DORA 2023 bands by default. */
+  metrics: MetricsSettingsSchema,
+  /** Governance history (see metrics-settings.ts): 26 weeks by default. */
+  history: HistorySettingsSchema,
 });
 
 export type Governance = z.output<typeof GovernanceSchema>;
 export type ScorecardCheck = z.output<typeof scorecardCheck>;
+export type ExpectedTier = keyof Governance['scorecard']['expected'];

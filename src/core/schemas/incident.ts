@@ -17,6 +17,9 @@ export const IncidentSchema = z
     resolved: isoDateTime().optional().describe('When impact ended, ISO 8601. Needed once status is resolved.'),
     commander: ref().describe('ID of the person who commanded the response.'),
     runbooks: refs().describe('IDs of runbooks used during the response. Defaults to none.'),
+    causedBy: refs().describe(
+      'IDs of the deployments that caused this incident, when a change did; the change failure rate counts them. Defaults to none.',
+    ),
     followUps: refs().describe(
       'IDs of the policies and runbooks changed because of this incident, as policies/<id> or runbooks/<id>. Defaults to none.',
     ),
@@ -45,5 +48,6 @@ export const incidentReferences: readonly ReferenceField[] = [
   { path: ['services', '*'], to: ['services'], relation: 'affects' },
   { path: ['commander'], to: ['owners'], relation: 'commandedBy' },
   { path: ['runbooks', '*'], to: ['runbooks'], relation: 'usedRunbook' },
+  { path: ['causedBy', '*'], to: ['deployments'], relation: 'causedBy' },
   { path: ['followUps', '*'], to: ['policies', 'runbooks'], relation: 'followedUpBy' },
 ];

@@ -10,6 +10,11 @@ export const RunbookSchema = z.strictObject({
   ...entryBase,
   owner: ref().describe('ID of the owner who keeps the document current.'),
   kind: z.enum(RUNBOOK_KINDS).describe('runbook, procedure, standard or architecture; decides the required sections.'),
+  order: z
+    .int()
+    .min(0)
+    .optional()
+    .describe('Position in the runbooks list, for documents kept in a navigation order (an imported MkDocs nav); those with an order come first, ascending. Optional.'),
   services: refs().describe('IDs of the services the document covers. Defaults to none.'),
   policies: refs().describe('IDs of the policies the document implements. Defaults to none.'),
   review: z

@@ -15,6 +15,12 @@ export const ServiceSchema = z.strictObject({
     .max(4)
     .describe('Criticality from 1 (most critical) to 4 (least).'),
   lifecycle: z.enum(LIFECYCLES).describe('experimental, production, deprecated or retired.'),
+  system: z
+    .string()
+    .trim()
+    .min(1)
+    .optional()
+    .describe('Name of the system the service is part of: services that together deliver one capability, as Backstage groups components. Optional.'),
   dependsOn: refs().describe('IDs of the services this one needs. Defaults to none.'),
   governedBy: refs().describe(
     'IDs of policies that govern the service, besides those that apply to all services. Defaults to none.',

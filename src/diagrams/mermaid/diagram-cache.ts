@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
  * Version of what this module does to Mermaid's output (id scoping, ARIA, sizing). Bump it when that
  * changes so cached SVGs from older builds are not reused.
  */
-const TRANSFORM_VERSION = 'multiplane-mermaid/1';
+const TRANSFORM_VERSION = 'multiplane-mermaid/2';
 
 let cachedVersion: string | undefined;
 

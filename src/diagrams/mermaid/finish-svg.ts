@@ -5,7 +5,8 @@ import { scopeSvgIds } from './scope-svg-ids.ts';
 /**
  * Returns the HTML of one rendered diagram, ready to inline in a page: ids unique to `diagramId`,
  * announced as one image named by the diagram's `accTitle` (else `accDescr`, else "Diagram"), and
- * scaling down with its container while never growing past its natural width.
+ * scaling down with its container, as far as its text stays readable, while never growing past
+ * its natural width.
  */
 export function finishSvg(svg: Element, batchId: string, diagramId: string): string {
   const title = childText(svg, 'title');
@@ -25,13 +26,18 @@ export function finishSvg(svg: Element, batchId: string, diagramId: string): str
   return scopeSvgIds(toHtml({ ...svg, properties }), batchId, diagramId);
 }
 
+/** The smallest scale at which Mermaid's 16 px labels still read at 11 px. */
+const MIN_SCALE = 11 / 16;
+
 function responsiveStyle(style: unknown, viewBox: unknown): string {
   const kept = String(style ?? '')
     .split(';')
     .map((declaration) => declaration.trim())
     .filter((declaration) => declaration && !/^(max-width|width|height)\s*:/i.test(declaration));
   const naturalWidth = Number(String(viewBox ?? '').trim().split(/[\s,]+/)[2]);
-  const width = Number.isFinite(naturalWidth) && naturalWidth > 0 ? [`max-width: ${naturalWidth}px`] : [];
+  // It shrinks with a narrow column only while its 16 px text stays at 11 px or more; below that
+  // width its figure scrolls sideways instead (the print stylesheet lifts the floor for paper).
+  const width = Number.isFinite(naturalWidth) && naturalWidth > 0 ? [`max-width: ${naturalWidth}px`, `min-width: ${Math.round(naturalWidth * MIN_SCALE)}px`] : [];
   return [...width, ...kept, 'height: auto'].join('; ');
 }
 

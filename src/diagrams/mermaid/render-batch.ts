@@ -1,3 +1,5 @@
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import type { Element, ElementContent, Root } from 'hast';
 import type { BrowserType } from 'playwright-core';
 import rehypeMermaid from 'rehype-mermaid';
@@ -5,6 +7,15 @@ import { unified } from 'unified';
 
 /** Mermaid's built-in greyscale theme: readable on white, and on black once the site inverts it. */
 export const MERMAID_THEME = 'neutral';
+
+/**
+ * The font diagrams are laid out in: the sans serif of the printed whitepaper, loaded into the
+ * rendering page so labels are measured in it. The site does not load it and shows them in the
+ * fallback, which is narrower, so no label outgrows its box.
+ */
+export const DIAGRAM_FONT = "Inter, 'Liberation Sans', Arial, sans-serif";
+const require = createRequire(import.meta.url);
+const FONT_CSS = ['@fontsource/inter/400.css', '@fontsource/inter/600.css'].map((name) => pathToFileURL(require.resolve(name)));
 
 /**
  * Prefix of the ids Mermaid gives the diagrams of a batch (`<prefix>-<index>`). Unusual on purpose:
@@ -28,7 +39,8 @@ export async function renderBatch(sources: readonly string[], browserType: Brows
       browserType,
       prefix: BATCH_ID_PREFIX,
       strategy: 'inline-svg',
-      mermaidConfig: { theme: MERMAID_THEME },
+      mermaidConfig: { theme: MERMAID_THEME, fontFamily: DIAGRAM_FONT },
+      css: FONT_CSS,
       errorFallback(element, _diagram, error) {
         errors.set(Number(element.properties['dataBatchIndex']), messageOf(error));
         // rehype-mermaid removes the block when nothing is returned; a placeholder keeps every

@@ -1,15 +1,14 @@
 import type { AnyEntry, Entry } from '../../core/content/entry.ts';
 import type { PlatformGraph } from '../../core/graph/build-graph.ts';
 import { entryHref } from '../../site/routes.ts';
-import { type BackstageEntity, type BackstageKind, type EntityLink, type ExportNote, ID_ANNOTATION } from './entity.ts';
+import { type BackstageEntity, type BackstageKind, type EntityLink, type ExportNote, ID_ANNOTATION, LINK_TITLES, MULTIPLANE_KEYS } from './entity.ts';
 import { entityNameFor, tagFor, withHash } from './entity-name.ts';
 
 const API_VERSION = 'backstage.io/v1alpha1';
-const NAMESPACE = 'default';
 
 /** The entities of one export and what the export had to change on the way. */
 export interface BackstageExport {
-  /** System first, then groups, users and components, each ordered by ID. */
+  /** Systems first (the platform's, then its services' systems), then groups, users and components, each ordered by ID. */
   readonly entities: readonly BackstageEntity[];
   readonly notes: readonly ExportNote[];
 }
@@ -18,10 +17,17 @@ type Service = Entry<'services'>;
 
 /**
  * Maps the checked platform onto Backstage's catalog model: the platform becomes a System owned
- * by the trust anchor, teams Groups, people Users and services Components of that system.
- * Relations come from the graph, not from the raw fields, so only references that resolved are
- * written and every inverse (a group's children, a user's groups) matches its forward side.
- * Drafts are left out, as they are from the published site.
+ * by the trust anchor, teams Groups, people Users and services Components of the system they name
+ * (`system:`, each exported as a System of its own) or else of the platform's. Relations come from
+ * the graph, not from the raw fields, so only references that resolved are written and every
+ * inverse (a group's children, a user's groups) matches its forward side. References are written
+ * short, as Backstage's own examples write them: the kind and the default namespace are left out
+ * where the field implies them (`owner: team-a`, `memberOf: [team-a]`, but `owner: user:sam`).
+ * With the site's address in platform.yaml, each entity links its page in the knowledge base, and
+ * each component the runbooks covering it and the policies governing it. What Backstage has no
+ * field for (tier, on-call, alerting, backups, escalation) rides in `multiplane.dev/` annotations
+ * and labels, so `npm run import -- backstage` restores the entries. Drafts are left out, as they
+ * are from the published site.
  */
 export function buildBackstageEntities(graph: PlatformGraph): BackstageExport {
   const platform = graph.platform;
@@ -58,8 +64,10 @@ export function buildBackstageEntities(graph: PlatformGraph): BackstageExport {
   for (const service of services) assign(service, 'Component');
 
   const exported = new Set(names.keys());
-  const ownerRef = (owner: AnyEntry) =>
-    `${owner.collection === 'owners' && owner.data.kind === 'person' ? 'user' : 'group'}:${NAMESPACE}/${names.get(owner.key)}`;
+  // Short references: the kind and namespace a field implies are left out (Backstage's defaults).
+  const isPersonEntry = (owner: AnyEntry) => owner.collection === 'owners' && owner.data.kind === 'person';
+  const ownerRef = (owner: AnyEntry) => (isPersonEntry(owner) ? `user:${names.get(owner.key)}` : `${names.get(owner.key)}`);
+  const nameOf = (entry: AnyEntry) => `${names.get(entry.key)}`;
   const refsOf = (from: AnyEntry, relation: Parameters<PlatformGraph['related']>[1], accept: (entry: AnyEntry) => boolean, what: string) =>
     graph.related(from.key, relation).filter((target) => {
       if (!exported.has(target.key)) {
@@ -80,7 +88,6 @@ export function buildBackstageEntities(graph: PlatformGraph): BackstageExport {
   }
   const anchor: AnyEntry = anchored;
   const systemName = entityNameFor(platform.data.name.toLowerCase()).name;
-  const systemRef = `system:${NAMESPACE}/${systemName}`;
   const siteUrl = platform.data.url?.replace(/\/$/, '');
   const repository = platform.data.repository?.replace(/\/$/, '');
   const absolute = (url: string | undefined) => {
@@ -125,6 +132,7 @@ export function buildBackstageEntities(graph: PlatformGraph): BackstageExport {
       title: platform.data.name,
       ...(platform.data.description ? { description: platform.data.description } : {}),
       annotations: {
+        [MULTIPLANE_KEYS.platform]: 'true',
         ...(siteUrl ? { 'backstage.io/view-url': `${siteUrl}/` } : {}),
         ...(repository ? { 'backstage.io/edit-url': `${repository}/edit/${platform.data.editBranch}/${platform.file}` } : {}),
       },
@@ -138,22 +146,24 @@ export function buildBackstageEntities(graph: PlatformGraph): BackstageExport {
   const groups = teams.map((team): BackstageEntity => {
     const { contact, escalation } = team.data;
     const parent = refsOf(team, 'childOf', isTeam, 'Parent')[0];
+    const next = refsOf(team, 'escalatesTo', () => true, 'Escalation')[0];
     return {
       apiVersion: API_VERSION,
       kind: 'Group',
       metadata: metadata(team, {
         annotations: {
-          ...(contact.chat ? { 'multiplane.dev/chat': contact.chat } : {}),
-          ...(escalation?.route ? { 'multiplane.dev/escalation': escalation.route } : {}),
+          ...(contact.chat ? { [MULTIPLANE_KEYS.chat]: contact.chat } : {}),
+          ...(escalation?.route ? { [MULTIPLANE_KEYS.escalation]: escalation.route } : {}),
+          ...(next ? { [MULTIPLANE_KEYS.escalatesTo]: ownerRef(next) } : {}),
         },
-        links: [...linkOf(team, contact.url, 'Team page', 'group'), ...linkOf(team, escalation?.url, 'Escalation', 'alert')],
+        links: [...linkOf(team, contact.url, LINK_TITLES.teamPage, 'group'), ...linkOf(team, escalation?.url, LINK_TITLES.escalation, 'alert')],
       }),
       spec: {
         type: 'team',
         profile: { displayName: team.title, ...(contact.email ? { email: contact.email } : {}) },
-        ...(parent ? { parent: ownerRef(parent) } : {}),
-        children: refsOf(team, 'parentOf', isTeam, 'Child').map(ownerRef),
-        members: refsOf(team, 'hasMember', isPerson, 'Member').map(ownerRef),
+        ...(parent ? { parent: nameOf(parent) } : {}),
+        children: refsOf(team, 'parentOf', isTeam, 'Child').map(nameOf),
+        members: refsOf(team, 'hasMember', isPerson, 'Member').map(nameOf),
       },
     };
   });
@@ -165,19 +175,36 @@ export function buildBackstageEntities(graph: PlatformGraph): BackstageExport {
       kind: 'User',
       metadata: metadata(person, {
         annotations: {
-          ...(contact.chat ? { 'multiplane.dev/chat': contact.chat } : {}),
-          ...(role ? { 'multiplane.dev/role': role } : {}),
+          ...(contact.chat ? { [MULTIPLANE_KEYS.chat]: contact.chat } : {}),
+          ...(role ? { [MULTIPLANE_KEYS.role]: role } : {}),
         },
-        links: linkOf(person, contact.url, 'Profile', 'user'),
+        links: linkOf(person, contact.url, LINK_TITLES.profile, 'user'),
       }),
       spec: {
         profile: { displayName: person.title, ...(contact.email ? { email: contact.email } : {}) },
         // A person listed as a member of a team shows up here through the graph's inverse view.
-        memberOf: refsOf(person, 'memberOf', isTeam, 'Team').map(ownerRef),
+        memberOf: refsOf(person, 'memberOf', isTeam, 'Team').map(nameOf),
       },
     };
   });
 
+  // The systems services name, each a System owned by the owner its services share, else the trust anchor.
+  const systemNames = new Map<string, string>();
+  const systems: BackstageEntity[] = [];
+  for (const named of [...new Set(services.flatMap((service) => (service.data.system ? [service.data.system] : [])))].sort()) {
+    const proposed = entityNameFor(named.toLowerCase()).name;
+    const name = proposed === systemName || systems.some((entity) => entity.metadata.name === proposed) ? withHash(proposed, named) : proposed;
+    systemNames.set(named, name);
+    const members = services.filter((service) => service.data.system === named);
+    const owners = [...new Set(members.map((service) => refsOf(service, 'ownedBy', () => true, 'Owner')[0]?.key))];
+    const shared = owners.length === 1 && owners[0] ? graph.get(owners[0]) : undefined;
+    systems.push({
+      apiVersion: API_VERSION,
+      kind: 'System',
+      metadata: { name, title: named },
+      spec: { owner: ownerRef(shared ?? anchor) },
+    });
+  }
   const components = services.map((service) => component(service));
   function component(service: Service): BackstageEntity {
     const { operations, tier, lifecycle } = service.data;
@@ -195,42 +222,55 @@ export function buildBackstageEntities(graph: PlatformGraph): BackstageExport {
     }
     const repo = absolute(operations.repository);
     const github = repo ? /^https:\/\/github\.com\/([^/]+\/[^/]+?)(?:\.git)?\/?$/.exec(repo)?.[1] : undefined;
+    // The policies the service itself names (not those that apply to every service), for an import to restore.
+    const governedBy = graph.targets(service.key, ['governedBy']).map((target) => target.entry);
+    // Pages of the knowledge base a Backstage user wants from the component: its own, the
+    // runbooks covering it and the policies governing it (published ones only).
+    const page = (entry: AnyEntry, title: string): EntityLink[] => (siteUrl && !('draft' in entry.data && entry.data.draft) ? [{ url: `${siteUrl}${entryHref(entry.key)}`, title, icon: 'docs' }] : []);
     return {
       apiVersion: API_VERSION,
       kind: 'Component',
       metadata: metadata(service, {
         labels: {
-          'multiplane.dev/tier': String(tier),
-          'multiplane.dev/data-classification': operations.dataClassification,
-          ...(mapped !== lifecycle ? { 'multiplane.dev/lifecycle': lifecycle } : {}),
+          [MULTIPLANE_KEYS.tier]: String(tier),
+          [MULTIPLANE_KEYS.dataClassification]: operations.dataClassification,
+          ...(mapped !== lifecycle ? { [MULTIPLANE_KEYS.lifecycle]: lifecycle } : {}),
         },
         tags: [`tier-${tier}`],
         annotations: {
           ...(repo ? { 'backstage.io/source-location': `url:${repo}` } : {}),
           ...(github ? { 'github.com/project-slug': github } : {}),
-          ...(operations.monitoring ? { 'multiplane.dev/monitoring': absolute(operations.monitoring) ?? operations.monitoring } : {}),
-          ...(onCall ? { 'multiplane.dev/on-call': ownerRef(onCall) } : {}),
+          ...(operations.monitoring ? { [MULTIPLANE_KEYS.monitoring]: absolute(operations.monitoring) ?? operations.monitoring } : {}),
+          ...(operations.alerting ? { [MULTIPLANE_KEYS.alerting]: operations.alerting } : {}),
+          ...(onCall ? { [MULTIPLANE_KEYS.onCall]: ownerRef(onCall) } : {}),
+          ...(operations.backups ? { [MULTIPLANE_KEYS.backups]: operations.backups.schedule } : {}),
+          ...(operations.backups?.lastRestoreTest ? { [MULTIPLANE_KEYS.lastRestoreTest]: operations.backups.lastRestoreTest.toISOString().slice(0, 10) } : {}),
+          ...(governedBy.length > 0 ? { [MULTIPLANE_KEYS.governedBy]: governedBy.map((policy) => policy.id).join(', ') } : {}),
         },
         links: [
-          ...linkOf(service, operations.monitoring, 'Monitoring', 'dashboard'),
-          ...linkOf(service, operations.repository, 'Repository', 'github'),
+          ...page(service, LINK_TITLES.page),
+          ...linkOf(service, operations.monitoring, LINK_TITLES.monitoring, 'dashboard'),
+          ...linkOf(service, operations.repository, LINK_TITLES.repository, 'github'),
+          ...graph.related(service.key, 'coveredBy').flatMap((runbook) => page(runbook, `${LINK_TITLES.runbook}${runbook.title}`)),
+          ...graph.related(service.key, 'governedBy').flatMap((policy) => page(policy, `${LINK_TITLES.policy}${policy.title}`)),
         ],
       }),
       spec: {
         type: 'service',
         lifecycle: mapped,
         owner: ownerRef(owner ?? anchor),
-        system: systemRef,
-        dependsOn: refsOf(service, 'dependsOn', () => true, 'Dependency').map(
-          (target) => `component:${NAMESPACE}/${names.get(target.key)}`,
-        ),
+        system: service.data.system ? systemNames.get(service.data.system) : systemName,
+        // Backstage gives dependsOn no default kind, so the kind stays.
+        dependsOn: refsOf(service, 'dependsOn', () => true, 'Dependency').map((target) => `component:${names.get(target.key)}`),
       },
     };
   }
 
   // Grouped by entry (the sort is stable), so each entry's changes read together.
   notes.sort((a, b) => a.entry.localeCompare(b.entry));
-  return { entities: [system, ...groups, ...users, ...components], notes };
+  // A reference may have been noted twice (a system's owner and its services'); each note once.
+  const unique = notes.filter((note, index) => notes.findIndex((other) => other.entry === note.entry && other.message === note.message) === index);
+  return { entities: [system, ...systems, ...groups, ...users, ...components], notes: unique };
 }
 
 /** Backstage's well-known lifecycles; `retired` has no counterpart and is closest to `deprecated`. */

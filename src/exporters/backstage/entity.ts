@@ -43,3 +43,41 @@ export interface ExportNote {
 
 /** Annotation that keeps an entry's Multiplane ID when its Backstage name had to differ. */
 export const ID_ANNOTATION = 'multiplane.dev/id';
+
+/**
+ * The annotations and labels the export writes for what Backstage has no field for, so that
+ * `npm run import -- backstage` restores the entries exactly (a round trip). Labels hold short
+ * values Backstage may filter on; annotations hold free text.
+ */
+export const MULTIPLANE_KEYS = {
+  id: ID_ANNOTATION,
+  chat: 'multiplane.dev/chat',
+  escalation: 'multiplane.dev/escalation',
+  escalatesTo: 'multiplane.dev/escalates-to',
+  role: 'multiplane.dev/role',
+  monitoring: 'multiplane.dev/monitoring',
+  alerting: 'multiplane.dev/alerting',
+  onCall: 'multiplane.dev/on-call',
+  backups: 'multiplane.dev/backups',
+  lastRestoreTest: 'multiplane.dev/last-restore-test',
+  governedBy: 'multiplane.dev/governed-by',
+  /** On the System that stands for the platform itself, rather than a group of its services. */
+  platform: 'multiplane.dev/platform',
+  tier: 'multiplane.dev/tier',
+  dataClassification: 'multiplane.dev/data-classification',
+  lifecycle: 'multiplane.dev/lifecycle',
+  visibility: 'multiplane.dev/visibility',
+} as const;
+
+/** Titles of the links the export writes, which an import reads back into fields. */
+export const LINK_TITLES = {
+  teamPage: 'Team page',
+  profile: 'Profile',
+  escalation: 'Escalation',
+  monitoring: 'Monitoring',
+  repository: 'Repository',
+  /** The entry's own page, and (as prefixes) the runbooks and policies of a component. */
+  page: 'Knowledge base',
+  runbook: 'Runbook: ',
+  policy: 'Policy: ',
+} as const;

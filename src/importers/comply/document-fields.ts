@@ -33,19 +33,6 @@ export function unreadableDates(revisions: Revisions, source: string): UnmappedI
   return revisions.unreadable.map((date) => ({ source, what: `majorRevisions date "${date}"`, why: 'not a date that can be read (write it like Jun 1 2018 or 2018-06-01)' }));
 }
 
-const PLACEHOLDER = /\{\{[^{}]*\}\}/g;
-
-/**
- * A report line for comply's Go template placeholders (`{{.Name}}`), which comply fills in when
- * it renders documents. They are kept as text, since the values live in comply's settings.
- */
-export function templatePlaceholders(body: string, source: string): UnmappedItem[] {
-  const found = body.match(PLACEHOLDER) ?? [];
-  if (found.length === 0) return [];
-  const distinct = [...new Set(found)].join(' ');
-  return [{ source, what: `${found.length} template placeholder${found.length === 1 ? '' : 's'} ${distinct}`, why: 'kept as text: comply fills them in from comply.yml when rendering; replace them with the values' }];
-}
-
 /**
  * The report line for a document without a name. Its first heading (kept in the body, which is
  * imported as is) or else its file name becomes the title.

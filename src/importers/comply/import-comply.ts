@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { withIds } from '../assign-ids.ts';
+import yaml from 'js-yaml';
+import { conversionNotes, finishEntries } from '../finish-entries.ts';
 import type { CommonImportOptions, DraftEntry, ImportResult, UnmappedItem } from '../import-result.ts';
 import { listSourceFiles } from '../list-files.ts';
 import { readCatalogues } from './criteria-catalogue.ts';
@@ -25,7 +26,6 @@ function roleOf(source: string): FileRole {
 
 const WHY_NOT: Partial<Record<FileRole, Omit<UnmappedItem, 'source'>>> = {
   readme: { what: 'the whole file', why: "a folder's description for people browsing the repository, not a document; comply does not publish it either" },
-  settings: { what: 'the project settings', why: 'Multiplane keeps the platform\'s name and organization in content/platform.yaml; write them there' },
   other: { what: 'the whole file', why: 'not a comply document: only policies/, procedures/ and narratives/ (Markdown) and standards/ (YAML) are imported' },
 };
 
@@ -41,12 +41,21 @@ export function importComply(dir: string, options: CommonImportOptions): ImportR
   unmapped.push(...catalogueItems);
   const drafts: DraftEntry[] = [];
   const unchecked = new Set<string>();
+  let placeholders: Record<string, string> = {};
+  const others: UnmappedItem[] = [];
   for (const source of files) {
     const role = roleOf(source);
     if (role === 'standard') continue;
+    if (role === 'settings') {
+      const settings = readSettings(dir, source);
+      placeholders = settings.placeholders;
+      unmapped.push(settings.item);
+      continue;
+    }
     const reason = WHY_NOT[role];
     if (reason) {
-      unmapped.push({ source, ...reason });
+      // A file a document shows or links is carried beside it instead (decided below).
+      (role === 'other' ? others : unmapped).push({ source, ...reason });
       continue;
     }
     const read = readComplyDocument(readFileSync(join(dir, source), 'utf8'));
@@ -73,11 +82,39 @@ export function importComply(dir: string, options: CommonImportOptions): ImportR
     notes.push('Procedures became runbooks of kind procedure and narratives of kind architecture; the check lists the sections each kind still needs.');
   }
   for (const standard of unchecked) notes.push(`Criteria of ${standard} were not checked: the project has no standards/ catalogue for it.`);
+  const finished = finishEntries(drafts, { root: dir, rootInSource: '', exists: (path) => files.includes(path), dialect: 'pandoc', placeholders, prefix: options.prefix });
+  const carried = new Set(finished.files.map((file) => file.source));
+  unmapped.push(...others.filter((item) => !carried.has(item.source)), ...finished.unmapped);
   return {
     format: 'comply',
-    entries: withIds(drafts),
+    entries: finished.entries,
+    files: finished.files,
     unmapped,
-    notes,
+    notes: [...notes, ...conversionNotes(finished.counts)],
     expected: 'a comply project keeps its documents as Markdown in policies/, procedures/ and narratives/',
+  };
+}
+
+/**
+ * Reads comply.yml: its top-level values fill the documents' template placeholders as comply's
+ * own rendering does (`name` fills `{{.Name}}`); the settings themselves have no place in an
+ * entry, which the report line says.
+ */
+function readSettings(dir: string, source: string): { placeholders: Record<string, string>; item: UnmappedItem } {
+  let data: unknown;
+  try {
+    data = yaml.load(readFileSync(join(dir, source), 'utf8'), { schema: yaml.CORE_SCHEMA });
+  } catch (cause) {
+    const reason = cause instanceof yaml.YAMLException ? cause.reason : String(cause);
+    return { placeholders: {}, item: { source, what: 'the project settings', why: `they cannot be read as YAML (${reason}), so template placeholders stay as written` } };
+  }
+  const record = data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
+  const placeholders = Object.fromEntries(
+    Object.entries(record).flatMap(([key, value]) => (typeof value === 'string' || typeof value === 'number' ? [[`${key[0]?.toUpperCase() ?? ''}${key.slice(1)}`, String(value)]] : [])),
+  );
+  const used = placeholders.Name ? `their name "${placeholders.Name}" filled {{.Name}} in the documents; ` : '';
+  return {
+    placeholders,
+    item: { source, what: `the project settings (${Object.keys(record).join(', ')})`, why: `${used}Multiplane keeps the platform's name and organization in content/platform.yaml: write them there` },
   };
 }

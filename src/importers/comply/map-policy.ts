@@ -2,7 +2,7 @@ import { takeFirstHeading } from '../first-heading.ts';
 import { baseName, titleFromFileName } from '../list-files.ts';
 import type { CommonImportOptions, DraftEntry, UnmappedItem } from '../import-result.ts';
 import type { CriteriaCatalogue } from './criteria-catalogue.ts';
-import { revisionComments, textField, templatePlaceholders, unknownFields, unreadableDates, untitled } from './document-fields.ts';
+import { revisionComments, textField, unknownFields, unreadableDates, untitled } from './document-fields.ts';
 import { inferPolicyCategory } from './policy-category.ts';
 import type { ComplyDocument } from './read-document.ts';
 import { readRevisions } from './revision-dates.ts';
@@ -41,7 +41,6 @@ export function mapPolicy(document: ComplyDocument, source: string, options: Com
     ...revisionComments(revisions, source, 'a policy'),
     ...unreadableDates(revisions, source),
     ...unknownFields(metadata, POLICY_FIELDS, source, 'policy'),
-    ...templatePlaceholders(body, source),
   );
   const title = name ?? heading ?? titleFromFileName(source);
   const data: Record<string, unknown> = {
@@ -63,6 +62,8 @@ export function mapPolicy(document: ComplyDocument, source: string, options: Com
       collection: 'policies',
       name: baseName(source),
       source,
+      page: source,
+      bodyLine: document.bodyLine,
       data,
       comments: [
         `Imported from comply: ${source}.`,

@@ -2,7 +2,7 @@ import { takeFirstHeading } from '../first-heading.ts';
 import { baseName, titleFromFileName } from '../list-files.ts';
 import type { CommonImportOptions, UnmappedItem } from '../import-result.ts';
 import type { CriteriaCatalogue } from './criteria-catalogue.ts';
-import { revisionComments, textField, templatePlaceholders, unknownFields, unreadableDates, untitled } from './document-fields.ts';
+import { revisionComments, textField, unknownFields, unreadableDates, untitled } from './document-fields.ts';
 import type { MappedDocument } from './map-policy.ts';
 import type { ComplyDocument } from './read-document.ts';
 import { readRevisions } from './revision-dates.ts';
@@ -30,13 +30,14 @@ export function mapProcedure(document: ComplyDocument, source: string, options: 
   unmapped.push(
     { source, what: 'review.last', why: `comply records no review date for procedures; set to the import day ${options.date}, confirm it` },
     ...unknownFields(metadata, PROCEDURE_FIELDS, source, 'runbook'),
-    ...templatePlaceholders(body, source),
   );
   return {
     draft: {
       collection: 'runbooks',
       name: textField(metadata, 'id') ?? baseName(source),
       source,
+      page: source,
+      bodyLine: document.bodyLine,
       data: {
         title: name ?? heading ?? titleFromFileName(source),
         owner: options.owner,
@@ -87,13 +88,14 @@ export function mapNarrative(
     ...revisionComments(revisions, source, 'a runbook'),
     ...unreadableDates(revisions, source),
     ...unknownFields(metadata, NARRATIVE_FIELDS, source, 'runbook'),
-    ...templatePlaceholders(body, source),
   );
   return {
     draft: {
       collection: 'runbooks',
       name: baseName(source),
       source,
+      page: source,
+      bodyLine: document.bodyLine,
       data: {
         title: name ?? heading ?? titleFromFileName(source),
         ...(acronym ? { tags: [acronym] } : {}),

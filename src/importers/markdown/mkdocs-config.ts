@@ -20,6 +20,8 @@ export interface MkdocsConfig {
   readonly docsDir: string;
   /** Navigation by page path (relative to the docs folder). */
   readonly nav: ReadonlyMap<string, NavPlace>;
+  /** The site's name (`site_name`), the title of a home page that has none of its own. */
+  readonly siteName: string | undefined;
   readonly unmapped: UnmappedItem[];
 }
 
@@ -40,7 +42,7 @@ export function readMkdocsConfig(dir: string): MkdocsConfig | undefined {
   if (document.errors.length > 0 || parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
     const reason = document.errors[0]?.message.split('\n')[0] ?? 'it is not a set of settings';
     unmapped.push({ source: file, what: 'the navigation and settings', why: `it cannot be read (${reason}); titles come from the pages` });
-    return { file, docsDir: defaultDocsDir(dir), nav: new Map(), unmapped };
+    return { file, docsDir: defaultDocsDir(dir), nav: new Map(), siteName: undefined, unmapped };
   }
   const config = parsed as Record<string, unknown>;
   const docsDir = typeof config.docs_dir === 'string' ? posix.normalize(config.docs_dir).replace(/^\.\/?|\/$/g, '') : defaultDocsDir(dir);
@@ -73,7 +75,8 @@ export function readMkdocsConfig(dir: string): MkdocsConfig | undefined {
       why: "the site's identity, theme and Markdown extensions are Multiplane's own (content/platform.yaml, astro.config.mjs)",
     });
   }
-  return { file, docsDir, nav, unmapped };
+  const siteName = typeof config.site_name === 'string' && config.site_name.trim() !== '' ? config.site_name.trim() : undefined;
+  return { file, docsDir, nav, siteName, unmapped };
 }
 
 /** MkDocs's default `docs/`, or the folder itself when the pages sit beside mkdocs.yml. */

@@ -1,8 +1,10 @@
 import type { CheckReport } from '../../core/check/run-check.ts';
+import type { CollectionDescriptor, FieldDisplay } from '../../core/collections/descriptor.ts';
 import { descriptorOf, entryDate } from '../../core/collections/entry-facts.ts';
 import { type FieldValue, textOf } from '../../core/collections/field-value.ts';
 import type { AnyEntry, Entry } from '../../core/content/entry.ts';
-import { COLLECTIONS, type EntryCollectionName } from '../../core/schemas/index.ts';
+import { type CollectionName, COLLECTIONS, type EntryCollectionName } from '../../core/schemas/index.ts';
+import { formatMonth } from '../../core/text/dates.ts';
 import { viewContext } from './view-context.ts';
 
 export { levelVariant } from '../../core/collections/services.ts';
@@ -44,13 +46,14 @@ export function collectionIndex(collection: EntryCollectionName, report: CheckRe
   const entries = [...report.graph.collection(collection)] as Entry[];
   if (entries.length === 0) return { columns: descriptorColumns(collection), groups: [] };
   const { index } = descriptorOf(entries[0]!);
+  const columns = shownColumns(collection);
   const groups = new Map<string, IndexRow[]>();
   entries.sort((a, b) => compareRows(a as AnyEntry, b as AnyEntry));
   for (const entry of entries) {
     const label = index.group(entry, context);
     const rows = groups.get(label) ?? [];
     const count = counts.get(entry.key);
-    const cells = index.columns.map((column): Cell => {
+    const cells = columns.map((column): Cell => {
       const value = column.value(entry, context) ?? EMPTY;
       const sort = column.sort?.(entry, context) ?? (value.kind === 'date' ? value.date.toISOString() : textOf(value, report.graph).toLowerCase());
       return { value, sort };
@@ -65,19 +68,32 @@ export function collectionIndex(collection: EntryCollectionName, report: CheckRe
     // Month and year labels sort newest first; other labels alphabetically.
     return /^\d{4}/.test(a) && /^\d{4}/.test(b) ? b.localeCompare(a) : a.localeCompare(b, undefined, { numeric: true });
   });
-  return { columns: index.columns.map((column) => column.label), groups: labels.map((label) => ({ label, rows: groups.get(label) ?? [] })) };
+  return { columns: columns.map((column) => column.label), groups: labels.map((label) => ({ label, rows: groups.get(label) ?? [] })) };
 }
 
 /** The column labels of a collection's index. */
 export function descriptorColumns(collection: EntryCollectionName): string[] {
-  return (COLLECTIONS[collection].index.columns as readonly { label: string }[]).map((column) => column.label);
+  return shownColumns(collection).map((column) => column.label);
+}
+
+/** The index's columns but the one its grouping repeats (see the descriptor's `groupedBy`). */
+function shownColumns(collection: EntryCollectionName): FieldDisplay<CollectionName>[] {
+  const { index } = COLLECTIONS[collection] as unknown as CollectionDescriptor<CollectionName>;
+  return index.columns.filter((column) => column.label !== index.groupedBy);
 }
 
 function compareRows(a: AnyEntry, b: AnyEntry): number {
-  if (a.collection === 'whitepaper' && b.collection === 'whitepaper') return a.data.order - b.data.order;
+  // Chapters, and runbooks kept in an imported navigation's order, list by `order`; entries
+  // without one follow.
+  const [oa, ob] = [orderOf(a), orderOf(b)];
+  if (oa !== undefined || ob !== undefined) return (oa ?? Infinity) - (ob ?? Infinity) || a.title.localeCompare(b.title);
   const [da, db] = [entryDate(a), entryDate(b)];
   if (da && db && descriptorOf(a as Entry).date?.recent) return db.getTime() - da.getTime();
   return a.title.localeCompare(b.title);
+}
+
+function orderOf(entry: AnyEntry): number | undefined {
+  return 'order' in entry.data && typeof entry.data.order === 'number' ? entry.data.order : undefined;
 }
 
 function findingCounts(report: CheckReport): Map<string, { errors: number; warnings: number }> {
@@ -94,9 +110,7 @@ function findingCounts(report: CheckReport): Map<string, { errors: number; warni
 
 /** How a group's label reads in headings and the table of contents: `2026-06` reads June 2026. */
 export function groupTitle(label: string): string {
-  return /^\d{4}-\d{2}$/.test(label)
-    ? new Date(`${label}-01T00:00:00Z`).toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' })
-    : label;
+  return /^\d{4}-\d{2}$/.test(label) ? formatMonth(label) : label;
 }
 
 /** The anchor of a group's heading, stable across the pages a group spans. */

@@ -11,7 +11,7 @@ export interface PlaneCard {
   readonly plane: Plane;
   readonly label: string;
   readonly summary: string;
-  readonly collections: readonly { readonly name: EntryCollectionName; readonly label: string; readonly noun: string; readonly count: number }[];
+  readonly collections: readonly { readonly name: EntryCollectionName; readonly label: string; readonly noun: string; readonly singular: string; readonly count: number }[];
   readonly entries: number;
   /** Share of the plane's entries with no finding, 0 to 1. */
   readonly completeness: number;
@@ -33,6 +33,7 @@ export function planeCards(report: CheckReport): PlaneCard[] {
         name,
         label: COLLECTIONS[name].label,
         noun: COLLECTIONS[name].noun,
+        singular: COLLECTIONS[name].singular.toLowerCase(),
         count: report.graph.collection(name).length,
       })),
       entries: completeness?.entries ?? 0,
@@ -41,6 +42,15 @@ export function planeCards(report: CheckReport): PlaneCard[] {
       warnings: completeness?.warnings ?? 0,
     };
   });
+}
+
+/**
+ * How many entries the platform has, as every page and the PDF count them: every entry of the
+ * model, the platform's own identity record included (it is the Identity plane's first entry,
+ * counted in its completeness too).
+ */
+export function entryCount(report: CheckReport): number {
+  return report.graph.entries.size;
 }
 
 /** The newest entries of a dated collection, newest first. */
@@ -54,10 +64,15 @@ export function latest(report: CheckReport, collection: CollectionName, count: n
 export function loopSteps(report: CheckReport): { steps: LoopStepView[]; anchor: LoopStepView } {
   const label = (plane: Plane) => PLANE_DEFINITIONS.find((definition) => definition.id === plane)?.label ?? plane;
   const steps = LOOP_STEPS.map((step) => {
-    const count = step.collections.reduce((sum, name) => sum + report.graph.collection(name).length, 0);
-    const names = step.collections.map((name) => COLLECTIONS[name].noun).join(', ');
-    return { plane: step.plane, label: label(step.plane), detail: `${count} ${names}`, href: planeHref(step.plane) };
+    // Each collection counted on its own: "11 services, 16 deployments".
+    const detail = step.collections
+      .map((name) => {
+        const count = report.graph.collection(name).length;
+        return `${count} ${count === 1 ? COLLECTIONS[name].singular.toLowerCase() : COLLECTIONS[name].noun}`;
+      })
+      .join(', ');
+    return { plane: step.plane, label: label(step.plane), detail, href: planeHref(step.plane) };
   });
   const owners = report.graph.collection('owners').length;
-  return { steps, anchor: { plane: 'identity', label: 'Identity: the anchor', detail: `${owners} owners`, href: planeHref('identity') } };
+  return { steps, anchor: { plane: 'identity', label: 'Identity: the anchor', detail: `${owners} ${owners === 1 ? 'owner' : 'owners'}, one for every step`, href: planeHref('identity') } };
 }

@@ -1,5 +1,5 @@
 import type { CheckReport } from '../../core/check/run-check.ts';
-import { countByLevel, type LevelCount } from '../../core/governance/scorecard.ts';
+import { countByLevel, describeUnrated, type LevelCount } from '../../core/governance/scorecard.ts';
 import { COLLECTIONS, type CollectionName } from '../../core/schemas/index.ts';
 
 export interface OwnedGroup {
@@ -15,6 +15,8 @@ export interface OwnerOverview {
   readonly onCallFor: readonly string[];
   /** Scorecard levels of the owner's services, lowest first. */
   readonly levels: readonly LevelCount[];
+  /** Its services that are not rated, by lifecycle ("1 experimental"); empty when all are. */
+  readonly unrated: string;
   readonly services: number;
 }
 
@@ -37,6 +39,8 @@ export function ownerOverview(report: CheckReport, ownerKey: string): OwnerOverv
     owned: groups,
     onCallFor: graph.related(ownerKey, 'onCallFor').map((entry) => entry.key),
     levels: countByLevel(serviceScores, report.content.governance),
+    // Services of a lifecycle that earns no level, by lifecycle ("1 experimental"), or empty.
+    unrated: describeUnrated(serviceScores),
     services: serviceScores.length,
   };
 }

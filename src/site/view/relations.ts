@@ -1,5 +1,6 @@
 import type { Link, PlatformGraph } from '../../core/graph/build-graph.ts';
 import { type RelationName, relationLabel } from '../../core/graph/relations.ts';
+import { type Standing, standingOf } from '../../core/governance/standing.ts';
 
 export interface RelationGroup {
   readonly relation: RelationName;
@@ -8,6 +9,12 @@ export interface RelationGroup {
   readonly keys: readonly string[];
   /** How many of them come from an `all` scope rather than a named reference. */
   readonly implicit: number;
+  /**
+   * Where the entries of the group stand. A relation to a retired, deprecated or draft entry is
+   * listed in a group of its own ("Formerly governed by"), after the live one, so that a page never
+   * presents a retired policy as governing or a draft runbook as covering.
+   */
+  readonly standing: Standing;
 }
 
 export interface EntryRelations {
@@ -34,14 +41,46 @@ export function entryRelations(graph: PlatformGraph, key: string): EntryRelation
     list.push(link);
     side.set(link.relation, list);
   }
-  return { outgoing: toGroups(outgoing), incoming: toGroups(incoming) };
+  return { outgoing: toGroups(graph, outgoing), incoming: toGroups(graph, incoming) };
 }
 
-function toGroups(map: Map<RelationName, Link[]>): RelationGroup[] {
-  return [...map].map(([relation, links]) => ({
-    relation,
-    label: relationLabel(relation),
-    keys: [...new Set(links.map((link) => link.target))].sort(),
-    implicit: links.filter((link) => link.edge.implicit).length,
-  }));
+const ORDER: readonly Standing[] = ['live', 'deprecated', 'draft', 'retired'];
+
+function toGroups(graph: PlatformGraph, map: Map<RelationName, Link[]>): RelationGroup[] {
+  return [...map].flatMap(([relation, links]) => {
+    const byStanding = new Map<Standing, Link[]>();
+    for (const link of links) {
+      const other = graph.get(link.target);
+      const standing = other ? standingOf(other) : 'live';
+      const list = byStanding.get(standing) ?? [];
+      list.push(link);
+      byStanding.set(standing, list);
+    }
+    return ORDER.filter((standing) => byStanding.has(standing)).map((standing) => {
+      const group = byStanding.get(standing)!;
+      return {
+        relation,
+        label: standingLabel(relationLabel(relation), standing),
+        keys: [...new Set(group.map((link) => link.target))].sort(),
+        implicit: group.filter((link) => link.edge.implicit).length,
+        standing,
+      };
+    });
+  });
+}
+
+// Labels that read as a verb phrase ("Governed by") take "Formerly"; nouns ("Runbooks") take "Former".
+const VERB_PHRASE = /^(?:owns|governs|supersedes|covers|implements|deploys|authorizes|affects|delivers|explains|commanded|approved)$|\s(?:by|of|to|on|for|in)$/i;
+
+/** "Governed by" for live entries, "Formerly governed by" for retired ones, "Governed by (draft)"… */
+export function standingLabel(label: string, standing: Standing): string {
+  switch (standing) {
+    case 'live':
+      return label;
+    case 'retired':
+      return `${VERB_PHRASE.test(label) ? 'Formerly' : 'Former'} ${label.charAt(0).toLowerCase()}${label.slice(1)}`;
+    case 'deprecated':
+    case 'draft':
+      return `${label} (${standing})`;
+  }
 }

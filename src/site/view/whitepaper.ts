@@ -1,6 +1,8 @@
 import type { Entry } from '../../core/content/entry.ts';
 import type { CheckReport } from '../../core/check/run-check.ts';
-import { countByLevel, scoresByOwner } from '../../core/governance/scorecard.ts';
+import { formatDate } from '../../core/text/dates.ts';
+import { countByLevel, describeUnrated, scoresByOwner } from '../../core/governance/scorecard.ts';
+import { allPolicyChecks, describeCompliance, idleReason } from './policy-compliance.ts';
 import { collectionsOfPlane, PLANE_DEFINITIONS } from '../../core/planes.ts';
 import { COLLECTIONS, type EntryCollectionName, type Plane } from '../../core/schemas/index.ts';
 import type { CollectionDescriptor } from '../../core/collections/descriptor.ts';
@@ -23,7 +25,8 @@ export interface PlaneInventory {
   readonly tables: readonly AppendixTable[];
 }
 
-const day = (date: Date) => date.toISOString().slice(0, 10);
+// Dates in the site's one format (src/core/text/dates.ts).
+const day = formatDate;
 
 /** The chapters of the whitepaper, in order. */
 export function whitepaperChapters(report: CheckReport): Entry<'whitepaper'>[] {
@@ -64,13 +67,37 @@ export function planeInventories(report: CheckReport, options: { recentDeploymen
   }));
 }
 
-/** The governance summary appendix: levels, levels per owner, completeness and open loops. */
-export function governanceSummary(report: CheckReport): { levels: AppendixTable; owners: AppendixTable; completeness: AppendixTable; openLoops: AppendixTable } {
+/** The governance summary appendix: levels, levels per owner, the policies' own checks, completeness and open loops. */
+export function governanceSummary(report: CheckReport): {
+  levels: AppendixTable;
+  owners: AppendixTable;
+  policyChecks: AppendixTable;
+  completeness: AppendixTable;
+  openLoops: AppendixTable;
+} {
   const { graph, content } = report;
   const names = content.governance.scorecard.levels.map((level) => level.name);
   const levelRow = (counts: readonly { level: string | undefined; count: number }[]) => [...names.map((name) => String(counts.find((count) => count.level === name)?.count ?? 0)), String(counts[0]?.count ?? 0)];
   return {
-    levels: { caption: 'Services per scorecard level', columns: [...names, 'No level'], rows: [levelRow(countByLevel(report.scores, content.governance))] },
+    levels: {
+      // Services of a lifecycle that earns no level (experimental, deprecated) are named, not counted as "no level".
+      caption: `Services per scorecard level${describeUnrated(report.scores) ? ` (not rated: ${describeUnrated(report.scores)})` : ''}`,
+      columns: [...names, 'No level'],
+      rows: [levelRow(countByLevel(report.scores, content.governance))],
+    },
+    policyChecks: {
+      caption: 'Checks the policies carry, and what they found',
+      columns: ['Policy', 'Check', 'Requires', 'Severity', 'Result'],
+      rows: allPolicyChecks(report).flatMap(({ policy, checks }) =>
+        checks.map((check) => [
+          policy.title,
+          check.name,
+          check.message,
+          check.severity,
+          check.state === 'run' ? check.results.map(describeCompliance).join('; ') : check.state === 'invalid' ? 'Does not compile' : `Not run: ${idleReason(policy, report.now)}`,
+        ]),
+      ),
+    },
     owners: {
       caption: 'Scorecard levels per owner',
       columns: ['Owner', ...names, 'No level'],
@@ -97,4 +124,22 @@ export function governanceSummary(report: CheckReport): { levels: AppendixTable;
       ]),
     },
   };
+}
+
+/**
+ * The chapters before and after one, in the whitepaper's order: the previous and next links of a
+ * chapter's page. None at either end.
+ */
+export function chapterNeighbours(report: CheckReport, key: string): { previous: Entry<'whitepaper'> | undefined; next: Entry<'whitepaper'> | undefined } {
+  const chapters = whitepaperChapters(report);
+  const index = chapters.findIndex((chapter) => chapter.key === key);
+  return { previous: index > 0 ? chapters[index - 1] : undefined, next: index >= 0 ? chapters[index + 1] : undefined };
+}
+
+/**
+ * Whether a chapter is front matter: a chapter of order 0 (an abstract) is printed before the
+ * contents, without a number; the others are numbered from 1 in order.
+ */
+export function isFrontMatter(chapter: Entry<'whitepaper'>): boolean {
+  return chapter.data.order === 0;
 }

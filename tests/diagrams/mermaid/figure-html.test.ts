@@ -3,7 +3,7 @@ import { mermaidFigureHtml } from '../../../src/diagrams/mermaid/index.ts';
 
 describe('the HTML in a Mermaid block\'s place', () => {
   it('is the drawn SVG in a figure', () => {
-    expect(mermaidFigureHtml({ svg: '<svg role="img"></svg>' }, 12)).toBe('<figure class="mp-mermaid"><svg role="img"></svg></figure>');
+    expect(mermaidFigureHtml({ svg: '<svg role="img"></svg>' }, 12)).toBe('<figure class="mp-mermaid" tabindex="0"><svg role="img"></svg></figure>');
   });
 
   it('says where the block is and why it was not drawn, with the reason escaped', () => {

@@ -61,7 +61,7 @@ describe('createMermaidRenderer', () => {
     expect(tag).toContain('aria-label="Request flow"');
     expect(tag).toContain('width="100%"');
     expect(tag).toMatch(/viewBox="[^"]+"/);
-    expect(tag).toMatch(/style="max-width: [\d.]+px; height: auto"/);
+    expect(tag).toMatch(/style="max-width: [\d.]+px; min-width: \d+px; height: auto"/);
     expect(tag).not.toMatch(/\sheight="/);
     expect(tag).not.toContain('aria-roledescription');
     expect(tag).not.toContain('aria-labelledby');

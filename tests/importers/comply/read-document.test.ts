@@ -5,22 +5,23 @@ describe('readComplyDocument', () => {
   it('reads metadata without an opening fence, as comply writes it', () => {
     expect(readComplyDocument('name: Password Policy\nacronym: PWP\n---\n\n# Policy\n\n---\n\nMore.\n')).toEqual({
       ok: true,
-      document: { metadata: { name: 'Password Policy', acronym: 'PWP' }, body: '\n# Policy\n\n---\n\nMore.\n' },
+      // The body starts on line 4, after the `---` on line 3; reports name lines of the file.
+      document: { metadata: { name: 'Password Policy', acronym: 'PWP' }, body: '\n# Policy\n\n---\n\nMore.\n', bodyLine: 4 },
     });
   });
 
   it('reads metadata with an opening fence too', () => {
-    expect(readComplyDocument('---\nname: Fenced\n---\nBody\n')).toEqual({ ok: true, document: { metadata: { name: 'Fenced' }, body: 'Body\n' } });
+    expect(readComplyDocument('---\nname: Fenced\n---\nBody\n')).toEqual({ ok: true, document: { metadata: { name: 'Fenced' }, body: 'Body\n', bodyLine: 4 } });
   });
 
   it('keeps a file without metadata whole as its body', () => {
     const text = '# Heading\n\nProse.\n\n---\n\nAfter a rule.\n';
-    expect(readComplyDocument(text)).toEqual({ ok: true, document: { metadata: undefined, body: text } });
-    expect(readComplyDocument('Just prose: with a colon\n')).toEqual({ ok: true, document: { metadata: undefined, body: 'Just prose: with a colon\n' } });
+    expect(readComplyDocument(text)).toEqual({ ok: true, document: { metadata: undefined, body: text, bodyLine: 1 } });
+    expect(readComplyDocument('Just prose: with a colon\n')).toEqual({ ok: true, document: { metadata: undefined, body: 'Just prose: with a colon\n', bodyLine: 1 } });
   });
 
   it('reads a file that is only metadata', () => {
-    expect(readComplyDocument('name: Only Metadata\n')).toEqual({ ok: true, document: { metadata: { name: 'Only Metadata' }, body: '' } });
+    expect(readComplyDocument('name: Only Metadata\n')).toEqual({ ok: true, document: { metadata: { name: 'Only Metadata' }, body: '', bodyLine: 1 } });
   });
 
   it('says why metadata cannot be read', () => {

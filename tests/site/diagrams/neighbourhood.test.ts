@@ -52,3 +52,65 @@ describe('loop diagram', () => {
     expect(svg).toContain('1. control');
   });
 });
+
+describe('neighbourhood diagram labels', () => {
+  it('give a long title two lines before shortening it', () => {
+    const svg = neighbourhoodSvg({ center: node('services/api', 'API'), incoming: [{ label: 'Runbooks', nodes: [node('runbooks/a', 'Restart the payment API after a failed deploy')] }], outgoing: [] });
+    expect(svg).toContain('Restart the payment API');
+    expect(svg).toContain('<tspan x="10" dy="16">after a failed deploy</tspan>');
+    expect(svg).not.toContain('…');
+  });
+
+  it('keep the end of titles that would otherwise read alike', () => {
+    const release = (version: string) => node(`deployments/${version}`, `Dispatch Orchestrator with its new assignment engine v${version} to production`);
+    const svg = neighbourhoodSvg({ center: node('services/dispatch'), incoming: [{ label: 'Deployments', nodes: [release('8.4.0'), release('8.4.1')] }], outgoing: [] });
+    const titles = [...svg.matchAll(/<text x="10" y="31" class="mp-title">(.*?)<\/text>/g)].map((match) => match[1]);
+    expect(titles.filter((title) => title?.includes('8.4.0'))).toHaveLength(1);
+    expect(titles.filter((title) => title?.includes('8.4.1'))).toHaveLength(1);
+  });
+
+  it('say what the entries left out are', () => {
+    const deployments = Array.from({ length: 10 }, (_, index) => ({ ...node(`deployments/d${index}`), kind: 'Deployment' }));
+    const mixed = [{ ...node('policies/p'), kind: 'Policy' }, { ...node('incidents/i'), kind: 'Incident' }];
+    const svg = neighbourhoodSvg({
+      center: node('services/api'),
+      incoming: [
+        { label: 'Deployments', nodes: deployments },
+        { label: 'Other', nodes: mixed },
+      ],
+      outgoing: [{ label: 'Governed by', nodes: Array.from({ length: 10 }, (_, index) => ({ ...node(`policies/p${index}`), kind: 'Policy' })) }],
+      maxPerSide: 8,
+    });
+    expect(svg).toContain('+ 2 more deployments');
+    expect(svg).toContain('+ 2 more entries');
+    expect(svg).toContain('+ 2 more policies');
+  });
+});
+
+describe('loop diagram layouts', () => {
+  const steps = ['control', 'execution', 'operations', 'proof', 'knowledge', 'narrative'].map((plane) => ({
+    plane: plane as 'control',
+    label: plane,
+    detail: '11 services, 16 deployments',
+    href: `/planes/${plane}/`,
+  }));
+  const anchor = { plane: 'identity' as const, label: 'Identity', detail: '3 owners', href: '/planes/identity/' };
+
+  it('draws a column for phones no wider than a phone, closing the loop along its side', () => {
+    const svg = loopSvg(steps, anchor, 'narrow');
+    expect(svg).toMatch(/viewBox="0 0 340 \d+"/);
+    expect(svg.match(/marker-end=/g)).toHaveLength(6);
+    expect(svg.match(/<a href=/g)).toHaveLength(7);
+  });
+
+  it('sets its smallest text at 12 px wide and 13 px narrow, in the SVG itself', () => {
+    const sizes = (svg: string) => [...svg.matchAll(/font-size="(\d+)"/g)].map((match) => Number(match[1]));
+    expect(Math.min(...sizes(loopSvg(steps, anchor, 'wide')))).toBe(12);
+    expect(Math.min(...sizes(loopSvg(steps, anchor, 'narrow')))).toBe(13);
+  });
+
+  it('gives the two drawings distinct arrow markers, as both are in one page', () => {
+    expect(loopSvg(steps, anchor, 'wide')).toContain('id="mp-loop-arrow-wide"');
+    expect(loopSvg(steps, anchor, 'narrow')).toContain('id="mp-loop-arrow-narrow"');
+  });
+});

@@ -9,7 +9,8 @@ describe('collection indexes', () => {
       ['Teams', ['owners/data-team', 'owners/platform-team']],
       ['People', ['owners/alex', 'owners/sam']],
     ]);
-    expect(index.columns).toEqual(['Kind', 'Part of', 'Contact', 'Owns']);
+    // The groups say team or person, so no column says it again on every row.
+    expect(index.columns).toEqual(['Part of', 'Contact', 'Owns']);
   });
 
   it('groups policies by status, active first', () => {
@@ -20,9 +21,10 @@ describe('collection indexes', () => {
   it('groups services by tier and shows their scorecard level, sortable by rank', () => {
     const index = collectionIndex('services', checkFixture('service-without-on-call'));
     expect(index.groups.map((group) => group.label)).toEqual(['Tier 1', 'Tier 2']);
+    expect(index.columns).toEqual(['Lifecycle', 'Owner', 'Level']);
     const api = index.groups[0]?.rows[0];
     expect(api?.key).toBe('services/api');
-    expect(api?.cells[3]).toEqual({ value: { kind: 'badge', text: 'None', variant: 'danger' }, sort: -1 });
+    expect(api?.cells[2]).toEqual({ value: { kind: 'badge', text: 'No level', variant: 'danger' }, sort: -1 });
     // No on-call and no alerting: two errors from service-operations.
     expect(api?.errors).toBe(2);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildGraph } from '../../../src/core/graph/build-graph.ts';
-import { lastProductionDeployment, platformStatus } from '../../../src/site/view/status.ts';
+import { lastProductionDeployment, platformStatus, statusSummary } from '../../../src/site/view/status.ts';
 import { checkFixture } from '../../helpers/fixtures.ts';
 
 describe('platform status', () => {
@@ -27,5 +27,33 @@ describe('platform status', () => {
   it('finds the last production deployment, ignoring other environments', () => {
     expect(lastProductionDeployment(graph, content.governance)?.key).toBe('deployments/api-1-2-0');
     expect(lastProductionDeployment(checkFixture('staging-deployment').graph, content.governance)).toBeUndefined();
+  });
+});
+
+describe('the status summary every page header reads', () => {
+  const links = { entry: (key: string) => `/${key}/`, overview: '/#status' };
+
+  it('names the state and the last production deployment, dated in the site format', () => {
+    const { graph, content } = checkFixture('valid');
+    const summary = statusSummary(graph, content.governance, links);
+    expect(summary).toMatchObject({ level: 'operational', label: 'All systems operational', href: '/#status', openIncidents: 0 });
+    expect(summary.lastDeployment?.href).toBe('/deployments/api-1-2-0/');
+    expect(summary.lastDeployment?.text).toMatch(/^\d{1,2} [A-Z][a-z]{2} \d{4}$/);
+  });
+
+  it('points at the worst open incident', () => {
+    const { graph, content } = checkFixture('valid');
+    const incident = graph.get('incidents/2026-10-outage');
+    if (incident?.collection !== 'incidents') throw new Error('fixture changed');
+    const open = buildGraph([
+      ...[...graph.entries.values()].filter((entry) => entry !== incident),
+      { ...incident, data: { ...incident.data, severity: 'SEV2', status: 'investigating', resolved: undefined } },
+    ]);
+    expect(statusSummary(open, content.governance, links)).toMatchObject({ level: 'outage', href: '/incidents/2026-10-outage/', openIncidents: 1 });
+  });
+
+  it('says when nothing was deployed to production', () => {
+    const { graph, content } = checkFixture('staging-deployment');
+    expect(statusSummary(graph, content.governance, links).lastDeployment).toBeNull();
   });
 });

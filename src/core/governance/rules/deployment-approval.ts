@@ -1,4 +1,7 @@
+import { formatDay } from '../../text/dates.ts';
+import { isProduction } from '../environments.ts';
 import { defineRule, type RuleResult } from '../rule.ts';
+import { inForce, standingOf } from '../standing.ts';
 
 export const deploymentApproval = defineRule({
   id: 'deployment-approval',
@@ -6,10 +9,10 @@ export const deploymentApproval = defineRule({
   plane: 'execution',
   severity: 'error',
   description:
-    'A deployment to a production environment (see `productionEnvironments`) names the person who approved it and an active change policy it followed.',
+    'A deployment to a production environment (see `productionEnvironments`; letter case is ignored) names the person who approved it and the change policy it followed, which was in force on the day: not a draft, effective by then, and if retired since, replaced only after the deployment.',
   collections: ['deployments'],
-  check(entry, { graph, governance }) {
-    if (!governance.productionEnvironments.includes(entry.data.environment)) return [];
+  applies: (entry, { governance }) => isProduction(entry.data.environment, governance),
+  check(entry, { graph }) {
     const results: RuleResult[] = [];
     const { approver, changePolicy } = entry.data;
     if (!approver) {
@@ -36,11 +39,20 @@ export const deploymentApproval = defineRule({
       });
     } else {
       const policy = graph.target(entry.key, ['changePolicy']);
-      if (policy?.collection === 'policies' && policy.data.status !== 'active') {
+      if (policy?.collection === 'policies' && !inForce(policy, graph, entry.data.date)) {
+        const standing = standingOf(policy);
+        const why =
+          standing === 'draft'
+            ? 'a draft'
+            : policy.data.effective > entry.data.date
+              ? `not yet in force: it took effect on ${formatDay(policy.data.effective)}`
+              : standing === 'retired'
+                ? 'retired, and no policy that replaced it took effect after the deployment'
+                : policy.data.status;
         results.push({
           path: ['changePolicy'],
-          message: `Production deployment \`${entry.id}\` followed change policy \`${changePolicy}\`, which is ${policy.data.status}.`,
-          hint: 'Name the active change policy (the one that supersedes it, if any).',
+          message: `Production deployment \`${entry.id}\` followed change policy \`${changePolicy}\`, which is ${why}.`,
+          hint: 'Name the change policy that was active on the day of the deployment (the one that supersedes a retired policy, if any).',
         });
       }
     }

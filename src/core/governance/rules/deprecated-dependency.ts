@@ -7,8 +7,8 @@ export const deprecatedDependency = defineRule({
   severity: 'warning',
   description: 'A production service should not depend on a service that is deprecated or retired; the dependency is a migration still to do.',
   collections: ['services'],
+  applies: (entry) => entry.data.lifecycle === 'production',
   check(entry, { graph }) {
-    if (entry.data.lifecycle !== 'production') return [];
     return graph.targets(entry.key, ['dependsOn']).flatMap(({ path, entry: target }): RuleResult[] => {
       if (target.collection !== 'services') return [];
       const id = target.id;

@@ -9,8 +9,8 @@ export const policyReviewOverdue = defineRule({
   description:
     'Active policies are reviewed on their cadence. Past the due day it is a warning; after `policyReview.errorAfterCadences` cadences (2 by default) without review it is an error.',
   collections: ['policies'],
+  applies: (entry) => entry.data.status === 'active',
   check(entry, { now, governance }) {
-    if (entry.data.status !== 'active') return [];
     const review = entry.data.review;
     const state = reviewState(review, now, governance.policyReview.errorAfterCadences);
     if (!state.overdue) return [];

@@ -10,9 +10,9 @@ export const serviceBackups = defineRule({
   description:
     'A service that holds data (a `dataClassification` other than none) has backups, and a restore from them was tested within `backups.restoreTestMaxAge` (90 days by default). An untested backup is a hope, not a backup.',
   collections: ['services'],
+  applies: (entry) => entry.data.operations.dataClassification !== 'none' && entry.data.lifecycle !== 'retired',
   check(entry, { governance, now }) {
     const operations = entry.data.operations;
-    if (operations.dataClassification === 'none' || entry.data.lifecycle === 'retired') return [];
     const backups = operations.backups;
     if (!backups) {
       return [

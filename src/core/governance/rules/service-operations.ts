@@ -13,8 +13,8 @@ export const serviceOperations = defineRule({
   severity: 'error',
   description: 'Every production service names who is on call for it, where it is monitored and what alerts on it.',
   collections: ['services'],
+  applies: (entry) => entry.data.lifecycle === 'production',
   check(entry) {
-    if (entry.data.lifecycle !== 'production') return [];
     const operations = entry.data.operations;
     return REQUIRED.filter(({ field }) => !operations[field]).map(
       ({ field, what, example }): RuleResult => ({

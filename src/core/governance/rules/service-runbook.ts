@@ -1,4 +1,5 @@
 import { defineRule } from '../rule.ts';
+import { standingOf } from '../standing.ts';
 
 export const serviceRunbook = defineRule({
   id: 'service-runbook',
@@ -6,13 +7,13 @@ export const serviceRunbook = defineRule({
   plane: 'knowledge',
   severity: 'warning',
   description:
-    'Production services of the tiers listed in `runbookRequiredTiers` (1 and 2 by default) are covered by at least one document of kind runbook, so on-call has steps to follow.',
+    'Production services of the tiers listed in `runbookRequiredTiers` (1 and 2 by default) are covered by at least one document of kind runbook that is not a draft, so on-call has steps to follow.',
   collections: ['services'],
-  check(entry, { graph, governance }) {
-    if (entry.data.lifecycle !== 'production' || !governance.runbookRequiredTiers.includes(entry.data.tier)) return [];
+  applies: (entry, { governance }) => entry.data.lifecycle === 'production' && governance.runbookRequiredTiers.includes(entry.data.tier),
+  check(entry, { graph }) {
     const runbooks = graph
       .related(entry.key, 'coveredBy')
-      .filter((document) => document.collection === 'runbooks' && document.data.kind === 'runbook');
+      .filter((document) => document.collection === 'runbooks' && document.data.kind === 'runbook' && standingOf(document) !== 'draft');
     if (runbooks.length > 0) return [];
     return [
       {

@@ -7,8 +7,9 @@ export const teamEscalation = defineRule({
   severity: 'warning',
   description: 'Every team says how urgent problems reach it, so that an owner can be found when something breaks.',
   collections: ['owners'],
+  applies: (entry) => entry.data.kind === 'team',
   check(entry) {
-    if (entry.data.kind !== 'team' || entry.data.escalation?.route) return [];
+    if (entry.data.escalation?.route) return [];
     return [
       {
         path: ['kind'],

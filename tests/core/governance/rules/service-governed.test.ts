@@ -12,12 +12,20 @@ describe('service-governed', () => {
         {
           "field": "lifecycle",
           "file": "content/services/api.md",
-          "hint": "List an active policy in \`governedBy\`, or add the service to the \`appliesTo\` of one.",
+          "hint": "List an active policy in \`governedBy\`, or add the service to the \`appliesTo\` of one; a draft, retired or not yet effective policy does not count.",
           "line": 5,
-          "message": "Production service \`api\` is governed by no active policy.",
+          "message": "Production service \`api\` is governed by no policy in force.",
           "severity": "error",
         },
       ]
     `);
+  });
+
+  it('rejects a service governed only by a retired policy', () => {
+    expect(findingsOf(checkFixture('governed-by-retired-policy'), 'service-governed').map((finding) => finding.file)).toEqual(['content/services/api.md']);
+  });
+
+  it('rejects a service governed only by a policy not yet in effect', () => {
+    expect(findingsOf(checkFixture('governed-by-future-policy'), 'service-governed').map((finding) => finding.file)).toEqual(['content/services/api.md']);
   });
 });

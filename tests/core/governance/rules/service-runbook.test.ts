@@ -20,4 +20,11 @@ describe('service-runbook', () => {
       ]
     `);
   });
+
+  it('does not count a draft runbook', () => {
+    expect(findingsOf(checkFixture('runbook-draft'), 'service-runbook').map((finding) => finding.file)).toEqual([
+      'content/services/api.md',
+      'content/services/db.md',
+    ]);
+  });
 });

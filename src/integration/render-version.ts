@@ -1,0 +1,6 @@
+/**
+ * The version of the way entry bodies are rendered (src/integration/entry-loader.ts). Bumped when
+ * that changes, so cached entries are rendered again and, through the page keys
+ * (src/site/page-keys.ts), their pages too.
+ */
+export const RENDER_VERSION = 'mp-4';

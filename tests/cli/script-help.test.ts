@@ -1,0 +1,67 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { schemasCommand } from '../../src/cli/schemas.ts';
+import { memoryIo } from '../helpers/io.ts';
+
+const REPO = join(import.meta.dirname, '..', '..');
+const scratch = mkdtempSync(join(tmpdir(), 'multiplane-help-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** Runs a script of package.json as npm would, with arguments after `--`. */
+function script(name: string, args: string[]) {
+  const scripts = (JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+  const file = /scripts\/[\w-]+\.ts/.exec(scripts[name] ?? '')?.[0];
+  if (!file) throw new Error(`npm run ${name} runs no script of scripts/`);
+  return spawnSync(process.execPath, ['--experimental-strip-types', '--no-warnings', join(REPO, file), ...args], { cwd: scratch, encoding: 'utf8', timeout: 60_000 });
+}
+
+describe('--help on every script', () => {
+  it.each(['check', 'build', 'new', 'import', 'export', 'schemas', 'bench', 'bench:check'])('npm run %s -- --help prints the usage and exits 0', (name) => {
+    const result = script(name, ['--help']);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toMatch(new RegExp(`^Usage: npm run ${name} `));
+    expect(result.status).toBe(0);
+  });
+
+  it.each(['schemas', 'bench', 'bench:check'])('npm run %s answers an unknown option with usage, never a stack trace', (name) => {
+    const result = script(name, ['--entires', '10']);
+    expect(result.status).toBe(2);
+    expect(result.stderr.split('\n')[0]).toMatch(/^Unknown option '--entires'\. (Did you mean --entries\?|The options are )/);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('npm run schemas', () => {
+  const project = () => {
+    const root = join(scratch, `project-${Math.random().toString(36).slice(2)}`);
+    cpSync(join(REPO, 'public', 'schemas'), join(root, 'public', 'schemas'), { recursive: true });
+    return root;
+  };
+
+  it('writes nothing when asked for help', () => {
+    const root = project();
+    expect(readdirSync(join(root, 'public', 'schemas'))).toHaveLength(11);
+    // A file npm run schemas would rewrite, to see that --help leaves it alone.
+    writeFileSync(join(root, 'public', 'schemas', 'owners.schema.json'), '{}\n');
+    const io = memoryIo(root);
+    expect(schemasCommand(['--help'], io)).toBe(0);
+    expect(io.out()).toContain('Usage: npm run schemas');
+    expect(readFileSync(join(root, 'public', 'schemas', 'owners.schema.json'), 'utf8')).toBe('{}\n');
+  });
+
+  it('reports out-of-date files with --check, and writes them without', () => {
+    const root = project();
+    expect(schemasCommand(['--check', '--root', root], memoryIo(root))).toBe(0);
+    writeFileSync(join(root, 'public', 'schemas', 'owners.schema.json'), '{}\n');
+    const stale = memoryIo(root);
+    expect(schemasCommand(['--check', '--root', root], stale)).toBe(1);
+    expect(stale.err()).toBe('1 JSON Schema is out of date in public/schemas/: owners.schema.json. Run npm run schemas to write them.\n');
+    const io = memoryIo(root);
+    expect(schemasCommand(['--root', root], io)).toBe(0);
+    expect(io.out()).toBe('Wrote 11 JSON Schemas to public/schemas/.\n');
+    expect(JSON.parse(readFileSync(join(root, 'public', 'schemas', 'owners.schema.json'), 'utf8')).$schema).toBe('http://json-schema.org/draft-07/schema#');
+  });
+});

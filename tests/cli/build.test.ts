@@ -3,12 +3,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeBuildMarker } from '../../src/build/output-marker.ts';
 import { buildCommand } from '../../src/cli/build.ts';
-import { fixtureRoot } from '../helpers/fixtures.ts';
+import { fixtureRoot, freshFixtureRoot } from '../helpers/fixtures.ts';
 import { memoryIo } from '../helpers/io.ts';
 
 describe('npm run build', () => {
   it('stops before building when the content has errors, and leaves dist/ as it was', async () => {
-    const root = fixtureRoot('dangling-owner');
+    const root = freshFixtureRoot('dangling-owner');
     mkdirSync(join(root, 'dist'), { recursive: true });
     writeFileSync(join(root, 'dist', 'index.html'), 'previous build');
     writeBuildMarker(join(root, 'dist'), 'internal');
@@ -21,7 +21,7 @@ describe('npm run build', () => {
   });
 
   it('stops on a Mermaid diagram that does not parse, naming its file and line, before building anything', { timeout: 60_000 }, async () => {
-    const root = fixtureRoot('broken-mermaid');
+    const root = freshFixtureRoot('broken-mermaid');
     mkdirSync(join(root, 'dist'), { recursive: true });
     writeFileSync(join(root, 'dist', 'index.html'), 'previous build');
     writeBuildMarker(join(root, 'dist'), 'internal');
@@ -35,7 +35,7 @@ describe('npm run build', () => {
 
   it('stops with one clear message when diagrams need a browser and there is none', async () => {
     // A valid diagram that no cache holds yet.
-    const root = fixtureRoot('uncached-diagram');
+    const root = freshFixtureRoot('uncached-diagram');
     const io = memoryIo(root, { CHROMIUM_PATH: '/nonexistent/chromium' });
     expect(await buildCommand(['--out', 'dist-no-browser'], io)).toBe(1);
     expect(io.err()).toMatch(/Build stopped: .*CHROMIUM_PATH/s);

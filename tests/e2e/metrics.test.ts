@@ -22,7 +22,7 @@ afterAll(async () => {
 
 async function open(path: string, colorScheme: 'light' | 'dark', bypassCSP = false): Promise<Page> {
   const page = await browser.newPage({ colorScheme, bypassCSP });
-  await page.goto(`${server.url}${path}`, { waitUntil: 'networkidle' });
+  await page.goto(`${server.url}${path}`, { waitUntil: 'load' });
   return page;
 }
 

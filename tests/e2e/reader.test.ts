@@ -33,7 +33,7 @@ type Viewport = keyof typeof VIEWPORTS;
 
 async function open(path: string, scheme: (typeof SCHEMES)[number] = 'light', viewport: Viewport = 'desktop', bypassCSP = false): Promise<Page> {
   const page = await browser.newPage({ colorScheme: scheme, viewport: VIEWPORTS[viewport], bypassCSP });
-  await page.goto(`${server.url}${path}`, { waitUntil: 'networkidle' });
+  await page.goto(`${server.url}${path}`, { waitUntil: 'load' });
   return page;
 }
 

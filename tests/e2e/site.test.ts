@@ -29,7 +29,7 @@ async function open(path: string, colorScheme: 'light' | 'dark' = 'light', bypas
     if (message.type() === 'error') errors.push(message.text());
   });
   page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(`${server.url}${path}`, { waitUntil: 'networkidle' });
+  await page.goto(`${server.url}${path}`, { waitUntil: 'load' });
   return { page, errors };
 }
 

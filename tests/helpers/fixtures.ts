@@ -52,9 +52,12 @@ export function findingsOf(report: CheckReport, rule: string): Pick<Finding, 'se
 
 let copies = 0;
 
-/** A fresh, writable copy of a fixture project, for tests that change files in it. */
+/**
+ * A fresh, writable copy of a fixture project: its content only, so what another test wrote into
+ * the shared fixture root (an output folder, a cache) is not carried over.
+ */
 export function freshFixtureRoot(name = 'valid'): string {
   const copy = join(scratch, `${name}-copy-${copies++}`);
-  cpSync(fixtureRoot(name), copy, { recursive: true });
+  cpSync(join(fixtureRoot(name), 'content'), join(copy, 'content'), { recursive: true, verbatimSymlinks: true });
   return copy;
 }

@@ -10,7 +10,7 @@ import { PLANE_ORDER_NOTE } from '../../src/site/view/plane-order.ts';
 import { whitepaperChapters } from '../../src/site/view/whitepaper.ts';
 import { seriousAxeViolations } from '../helpers/axe.ts';
 import { launchBrowser } from '../helpers/browser.ts';
-import { NOW } from '../helpers/fixtures.ts';
+import { NOW, EXAMPLE_ROOT } from '../helpers/fixtures.ts';
 
 // What a reader of the example site meets, in both themes, on a desktop and on a phone 390 px
 // wide: the site built in global setup, served on a free port and driven in the system Chromium.
@@ -37,7 +37,7 @@ async function open(path: string, scheme: (typeof SCHEMES)[number] = 'light', vi
   return page;
 }
 
-const report = runCheck({ root: join(import.meta.dirname, '..', '..'), now: NOW });
+const report = runCheck({ root: EXAMPLE_ROOT, now: NOW });
 
 describe('the operating loop diagram', { timeout: 120_000 }, () => {
   for (const scheme of SCHEMES) {

@@ -6,10 +6,10 @@ import { createSharedBrowser } from '../../src/browser/index.ts';
 import { runCheck } from '../../src/core/check/run-check.ts';
 import { printWhitepaper } from '../../src/pdf/print-whitepaper.ts';
 import { isFrontMatter, whitepaperChapters } from '../../src/site/view/whitepaper.ts';
-import { NOW } from '../helpers/fixtures.ts';
+import { NOW, EXAMPLE_ROOT } from '../helpers/fixtures.ts';
 import { type ParsedPdf, readPdf } from '../helpers/read-pdf.ts';
 
-const report = runCheck({ root: join(import.meta.dirname, '..', '..'), now: NOW });
+const report = runCheck({ root: EXAMPLE_ROOT, now: NOW });
 const platform = report.graph.platform!.data;
 // Chapters are numbered from 1; front matter (the abstract) is not numbered.
 let numbered = 0;

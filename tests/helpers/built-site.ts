@@ -12,7 +12,7 @@ const ROOT = join(import.meta.dirname, '..', '..');
 export function buildExampleSite(): { dir: string; remove(): void } {
   const parent = mkdtempSync(join(tmpdir(), 'multiplane-site-'));
   const dir = join(parent, 'dist');
-  runBuild(ROOT, ['--out', dir]);
+  runBuild(ROOT, ['--content', join('tests', 'fixtures', 'example', 'content'), '--out', dir]);
   return { dir, remove: () => rmSync(parent, { recursive: true, force: true }) };
 }
 

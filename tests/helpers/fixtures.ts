@@ -5,6 +5,9 @@ import { afterAll } from 'vitest';
 import { runCheck, type CheckReport } from '../../src/core/check/run-check.ts';
 import type { Finding } from '../../src/core/findings/finding.ts';
 
+/** The example platform as a fixture project (see tests/fixtures/example/README.md). */
+export const EXAMPLE_ROOT = join(import.meta.dirname, '..', 'fixtures', 'example');
+
 /** The instant every fixture is checked at, so review and backup ages never drift. */
 export const NOW = new Date('2026-11-26T00:00:00Z');
 

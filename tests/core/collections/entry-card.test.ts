@@ -1,13 +1,11 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCheck } from '../../../src/core/check/run-check.ts';
 import { entryCard } from '../../../src/core/collections/entry-card.ts';
 import { COLLECTIONS } from '../../../src/core/collections/index.ts';
 import type { AnyEntry } from '../../../src/core/content/entry.ts';
-import { NOW } from '../../helpers/fixtures.ts';
+import { NOW, EXAMPLE_ROOT } from '../../helpers/fixtures.ts';
 
-const REPO = join(import.meta.dirname, '..', '..', '..');
-const report = runCheck({ root: REPO, now: NOW });
+const report = runCheck({ root: EXAMPLE_ROOT, now: NOW });
 const context = { graph: report.graph, governance: report.content.governance, now: report.now, scores: new Map(report.scores.map((score) => [score.key, score])) };
 
 describe('entry cards come from the collection descriptors', () => {

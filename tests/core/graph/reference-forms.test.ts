@@ -6,7 +6,7 @@ import { isScalar, parseDocument } from 'yaml';
 import { runCheck } from '../../../src/core/check/run-check.ts';
 import { splitFrontmatter } from '../../../src/core/content/frontmatter.ts';
 import type { CheckReport } from '../../../src/core/check/run-check.ts';
-import { NOW } from '../../helpers/fixtures.ts';
+import { NOW, EXAMPLE_ROOT } from '../../helpers/fixtures.ts';
 
 const REPO = join(import.meta.dirname, '..', '..', '..');
 const scratch = mkdtempSync(join(tmpdir(), 'multiplane-reference-forms-'));
@@ -21,7 +21,7 @@ type Form = 'prefixed' | 'bare' | 'file-name';
  */
 function rewritten(report: CheckReport, form: Form): { root: string; rewrites: number } {
   const root = join(scratch, form);
-  cpSync(join(REPO, 'content'), join(root, 'content'), { recursive: true });
+  cpSync(join(EXAMPLE_ROOT, 'content'), join(root, 'content'), { recursive: true });
   let rewrites = 0;
   for (const entry of report.graph.entries.values()) {
     const references = report.graph.referencesOf(entry.key);
@@ -63,7 +63,7 @@ function summary(report: CheckReport) {
 }
 
 describe('every reference field, in every written form', () => {
-  const original = runCheck({ root: REPO, now: NOW });
+  const original = runCheck({ root: EXAMPLE_ROOT, now: NOW });
 
   it('the example makes references from every collection that has reference fields', () => {
     const collections = new Set([...original.graph.entries.values()].filter((entry) => original.graph.referencesOf(entry.key).length > 0).map((entry) => entry.collection));

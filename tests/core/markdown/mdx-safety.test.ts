@@ -1,3 +1,4 @@
+import { EXAMPLE_ROOT } from '../../helpers/fixtures.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { mdxToJs } from 'satteri';
@@ -380,14 +381,14 @@ describe('the fixtures and the example content', () => {
   });
 
   it('every .mdx file of the example content is safe', () => {
-    const content = join(import.meta.dirname, '..', '..', '..', 'content');
+    const content = join(EXAMPLE_ROOT, 'content');
     const files = readdirSync(content, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.mdx'));
     // The example ships Markdown chapters today; any MDX chapter added later is checked here.
     for (const file of files) expect(check(join(content, file)), file).toEqual([]);
   });
 
   it('the example whitepaper chapters would be safe as MDX too: real prose raises nothing', () => {
-    const folder = join(import.meta.dirname, '..', '..', '..', 'content', 'whitepaper');
+    const folder = join(EXAMPLE_ROOT, 'content', 'whitepaper');
     const chapters = readdirSync(folder).filter((file) => /\.mdx?$/.test(file));
     expect(chapters.length).toBeGreaterThan(5);
     for (const file of chapters) expect(check(join(folder, file)), file).toEqual([]);

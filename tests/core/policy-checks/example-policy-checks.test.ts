@@ -1,11 +1,10 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCheck } from '../../../src/core/check/run-check.ts';
 import { allPolicyChecks } from '../../../src/site/view/policy-compliance.ts';
-import { NOW } from '../../helpers/fixtures.ts';
+import { NOW, EXAMPLE_ROOT } from '../../helpers/fixtures.ts';
 
 describe("the example platform's policy checks", () => {
-  const report = runCheck({ root: join(import.meta.dirname, '../../..'), now: NOW });
+  const report = runCheck({ root: EXAMPLE_ROOT, now: NOW });
   const checks = allPolicyChecks(report).flatMap(({ checks: list }) => list);
 
   it('carries at least three, all of which compile and run', () => {

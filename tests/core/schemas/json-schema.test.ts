@@ -9,7 +9,7 @@ import { listCollectionFiles } from '../../../src/core/content/list-files.ts';
 import { runCheck } from '../../../src/core/check/run-check.ts';
 import { COLLECTIONS, type EntryCollectionName } from '../../../src/core/schemas/index.ts';
 import { allJsonSchemas, DATE_PATTERN, DATE_TIME_PATTERN } from '../../../src/core/schemas/json-schema.ts';
-import { freshFixtureRoot, NOW } from '../../helpers/fixtures.ts';
+import { freshFixtureRoot, NOW, EXAMPLE_ROOT } from '../../helpers/fixtures.ts';
 
 const REPO = join(import.meta.dirname, '..', '..', '..');
 const schemas = allJsonSchemas();
@@ -35,7 +35,7 @@ describe('the editors\' JSON Schemas', () => {
     let count = 0;
     for (const definition of Object.values(COLLECTIONS)) {
       if (definition.source.kind !== 'folder') continue;
-      for (const file of listCollectionFiles(join(REPO, 'content'), definition.name as EntryCollectionName)) {
+      for (const file of listCollectionFiles(join(EXAMPLE_ROOT, 'content'), definition.name as EntryCollectionName)) {
         if (!file.markdown) continue;
         const result = validate(`${definition.name}.schema.json`, frontmatter(file.absolute));
         expect(result, file.absolute).toEqual({ valid: true, errors: 'No errors' });

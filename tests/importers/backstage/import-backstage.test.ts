@@ -8,9 +8,9 @@ import { buildBackstageEntities } from '../../../src/exporters/backstage/build-e
 import { formatCatalog } from '../../../src/exporters/backstage/format-catalog.ts';
 import { importBackstage } from '../../../src/importers/backstage/import-backstage.ts';
 import { validateEntry } from '../../../src/importers/validate-entry.ts';
-import { NOW } from '../../helpers/fixtures.ts';
+import { NOW, EXAMPLE_ROOT } from '../../helpers/fixtures.ts';
 import { memoryIo } from '../../helpers/io.ts';
-import { FIXTURES, REPO, scratchRoot } from '../scratch.ts';
+import { FIXTURES, scratchRoot } from '../scratch.ts';
 
 /** Backstage's own example catalogs (packages/catalog-model/examples, the demo app's, the repository's root file). */
 const EXAMPLES = join(FIXTURES, 'backstage-examples');
@@ -122,7 +122,7 @@ describe('importing Backstage\'s example catalog', () => {
 
 describe('a round trip through Backstage', () => {
   it('reproduces the example platform\'s owners and services: export, then import', () => {
-    const original = runCheck({ root: REPO, now: NOW });
+    const original = runCheck({ root: EXAMPLE_ROOT, now: NOW });
     const exported = buildBackstageEntities(original.graph);
     const root = scratchRoot();
     const file = join(root, 'catalog-info.yaml');

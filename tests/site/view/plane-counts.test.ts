@@ -1,11 +1,10 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCheck } from '../../../src/core/check/run-check.ts';
 import { PLANE_DEFINITIONS } from '../../../src/core/planes.ts';
 import { dashboard, NO_PLANE } from '../../../src/site/view/dashboard.ts';
 import { planeCards } from '../../../src/site/view/home.ts';
 import { findingPlane, planeFindings } from '../../../src/site/view/plane-findings.ts';
-import { checkFixture, NOW } from '../../helpers/fixtures.ts';
+import { checkFixture, NOW, EXAMPLE_ROOT } from '../../helpers/fixtures.ts';
 
 /**
  * One attribution of findings to planes, everywhere: a plane's home card, its page and the
@@ -14,7 +13,7 @@ import { checkFixture, NOW } from '../../helpers/fixtures.ts';
  */
 describe("a plane's findings", () => {
   const reports = {
-    example: runCheck({ root: join(import.meta.dirname, '..', '..', '..'), now: NOW }),
+    example: runCheck({ root: EXAMPLE_ROOT, now: NOW }),
     'service-without-on-call': checkFixture('service-without-on-call'),
   };
 

@@ -90,8 +90,9 @@ describe('metrics charts', { timeout: 60_000 }, () => {
       const first = page.locator('.mp-trends figure.mp-chart').first();
       await first.locator('summary').click();
       await expect(first.locator('table').isVisible()).resolves.toBe(true);
-      // September: 3 production deployments, lead time not recorded, 1 of 3 failed, 1.2 h to restore.
-      await expect(first.locator('tbody tr').filter({ hasText: 'Sep 2026' }).locator('td').allTextContents()).resolves.toEqual(['3', 'no data', '33 %', '1.2 h']);
+      // September: 3 production deployments, committed 120, 20 and 46 hours before (median 46 h),
+      // 1 of 3 failed, 1.2 h to restore.
+      await expect(first.locator('tbody tr').filter({ hasText: 'Sep 2026' }).locator('td').allTextContents()).resolves.toEqual(['3', '46 h', '33 %', '1.2 h']);
 
       const { mark, text, background } = await colours(page, '.mp-trends');
       // Axis text stands out from the page in either theme.
@@ -117,10 +118,11 @@ describe('metrics charts', { timeout: 60_000 }, () => {
       const tiles = await page.locator('.mp-metric-tiles li').evaluateAll((items) =>
         items.map((item) => [item.getAttribute('data-metric'), item.querySelector('.mp-metric-value')?.textContent?.trim()]),
       );
-      // Two production deployments in the window, one of which failed; the only incident was a SEV3.
+      // Two production deployments in the window, committed 26 and 2 hours before (median 14 h),
+      // one of which failed; the only incident was a SEV3.
       expect(tiles).toEqual([
         ['deploymentFrequency', '0.7 a month'],
-        ['leadTime', 'not recorded'],
+        ['leadTime', '14 h'],
         ['changeFailureRate', '50 %'],
         ['timeToRestore', 'no data'],
       ]);
@@ -174,7 +176,8 @@ describe('metrics.json and catalog.json', () => {
     // the identity broker release that caused the September incident are the change failures.
     expect(metrics.platform.window.deploymentFrequency).toMatchObject({ status: 'measured', deployments: 9, band: 'medium' });
     expect(metrics.platform.window.changeFailureRate).toMatchObject({ status: 'measured', failures: 2, deployments: 9, rate: 0.2222, band: 'low' });
-    expect(metrics.platform.window.leadTime).toEqual({ status: 'not-recorded', recorded: 0, deployments: 9 });
+    // Every production deployment of the example records when its change was committed.
+    expect(metrics.platform.window.leadTime).toMatchObject({ status: 'measured', recorded: 9, deployments: 9, band: 'high' });
     expect(metrics.platform.window.timeToRestore).toMatchObject({ status: 'measured', medianHours: 1.2, band: 'high' });
     const dispatch = metrics.services.find((service: { key: string }) => service.key === 'services/dispatch-orchestrator');
     expect(dispatch.window.deploymentFrequency).toEqual({ status: 'no-data', deployments: 0, days: 90 });

@@ -29,7 +29,8 @@ async function open(path: string, colorScheme: 'light' | 'dark' = 'light', bypas
     if (message.type() === 'error') errors.push(message.text());
   });
   page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(`${server.url}${path}`, { waitUntil: 'load' });
+  // Network idle: the console-error checks must see what loads after the page (search, status).
+  await page.goto(`${server.url}${path}`, { waitUntil: 'networkidle' });
   return { page, errors };
 }
 

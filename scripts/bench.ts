@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm run bench -- --entries 1000,3000,10000 [--baseline 3000] [--pdf 3000] [--dev 3000] [--out bench.json]`:
-// measures check, build, output, search and the dev server on synthetic platforms. Not part of the tests.
+// `npm run bench -- --entries 1000,3000,10000 [--baseline 3000] [--pdf 3000] [--dev 3000] [--repeats 3] [--out bench.json]`:
+// measures check, builds (clean, unchanged, one entry changed), output, search and the dev server
+// on synthetic platforms, every build a whole process, alternating with the baselines. Not part of the tests.
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { BENCH_USAGE, parseBenchArgs } from '../src/bench/bench-args.ts';
@@ -21,6 +22,7 @@ runMain(async () => {
     pdf: args.pdf,
     dev: args.dev,
     devExample: args.devExample,
+    repeats: args.repeats,
     log: (line) => console.log(line),
   });
   const out = resolve(args.out);

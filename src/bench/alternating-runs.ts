@@ -27,7 +27,12 @@ export interface SideRuns {
  * alike, `repeats` times each, with the load average around every run. Comparing sums of a
  * program's own phase timers with another program's whole process flatters the first one.
  */
-export async function alternatingRuns(sides: readonly Side[], repeats: number, log: (line: string) => void): Promise<SideRuns[]> {
+export async function alternatingRuns(
+  sides: readonly Side[],
+  repeats: number,
+  log: (line: string) => void,
+  onResult?: (result: Measured) => void,
+): Promise<SideRuns[]> {
   const runs = sides.map((side) => ({ name: side.name, ms: [] as number[], peakRssBytes: [] as number[], load: [] as [number, number][] }));
   for (let round = 1; round <= repeats; round++) {
     for (const [index, side] of sides.entries()) {
@@ -36,6 +41,7 @@ export async function alternatingRuns(sides: readonly Side[], repeats: number, l
       const result: Measured = await runMeasured(side.command, side.args, { cwd: side.cwd, env: side.env });
       const ended = loadavg()[0] ?? 0;
       if (result.status !== 0) throw new Error(`${side.name} failed (status ${result.status}):\n${result.stdout.slice(-3000)}\n${result.stderr.slice(-3000)}`);
+      onResult?.(result);
       const record = runs[index]!;
       record.ms.push(Math.round(result.ms));
       record.peakRssBytes.push(result.peakRss);

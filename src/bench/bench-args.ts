@@ -12,6 +12,7 @@ Options:
   --pdf <n,…>         Sizes whose build includes the PDF (default: 3000).
   --dev <n,…>         Sizes whose dev server is measured (default: 3000).
   --no-dev-example    Do not measure the dev server on the example content.
+  --repeats <n>       Runs of each timed build, alternating the sides (default: 3).
   --out <file>        Where to write the results (default: bench-results.json).
   -h, --help          Show this help.
 `;
@@ -38,6 +39,12 @@ function sizes(text: string, option: string, empty: boolean): number[] {
   return list;
 }
 
+function positive(text: string, option: string): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value <= 0) throw new UsageError(`--${option} must be a whole number above 0; got "${text}".`);
+  return value;
+}
+
 export interface BenchArgs {
   readonly help: boolean;
   readonly sizes: number[];
@@ -45,6 +52,7 @@ export interface BenchArgs {
   readonly pdf: number[];
   readonly dev: number[];
   readonly devExample: boolean;
+  readonly repeats: number;
   readonly out: string;
 }
 
@@ -59,6 +67,7 @@ export function parseBenchArgs(argv: readonly string[], _io?: CommandIo): BenchA
       pdf: { type: 'string', default: '3000' },
       dev: { type: 'string', default: '3000' },
       'dev-example': { type: 'boolean', default: true },
+      repeats: { type: 'string', default: '3' },
       out: { type: 'string', default: 'bench-results.json' },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -72,6 +81,7 @@ export function parseBenchArgs(argv: readonly string[], _io?: CommandIo): BenchA
     pdf: sizes(values.pdf, 'pdf', true),
     dev: sizes(values.dev, 'dev', true),
     devExample: values['dev-example'],
+    repeats: positive(values.repeats, 'repeats'),
     out: values.out,
   };
 }

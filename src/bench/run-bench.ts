@@ -1,9 +1,10 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join, relative } from 'node:path';
+import { alternatingRuns, type Side, type SideRuns } from './alternating-runs.ts';
+import { writeBaselineProject } from './baseline-project.ts';
 import { type DevProbe, probeDevServer } from './dev-probe.ts';
 import { launchSharedChromium } from './launch-chromium.ts';
-import { writeBaselineProject } from './baseline-project.ts';
 import { measureOutput, type OutputSizes } from './page-sizes.ts';
 import { runMeasured } from './process-tree.ts';
 import { probeSearch, type SearchProbe } from './search-probe.ts';
@@ -17,7 +18,7 @@ const COLLECTIONS = ['owners', 'policies', 'runbooks', 'services', 'deployments'
 export interface BenchOptions {
   readonly root: string;
   readonly sizes: readonly number[];
-  /** Also build the same bodies with plain Starlight, at these sizes. */
+  /** Also build the same bodies with plain Starlight (default and one-link sidebar), at these sizes. */
   readonly baseline: readonly number[];
   /** Print the whitepaper at these sizes (the PDF is timed separately from the site). */
   readonly pdf: readonly number[];
@@ -25,33 +26,32 @@ export interface BenchOptions {
   readonly dev: readonly number[];
   /** Time `npm run dev` on the project's own content too. */
   readonly devExample: boolean;
+  /** Runs of each timed build (default 3). */
+  readonly repeats?: number;
   readonly log: (line: string) => void;
 }
 
 export interface SizeResult {
   readonly entries: number;
-  readonly checkMs: number;
-  /** Wall time of the whole build process, and the steps it reported. */
-  readonly buildMs: number;
+  /** `npm run check` as a whole process: the first run without any cache, then warm runs. */
+  readonly check: { readonly coldMs: number; readonly warmMs: readonly number[] };
+  /** Clean builds (caches removed before each), whole process, alternating with the baselines. */
+  readonly clean: SideRuns;
+  /** The steps the last clean build reported. */
   readonly phases: Record<string, number>;
-  readonly pagesPerSecond: number;
-  readonly peakRssBytes: number;
   readonly output: OutputSizes;
-  /** A second build with nothing changed: diagrams rendered again, and browser launches. */
-  readonly rebuild: { readonly ms: number; readonly diagramsRendered: number; readonly browserLaunches: number };
+  /** Builds with nothing changed since the previous build. */
+  readonly unchanged: SideRuns;
+  /** Builds after changing one entry's title, each a different entry. */
+  readonly oneEntry: SideRuns;
+  /** Pages copied from the previous build in the last one-entry build. */
+  readonly reusedPages: number;
   readonly search?: readonly SearchProbe[];
-  readonly pdf?: { readonly ms: number; readonly pages?: number };
-  readonly baseline?: { readonly ms: number; readonly peakRssBytes: number; readonly output: OutputSizes };
-  /** Site build time per entry relative to the previous size (1 = perfectly flat). */
-  readonly perEntryRatio?: number;
-  /** Files the build read, and how many of them it parsed (each once). */
+  readonly baselines?: readonly SideRuns[];
+  /** Output of plain Starlight with its default sidebar, for page sizes. */
+  readonly baselineOutput?: OutputSizes;
   readonly files: { readonly read: number; readonly parsed: number };
   readonly dev?: DevProbe;
-}
-
-/** The build without the PDF: check, diagrams, site and search index. */
-export function siteBuildMs(phases: Record<string, number>): number {
-  return (phases.check ?? 0) + (phases.diagrams ?? 0) + (phases.site ?? 0) + (phases.searchIndex ?? 0);
 }
 
 function environment(): NodeJS.ProcessEnv {
@@ -60,17 +60,19 @@ function environment(): NodeJS.ProcessEnv {
   return env;
 }
 
-/** Removes Astro's content store and the diagram cache, so the next build starts clean. */
+/** Removes every cache a build reuses (content store, pages, body facts, diagrams), so the next build starts clean. */
 function clearCaches(root: string): void {
   for (const path of ['node_modules/.astro', '.astro', '.cache/multiplane']) rmSync(join(root, path), { recursive: true, force: true });
 }
 
 /**
- * For each size: writes a synthetic platform, checks it, builds it clean and again unchanged,
- * measures the output and searches it; optionally builds the same bodies with plain Starlight.
+ * For each size: writes a synthetic platform, checks it, builds it clean (alternating with plain
+ * Starlight where asked), again with nothing changed and after one-entry changes, every build
+ * timed as a whole process and repeated; then measures the output and searches it.
  */
 export async function runBench(options: BenchOptions): Promise<{ machine: Record<string, unknown>; results: SizeResult[]; example?: { dev: DevProbe } }> {
   const { root, log } = options;
+  const repeats = options.repeats ?? 3;
   const node = process.execPath;
   const strip = ['--experimental-strip-types', '--no-warnings'];
   const results: SizeResult[] = [];
@@ -83,35 +85,66 @@ export async function runBench(options: BenchOptions): Promise<{ machine: Record
       mkdirSync(work, { recursive: true });
       writeSyntheticPlatform({ entries, out: work });
       const content = relative(root, join(work, 'content'));
-      log(`\n${entries} entries: generated in ${content}/`);
-
-      const check = await runMeasured(node, [...strip, join(root, 'scripts/check.ts'), '--content', content, '--format', 'json'], { cwd: root, env: environment() });
-      if (check.status === 2 || check.status === null) throw new Error(`check failed:\n${check.stderr}`);
-      log(`  check ${(check.ms / 1000).toFixed(2)} s`);
+      log(`\n${entries} entries: generated in ${content}/ (load ${loadavg()[0]?.toFixed(1)})`);
 
       clearCaches(root);
+      const checkArgs = [...strip, join(root, 'scripts/check.ts'), '--content', content, '--format', 'json'];
+      const checks: number[] = [];
+      for (let run = 0; run <= repeats; run++) {
+        const check = await runMeasured(node, checkArgs, { cwd: root, env: environment() });
+        if (check.status === 2 || check.status === null) throw new Error(`check failed:\n${check.stderr}`);
+        checks.push(Math.round(check.ms));
+      }
+      log(`  check: ${(checks[0]! / 1000).toFixed(2)} s without a cache, ${checks.slice(1).map((ms) => (ms / 1000).toFixed(2)).join(', ')} s warm`);
+
       const dist = join(work, 'dist');
       const timings = join(work, 'timings.json');
       const withPdf = options.pdf.includes(entries);
-      const build = await runMeasured(
-        node,
-        [...strip, join(root, 'scripts/build.ts'), '--content', content, '--out', dist, '--timings', timings, ...(withPdf ? [] : ['--no-pdf'])],
-        { cwd: root, env: environment() },
-      );
-      if (build.status !== 0) throw new Error(`build failed:\n${build.stdout.slice(-3000)}\n${build.stderr}`);
-      const phases = JSON.parse(readFileSync(timings, 'utf8')) as Record<string, number>;
-      const output = measureOutput(dist, COLLECTIONS);
-      log(`  ${phases.filesRead} files read, ${phases.filesParsed} parsed, each once: the Astro process renders from the checked model`);
-      log(`  build ${(build.ms / 1000).toFixed(1)} s, peak RSS ${(build.peakRss / 2 ** 30).toFixed(2)} GiB, entry HTML median ${output.medianEntryHtml} B, max ${output.maxEntryHtml} B`);
-
-      const rebuildTimings = join(work, 'timings-rebuild.json');
-      const rebuild = await runMeasured(node, [...strip, join(root, 'scripts/build.ts'), '--content', content, '--out', dist, '--timings', rebuildTimings, '--no-pdf'], {
+      const buildSide = (name: string, extra: readonly string[], before?: () => void): Side => ({
+        name,
+        command: node,
+        args: [...strip, join(root, 'scripts/build.ts'), '--content', content, '--out', dist, '--timings', timings, ...extra],
         cwd: root,
         env: environment(),
+        ...(before ? { before } : {}),
       });
-      if (rebuild.status !== 0) throw new Error(`rebuild failed:\n${rebuild.stderr}`);
-      const again = JSON.parse(readFileSync(rebuildTimings, 'utf8')) as Record<string, number>;
-      log(`  rebuild ${(rebuild.ms / 1000).toFixed(1)} s, ${again.diagramsRendered ?? 0} diagrams rendered again`);
+      const sides: Side[] = [buildSide('Multiplane, clean', withPdf ? [] : ['--no-pdf'], () => clearCaches(root))];
+      if (options.baseline.includes(entries)) {
+        for (const sidebar of ['default', 'one-link'] as const) {
+          const project = join(work, `baseline-${sidebar}`);
+          writeBaselineProject(join(work, 'content'), project, sidebar);
+          const out = join(work, `baseline-${sidebar}-dist`);
+          sides.push({
+            name: `plain Starlight, ${sidebar} sidebar`,
+            command: node,
+            args: [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', project, '--outDir', out],
+            cwd: root,
+            env: environment(),
+            before: () => rmSync(join(project, 'node_modules', '.astro'), { recursive: true, force: true }),
+          });
+        }
+      }
+      log('  clean builds, alternating:');
+      const [clean, ...baselines] = await alternatingRuns(sides, repeats, log);
+      const phases = JSON.parse(readFileSync(timings, 'utf8')) as Record<string, number>;
+      const output = measureOutput(dist, COLLECTIONS);
+      log(`  ${phases.filesRead} files read, ${phases.filesParsed} parsed, each once; entry HTML median ${output.medianEntryHtml} B, max ${output.maxEntryHtml} B`);
+
+      log('  builds with nothing changed:');
+      const [unchanged] = await alternatingRuns([buildSide('Multiplane, nothing changed', ['--no-pdf'])], repeats, log);
+
+      // Each run changes the title of another service: its page, the pages around it and the indexes change.
+      const services = readdirSync(join(work, 'content', 'services')).filter((name) => name.endsWith('.md')).sort();
+      let edit = 0;
+      let lastOutput = '';
+      log('  builds after a one-entry change:');
+      const oneEntrySide = buildSide('Multiplane, one entry changed', ['--no-pdf'], () => {
+        const file = join(work, 'content', 'services', services[edit++ % services.length]!);
+        writeFileSync(file, readFileSync(file, 'utf8').replace(/^title: (.*)$/m, (_, title: string) => `title: ${title} (changed)`));
+      });
+      const [oneEntry] = await alternatingRuns([oneEntrySide], repeats, log, (result) => (lastOutput = result.stdout));
+      const reusedPages = (lastOutput.match(/\((cached|restored)\)/g) ?? []).length;
+      log(`  the last one-entry build copied ${reusedPages} pages from the previous build`);
 
       const search: SearchProbe[] = [];
       for (const query of SEARCH_QUERIES) {
@@ -120,47 +153,29 @@ export async function runBench(options: BenchOptions): Promise<{ machine: Record
         log(`  search "${probe.query}": ${probe.results} results shown in ${probe.ms} ms, ${Math.round(probe.transferredBytes / 1024)} KB transferred`);
       }
 
-      let baseline: SizeResult['baseline'];
-      if (options.baseline.includes(entries)) {
-        const project = join(work, 'baseline');
-        writeBaselineProject(join(work, 'content'), project);
-        const baselineDist = join(work, 'baseline-dist');
-        const plain = await runMeasured(node, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', project, '--outDir', baselineDist], {
-          cwd: root,
-          env: environment(),
-        });
-        if (plain.status !== 0) throw new Error(`baseline build failed:\n${plain.stdout.slice(-3000)}\n${plain.stderr}`);
-        baseline = { ms: Math.round(plain.ms), peakRssBytes: plain.peakRss, output: measureOutput(baselineDist, COLLECTIONS) };
-        log(`  plain Starlight ${(plain.ms / 1000).toFixed(1)} s, entry HTML median ${baseline.output.medianEntryHtml} B`);
-      }
-
       let dev: DevProbe | undefined;
       if (options.dev.includes(entries)) {
-        const service = readdirSync(join(work, 'content', 'services')).find((name) => name.endsWith('.md'));
+        const service = services[0];
         dev = await probeDevServer(join(work, 'content'), `services/${service}`, browser);
         log(`  npm run dev: first page ${(dev.firstPageMs / 1000).toFixed(1)} s, edits seen in ${dev.editVisibleMs.join(', ')} ms`);
       }
 
-      const siteMs = siteBuildMs(phases);
-      const previous = results.at(-1);
-      const previousSiteMs = previous ? siteBuildMs(previous.phases) : undefined;
+      const baselineDefault = join(work, 'baseline-default-dist');
       results.push({
         entries,
-        checkMs: Math.round(check.ms),
-        buildMs: Math.round(build.ms),
+        check: { coldMs: checks[0]!, warmMs: checks.slice(1) },
+        clean: clean!,
         phases,
-        pagesPerSecond: Math.round((output.files / Math.max(1, siteMs / 1000)) * 10) / 10,
-        peakRssBytes: build.peakRss,
         output,
-        rebuild: { ms: Math.round(rebuild.ms), diagramsRendered: again.diagramsRendered ?? 0, browserLaunches: again.browserLaunches ?? 0 },
+        unchanged: unchanged!,
+        oneEntry: oneEntry!,
+        reusedPages,
         search,
-        ...(withPdf && phases.pdf !== undefined ? { pdf: { ms: phases.pdf } } : {}),
-        ...(baseline ? { baseline } : {}),
+        ...(baselines.length > 0 ? { baselines } : {}),
+        ...(existsSync(baselineDefault) ? { baselineOutput: measureOutput(baselineDefault, COLLECTIONS) } : {}),
         files: { read: phases.filesRead ?? 0, parsed: phases.filesParsed ?? 0 },
         ...(dev ? { dev } : {}),
-        ...(previous && previousSiteMs ? { perEntryRatio: Math.round(((siteMs / entries) / (previousSiteMs / previous.entries)) * 100) / 100 } : {}),
       });
-      if (!existsSync(dist)) throw new Error('the build left no output');
     }
     if (options.devExample) {
       example = { dev: await probeDevServer(join(root, 'content'), 'services/route-planner.md', browser) };

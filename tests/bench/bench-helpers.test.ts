@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { pairedRatios, range, type SideRuns } from '../../src/bench/alternating-runs.ts';
+import { parseBenchArgs, parseBenchCheckArgs } from '../../src/bench/bench-args.ts';
+import { UsageError } from '../../src/cli/io.ts';
+
+const side = (name: string, ms: number[]): SideRuns => ({ name, ms, peakRssBytes: ms.map(() => 0), load: ms.map(() => [0, 0] as const) });
+
+describe('benchmark figures', () => {
+  it('reports a range, or one figure when every run agrees', () => {
+    expect(range([3, 1, 2], String)).toBe('1–3');
+    expect(range([2, 2], String)).toBe('2');
+    expect(range([], String)).toBe('–');
+  });
+
+  it('pairs the runs of one round when comparing two sides', () => {
+    const { ratios, median } = pairedRatios(side('a', [100, 300, 200]), side('b', [200, 100, 200]));
+    expect(ratios).toEqual([0.5, 3, 1]);
+    expect(median).toBe(1);
+    expect(pairedRatios(side('a', [100, 200]), side('b', [100, 100])).median).toBe(1.5);
+  });
+
+  it('ignores a run the other side does not have', () => {
+    expect(pairedRatios(side('a', [100, 100, 100]), side('b', [50])).ratios).toEqual([2]);
+  });
+});
+
+describe('benchmark arguments', () => {
+  it('reads sizes, repeats and the dev switch', () => {
+    const args = parseBenchArgs(['--entries', '3000,10000', '--baseline', '', '--repeats', '2', '--no-dev-example']);
+    expect(args.sizes).toEqual([3000, 10000]);
+    expect(args.baseline).toEqual([]);
+    expect(args.repeats).toBe(2);
+    expect(args.devExample).toBe(false);
+  });
+
+  it.each([
+    [['--entries', '3k'], /--entries must be a comma-separated list/],
+    [['--entries', ''], /--entries must be a comma-separated list/],
+    [['--repeats', '0'], /--repeats must be a whole number above 0/],
+    [['--repeats', '1.5'], /--repeats must be a whole number above 0/],
+  ])('names the option in a usage error: %j', (argv, message) => {
+    expect(() => parseBenchArgs(argv)).toThrow(UsageError);
+    expect(() => parseBenchArgs(argv)).toThrow(message);
+  });
+
+  it('checks bench:check numbers', () => {
+    expect(parseBenchCheckArgs(['--runs', '3', '--policy-checks', '0'])).toMatchObject({ runs: 3, policyChecks: 0, sizes: [10000] });
+    expect(() => parseBenchCheckArgs(['--runs', '0'])).toThrow(/--runs must be a whole number of at least 1/);
+    expect(() => parseBenchCheckArgs(['--policy-checks', '-1'])).toThrow(/--policy-checks/);
+  });
+});

@@ -12,6 +12,7 @@ Options:
   --pdf <n,…>         Sizes whose build includes the PDF (default: 3000).
   --dev <n,…>         Sizes whose dev server is measured (default: 3000).
   --no-dev-example    Do not measure the dev server on the example content.
+                      (--baseline, --pdf and --dev take '' for no size.)
   --repeats <n>       Runs of each timed build, alternating the sides (default: 3).
   --out <file>        Where to write the results (default: bench-results.json).
   -h, --help          Show this help.

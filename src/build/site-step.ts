@@ -3,6 +3,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PlatformModel } from '../core/model/build-model.ts';
+import { contentSlug } from '../core/content/content-folder.ts';
 import { toPortableModel } from '../core/model/portable-model.ts';
 import { readMarks } from '../integration/timings.ts';
 import { writeBuildPlan } from './build-plan.ts';
@@ -31,7 +32,8 @@ export interface SiteStepOptions {
  * code names the folder it is built into.
  */
 export function siteWorkFolders(root: string, contentDir: string, edition: string): { work: string; cache: string; lock: string } {
-  const slug = `${contentDir.replace(/[\\/]+/g, '__').replace(/[^\w.-]/g, '_')}-${edition}`;
+  // Named by the folder itself, not by how it was spelled, so a new spelling is not a full build.
+  const slug = `${contentSlug(root, contentDir)}-${edition}`;
   return {
     work: join(root, '.cache', 'multiplane', 'site', slug),
     cache: join(root, '.cache', 'multiplane', 'astro', slug),

@@ -16,6 +16,7 @@ import { editionReport } from '../core/editions/edition-view.ts';
 import { ansi, formatHuman } from '../core/check/format-human.ts';
 import { formatGithub } from '../core/check/format-github.ts';
 import { checkContent } from '../core/check/check-content.ts';
+import { contentFolder } from '../core/content/content-folder.ts';
 import { closeSharedMermaidRenderer } from '../diagrams/diagram-service.ts';
 import { formatBytes } from '../pdf/link-pdf.ts';
 import { type CommandIo, commandNow, parseCommandLine, parseOrExplain, UsageError } from './io.ts';
@@ -51,7 +52,7 @@ interface BuildArgs {
   readonly help: boolean;
 }
 
-function parseBuildArgs(argv: readonly string[], env: NodeJS.ProcessEnv): BuildArgs {
+function parseBuildArgs(argv: readonly string[], env: NodeJS.ProcessEnv, cwd: string): BuildArgs {
   const { values } = parseCommandLine({
     args: [...argv],
     options: {
@@ -73,7 +74,7 @@ function parseBuildArgs(argv: readonly string[], env: NodeJS.ProcessEnv): BuildA
     throw new UsageError(`--edition must be internal or public; got "${values.edition}".`);
   }
   return {
-    content: values.content,
+    content: values.content === undefined ? undefined : contentFolder(cwd, values.content),
     edition: values.edition,
     out: values.out ?? (values.edition === 'public' ? 'dist-public' : 'dist'),
     paper: paper === 'a4' ? 'A4' : 'Letter',
@@ -86,7 +87,7 @@ function parseBuildArgs(argv: readonly string[], env: NodeJS.ProcessEnv): BuildA
 
 /** Runs `npm run build` and returns the exit status. */
 export async function buildCommand(argv: readonly string[], io: CommandIo): Promise<number> {
-  const parsed = parseOrExplain(() => parseBuildArgs(argv, io.env), BUILD_USAGE, io);
+  const parsed = parseOrExplain(() => parseBuildArgs(argv, io.env, io.cwd), BUILD_USAGE, io);
   if ('status' in parsed) return parsed.status;
   const { args } = parsed;
   const root = io.cwd;

@@ -12,6 +12,7 @@ import { checkoutAt, changedFiles, GitError } from '../git/changed-files.ts';
 import { mergeBase } from '../git/merge-base.ts';
 import { watchUntilStopped } from './check-watch.ts';
 import { type CommandIo, commandNow, parseCommandLine, parseOrExplain, UsageError } from './io.ts';
+import { contentFolder } from '../core/content/content-folder.ts';
 
 export const CHECK_USAGE = `Usage: npm run check -- [options]
 
@@ -78,7 +79,7 @@ export function parseCheckArgs(argv: readonly string[], io: CommandIo): CheckArg
     strict: values.strict,
     now,
     root: resolve(io.cwd, values.root ?? '.'),
-    content: values.content,
+    content: values.content === undefined ? undefined : contentFolder(resolve(io.cwd, values.root ?? '.'), values.content),
     changed: values.changed,
     watch: values.watch,
   };

@@ -4,6 +4,7 @@ import { buildBackstageEntities } from '../exporters/backstage/build-entities.ts
 import { CATALOG_FILE, formatCatalog, KIND_ORDER } from '../exporters/backstage/format-catalog.ts';
 import { OutputExistsError, writeOutput } from '../exporters/write-output.ts';
 import { type CommandIo, commandNow, parseCommandLine, parseOrExplain, UsageError } from './io.ts';
+import { contentFolder } from '../core/content/content-folder.ts';
 
 export const EXPORT_USAGE = `Usage: npm run export -- <target> <dir> [options]
 
@@ -68,7 +69,7 @@ export function parseExportArgs(argv: readonly string[], io: CommandIo): ExportA
     force: values.force,
     now,
     root: resolve(io.cwd, values.root ?? '.'),
-    content: values.content,
+    content: values.content === undefined ? undefined : contentFolder(resolve(io.cwd, values.root ?? '.'), values.content),
   };
 }
 

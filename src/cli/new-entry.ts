@@ -1,4 +1,4 @@
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { loadContent } from '../core/content/content-store.ts';
 import { listCollectionFiles } from '../core/content/list-files.ts';
 import { COLLECTIONS, type EntryCollectionName } from '../core/schemas/index.ts';
@@ -7,6 +7,7 @@ import { askForEntry } from '../scaffold/ask-entry.ts';
 import { InputEndedError, type Terminal } from '../scaffold/prompter.ts';
 import { type ScaffoldPlan, ScaffoldError, type ScaffoldRequest, planScaffold, writeScaffold } from '../scaffold/scaffold-entry.ts';
 import { type CommandIo, commandNow, parseCommandLine, parseOrExplain, UsageError } from './io.ts';
+import { contentFolder } from '../core/content/content-folder.ts';
 
 /** The collections a new entry can go into: every one that is a folder of Markdown files. */
 export const NEW_ENTRY_COLLECTIONS = Object.values(COLLECTIONS)
@@ -79,7 +80,7 @@ export function parseNewArgs(argv: readonly string[], io: CommandIo): NewArgs {
     owner: values.owner,
     now,
     root: resolve(io.cwd, values.root ?? '.'),
-    content: values.content,
+    content: values.content === undefined ? undefined : contentFolder(resolve(io.cwd, values.root ?? '.'), values.content),
   };
 }
 
@@ -112,7 +113,7 @@ export async function newEntryCommand(argv: readonly string[], io: CommandIo, te
   if ('status' in parsed) return parsed.status;
   const { args } = parsed;
 
-  const contentDir = join(args.root, args.content ?? 'content');
+  const contentDir = resolve(args.root, args.content ?? 'content');
   const content = loadContent({ root: args.root, ...(args.content ? { contentDir: args.content } : {}) });
   const project = { root: args.root, contentDir, content };
 

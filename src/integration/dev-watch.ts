@@ -1,4 +1,4 @@
-import { join, sep } from 'node:path';
+import { resolve, sep } from 'node:path';
 import type { AstroIntegrationLogger } from 'astro';
 import type { ViteDevServer } from 'vite';
 import { formatFindings } from '../core/check/format-human.ts';
@@ -16,7 +16,7 @@ const SETTLE_MS = 40;
  * site's configuration is made of (the platform's name or address) restarts the server.
  */
 export function watchContent(server: ViteDevServer, live: LiveModel, logger: AstroIntegrationLogger): void {
-  const folder = join(live.context.root, live.context.contentDir);
+  const folder = resolve(live.context.root, live.context.contentDir);
   let timer: ReturnType<typeof setTimeout> | undefined;
   let queue: Promise<void> = Promise.resolve();
 

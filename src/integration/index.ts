@@ -16,6 +16,7 @@ import { sidebar } from './sidebar.ts';
 import { siteMap } from './sitemap.ts';
 import { siteBase } from './site-base.ts';
 import { mark, timingsEnd } from './timings.ts';
+import { contentFolder } from '../core/content/content-folder.ts';
 
 export type { MultiplaneOptions } from './options.ts';
 
@@ -33,7 +34,9 @@ export default function multiplane(userOptions: MultiplaneOptions = {}): AstroIn
       'astro:config:setup': async ({ config, command, updateConfig, addMiddleware }) => {
         mark(options.marksFile, 'config');
         const root = fileURLToPath(config.root);
-        live = new LiveModel(root, options, command === 'dev');
+        // One spelling of the content folder (`./content/`, an absolute path) for everything below.
+        const contentDir = contentFolder(root, options.contentDir);
+        live = new LiveModel(root, { ...options, contentDir }, command === 'dev');
         const { model } = await live.publish();
         // `npm run build` checks before calling Astro and hands over the model; a direct
         // `astro build` is gated here.
@@ -79,7 +82,7 @@ export default function multiplane(userOptions: MultiplaneOptions = {}): AstroIn
               // Asides for the entries too, not only the site's own pages. Headings keep their
               // IDs (the table of contents links them) but not Starlight's link icons, which
               // cost 700 bytes of SVG per heading on every page.
-              markdown: { processedDirs: [`./${options.contentDir}`], headingLinks: false },
+              markdown: { processedDirs: [`./${contentDir}`], headingLinks: false },
               // `npm run build` builds the search index itself once Astro's process has ended
               // (src/build/search-step.ts), so the two never hold their memory at once. Pages
               // keep data-pagefind-body and the overridden Search component keeps the UI.

@@ -1,7 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { siteWorkFolders } from '../../src/build/site-step.ts';
 import { checkCommand } from '../../src/cli/check.ts';
+import { checkCacheDir } from '../../src/core/check/check-content.ts';
 import { formatAnnotation } from '../../src/core/check/format-github.ts';
 import { fixtureRoot } from '../helpers/fixtures.ts';
 import { memoryIo } from '../helpers/io.ts';
@@ -23,6 +25,23 @@ describe('npm run check', () => {
         field: dependsOn[0]
         fix:   Did you mean \`db\`? Use the ID of an entry in content/services/: its file name without .md."
     `);
+  });
+
+  it('reads one content folder however --content spells it', async () => {
+    const root = fixtureRoot('dangling-dependency');
+    const spellings = [[], ['--content', 'content'], ['--content', './content/'], ['--content', 'content//'], ['--content', join(root, 'content')], ['--content', `${join(root, 'content')}/`]];
+    const outputs = await Promise.all(
+      spellings.map(async (args) => {
+        const io = memoryIo(root);
+        expect(await checkCommand([...args, '--format', 'json'], io)).toBe(1);
+        return JSON.parse(io.out()).findings;
+      }),
+    );
+    for (const output of outputs) expect(output).toEqual(outputs[0]);
+    expect(outputs[0][0]).toMatchObject({ file: 'content/services/api.md', rule: 'dangling-reference' });
+    // And they share the folder's caches, so a new spelling does not cost a cold check or a full build.
+    expect(new Set(spellings.map((args) => checkCacheDir(root, args[1])))).toHaveLength(1);
+    expect(new Set(spellings.map((args) => siteWorkFolders(root, args[1] ?? 'content', 'internal').cache))).toHaveLength(1);
   });
 
   it('exits 0 on warnings, and 1 with --strict', async () => {

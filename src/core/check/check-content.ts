@@ -4,6 +4,7 @@ import { buildModel, type PlatformModel } from '../model/build-model.ts';
 import type { CheckOptions } from './run-check.ts';
 import { withDiagramFindings } from './with-diagram-findings.ts';
 import { withSecretFindings } from './with-secrets.ts';
+import { contentSlug } from '../content/content-folder.ts';
 
 export interface ContentCheckOptions extends CheckOptions {
   /** Told when a cache cannot be written or worker threads cannot be used; neither stops the check. */
@@ -15,8 +16,8 @@ export interface ContentCheckOptions extends CheckOptions {
  * folder per content folder so that checking another folder does not evict the first one's.
  * Outside node_modules, which `npm ci` empties; CI caches `.cache/multiplane/`.
  */
-export function checkCacheDir(root: string, contentDir = 'content'): string {
-  return join(root, '.cache', 'multiplane', 'check', contentDir.replace(/[\\/]+/g, '__').replace(/[^\w.-]/g, '_'));
+export function checkCacheDir(root: string, contentDir?: string): string {
+  return join(root, '.cache', 'multiplane', 'check', contentSlug(root, contentDir));
 }
 
 /**

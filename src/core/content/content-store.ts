@@ -1,5 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { DIAGNOSTICS } from '../findings/catalogue.ts';
 import { createFinding } from '../findings/create-finding.ts';
 import type { Finding } from '../findings/finding.ts';
@@ -83,7 +83,7 @@ export class ContentStore {
 
   constructor(options: LoadOptions) {
     this.root = options.root;
-    this.contentDir = join(options.root, options.contentDir ?? 'content');
+    this.contentDir = resolve(options.root, options.contentDir ?? 'content');
   }
 
   /** Reads the content folder as it is now, parsing changed bodies in this thread. */

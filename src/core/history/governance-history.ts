@@ -6,6 +6,7 @@ import { commitsTouching, type CommitRef, HistoryUnavailable, oldestCommitTime, 
 import { ScratchTree } from './scratch-tree.ts';
 import { SnapshotCache } from './snapshot-cache.ts';
 import { weekSlots } from './week-slots.ts';
+import { contentFolder, contentSlug } from '../content/content-folder.ts';
 
 export interface HistoryOptions {
   /** Project root. */
@@ -43,8 +44,8 @@ export type GovernanceHistory =
     };
 
 /** Where a project keeps the snapshots of one content folder's history. */
-export function historyCacheDir(root: string, contentDir = 'content'): string {
-  return join(root, '.cache', 'multiplane', 'history', contentDir.replace(/[\\/]+/g, '__').replace(/[^\w.-]/g, '_'));
+export function historyCacheDir(root: string, contentDir?: string): string {
+  return join(root, '.cache', 'multiplane', 'history', contentSlug(root, contentDir));
 }
 
 /**
@@ -58,7 +59,7 @@ export function historyCacheDir(root: string, contentDir = 'content'): string {
  * the content folder give `available: false` with a reason a reader can act on; this never throws.
  */
 export async function governanceHistory(options: HistoryOptions): Promise<GovernanceHistory> {
-  const contentDir = options.contentDir ?? 'content';
+  const contentDir = contentFolder(options.root, options.contentDir);
   let scratch: ScratchTree | undefined;
   try {
     const repository = openRepository(options.root);

@@ -1,5 +1,5 @@
 import { closeSync, constants, type Dirent, openSync, readdirSync, readSync, realpathSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { MAX_FILE_BYTES } from '../content/read-source.ts';
 import { mightContainSecret } from './prefilter.ts';
 import type { SecretCandidate } from './scan-secrets.ts';
@@ -47,13 +47,13 @@ export function secretFiles(options: SecretFilesOptions): SecretFiles {
   let top: string;
   try {
     // The content folder itself may be a link (e.g. to a shared checkout).
-    top = realpathSync(join(options.root, options.contentDir ?? 'content'));
+    top = realpathSync(resolve(options.root, options.contentDir ?? 'content'));
   } catch {
     return { candidates, read, skipped };
   }
   const fileOf = (absolute: string) => relative(options.root, absolute).split(sep).join('/');
   // The root as written, so paths read like the loader's even when the folder is a link.
-  const shown = join(options.root, options.contentDir ?? 'content');
+  const shown = resolve(options.root, options.contentDir ?? 'content');
 
   // One buffer for every file, one byte longer than the limit to tell a file at the limit from
   // a longer one without asking its size (a stat per file costs a tenth of the walk).

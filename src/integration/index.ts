@@ -11,6 +11,7 @@ import { watchContent } from './dev-watch.ts';
 import { gateOnCheck } from './gate.ts';
 import { LiveModel } from './live-model.ts';
 import { type MultiplaneOptions, resolveOptions } from './options.ts';
+import { pageSchemaOnce } from './page-schema-once.ts';
 import { searchDebounce } from './search-debounce.ts';
 import { sidebar } from './sidebar.ts';
 import { siteMap } from './sitemap.ts';
@@ -90,7 +91,7 @@ export default function multiplane(userOptions: MultiplaneOptions = {}): AstroIn
             }),
             timingsEnd(options.marksFile),
           ],
-          vite: { plugins: [searchDebounce()] },
+          vite: { plugins: [searchDebounce(), pageSchemaOnce()] },
         });
       },
       'astro:server:setup': ({ server, logger }) => {

@@ -10,10 +10,11 @@ function pagesLinkingPdf(report: CheckReport): string[] {
 }
 
 /**
- * Prints `whitepaper.pdf` into the built site and writes its size and page count into the pages
- * that link it. With no chapters there is nothing to print, and the links are removed.
+ * Prints `whitepaper.pdf` into the built site. With no chapters there is nothing to print, and
+ * this returns undefined. It only reads the pages and writes the PDF, so the search index can be
+ * built beside it; `linkPdf` then writes the result into the pages.
  */
-export async function pdfStep(
+export async function printPdf(
   report: CheckReport,
   siteDir: string,
   paper: Paper,
@@ -21,10 +22,7 @@ export async function pdfStep(
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<PdfFacts | undefined> {
   const platform = report.graph.platform?.data;
-  if (report.graph.collection('whitepaper').length === 0 || !platform) {
-    annotatePdfLinks(siteDir, pagesLinkingPdf(report), undefined);
-    return undefined;
-  }
+  if (report.graph.collection('whitepaper').length === 0 || !platform) return undefined;
   const result = await printWhitepaper({
     siteDir,
     out: join(siteDir, 'whitepaper.pdf'),
@@ -40,12 +38,13 @@ export async function pdfStep(
       date: report.now,
     },
   });
-  const facts = { pages: result.pages, bytes: result.bytes, paper };
-  annotatePdfLinks(siteDir, pagesLinkingPdf(report), facts);
-  return facts;
+  return { pages: result.pages, bytes: result.bytes, paper };
 }
 
-/** Removes the download links from a site built without a PDF. */
-export function skipPdf(report: CheckReport, siteDir: string): void {
-  annotatePdfLinks(siteDir, pagesLinkingPdf(report), undefined);
+/**
+ * Writes the PDF's size and page count into the pages that link it, or removes the links from a
+ * site built without a PDF.
+ */
+export function linkPdf(report: CheckReport, siteDir: string, facts: PdfFacts | undefined): void {
+  annotatePdfLinks(siteDir, pagesLinkingPdf(report), facts);
 }

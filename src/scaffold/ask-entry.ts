@@ -7,6 +7,7 @@ import { idProblem, suggestId } from './new-entry-id.ts';
 import type { Prompter } from './prompter.ts';
 import { requiredRelations } from './required-relations.ts';
 import { ENTRY_KINDS, ScaffoldError, titleFromId } from './scaffold-entry.ts';
+import { requiredOwnerKind } from '../core/governance/rules/role-kind.ts';
 
 /** What the questions offer and check answers against. */
 export interface AskContext {
@@ -94,11 +95,13 @@ export async function askForEntry(prompter: Prompter, context: AskContext): Prom
   let owner: string | undefined;
   const field = OWNER_FIELDS[collection];
   if (field) {
-    // An incident's commander is a person; every other owner field takes a team or a person.
-    const candidates = context.owners.filter((entry) => field !== 'commander' || entry.kind === 'person');
-    const fallback = field === 'commander' ? undefined : context.trustAnchor;
+    // Some roles need a person (an incident's commander, an article's author), so the trust anchor,
+    // a team, is no default for them; every other owner field takes a team or a person.
+    const required = requiredOwnerKind(collection, field);
+    const candidates = context.owners.filter((entry) => !required || entry.kind === required.kind);
+    const fallback = required ? undefined : context.trustAnchor;
     const list = candidates.map((entry) => `${entry.id} (${entry.kind})`).join(', ');
-    say(`${field === 'commander' ? 'People who can command' : 'Existing owners'}: ${list || 'none yet'}.\n`);
+    say(`${required ? `Who can be the ${required.role} (a ${required.kind})` : 'Existing owners'}: ${list || 'none yet'}.\n`);
     const hint = fallback ? `[${fallback}, the trust anchor]` : '[leave empty for a TODO placeholder]';
     owner = await until(prompter, say, () => `${capitalize(field)} ${hint}: `, (answer) => {
       if (answer === '') return { value: fallback };

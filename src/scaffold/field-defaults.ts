@@ -73,7 +73,6 @@ export function fieldDefaults(context: DefaultsContext): Record<string, FieldDef
     title: context.title,
     kind: context.kind,
     owner,
-    ownerChosen: context.owner.source === 'chosen',
     now: context.now,
     today: context.now.toISOString().slice(0, 10),
     instant: context.now.toISOString().replace(/\.\d{3}Z$/, 'Z'),

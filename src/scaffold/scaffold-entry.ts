@@ -11,6 +11,7 @@ import { bodyTemplate } from './body-template.ts';
 import { ENTRY_KINDS, fieldDefaults, OWNER_FIELDS, type OwnerChoice, TODO } from './field-defaults.ts';
 import { idProblem } from './new-entry-id.ts';
 import { type FieldSchema, type Placeholder, renderFrontmatter } from './render-frontmatter.ts';
+import { requiredOwnerKind } from '../core/governance/rules/role-kind.ts';
 
 export { ENTRY_KINDS } from './field-defaults.ts';
 
@@ -91,6 +92,7 @@ export function planScaffold(request: ScaffoldRequest, project: ScaffoldProject)
 
   const owners = project.content.entries.filter((entry): entry is Extract<AnyEntry, { collection: 'owners' }> => entry.collection === 'owners');
   const ownerField = OWNER_FIELDS[collection];
+  const required = ownerField ? requiredOwnerKind(collection, ownerField) : undefined;
   let choice: OwnerChoice;
   if (request.owner !== undefined) {
     if (!ownerField) throw new ScaffoldError(`--owner applies to ${formatList(Object.keys(OWNER_FIELDS), 'and')} only; ${collection} have no owner field.`, true);
@@ -102,13 +104,16 @@ export function planScaffold(request: ScaffoldRequest, project: ScaffoldProject)
         true,
       );
     }
-    if (ownerField === 'commander' && owner.data.kind !== 'person') {
-      throw new ScaffoldError(`"${request.owner}" is a team; an incident's commander is a person.`, true);
+    if (required && owner.data.kind !== required.kind) {
+      throw new ScaffoldError(`"${request.owner}" is a ${owner.data.kind}, and the ${required.role} must be a ${required.kind}: ${required.why}.`, true);
     }
     choice = { id: owner.id, source: 'chosen' };
   } else {
+    // The trust anchor (a team) takes what nobody else has claimed, unless the field needs a
+    // person (an article's author, an incident's commander): then only the author can say who.
     const anchor = project.content.entries.find((entry) => entry.collection === 'platform')?.data.trustAnchor;
-    choice = anchor && owners.some((entry) => entry.id === anchor) ? { id: anchor, source: 'trust-anchor' } : { id: `${TODO}-owner`, source: 'placeholder' };
+    const fits = anchor !== undefined && owners.some((entry) => entry.id === anchor && (!required || entry.data.kind === required.kind));
+    choice = fits ? { id: anchor, source: 'trust-anchor' } : { id: `${TODO}-${ownerField ?? 'owner'}`, source: 'placeholder' };
   }
 
   const today = request.now.toISOString().slice(0, 10);
@@ -138,7 +143,7 @@ export function planScaffold(request: ScaffoldRequest, project: ScaffoldProject)
     file: relative(project.root, absolute).split(sep).join('/'),
     text,
     kind,
-    owner: ownerField ? { field: ownerField, choice: ownerField === 'commander' && choice.source !== 'chosen' ? { id: `${TODO}-commander`, source: 'placeholder' } : choice } : undefined,
+    owner: ownerField ? { field: ownerField, choice } : undefined,
     placeholders: rendered.placeholders.map((placeholder) => ({ ...placeholder, line: placeholder.line + offset })),
   };
 }

@@ -93,8 +93,17 @@ describe('askForEntry', () => {
     const prompter = scriptedPrompter(['incidents', 'db-outage', '', '', '']);
     const ctx = context();
     await expect(askForEntry(prompter, ctx)).resolves.toMatchObject({ collection: 'incidents', owner: undefined, relations: {} });
-    expect(ctx.said()).toContain('People who can command: alex (person), sam (person).');
+    expect(ctx.said()).toContain('Who can be the incident commander (a person): alex (person), sam (person).');
     expect(prompter.questions.at(-2)).toBe('Commander [leave empty for a TODO placeholder]: ');
+  });
+
+  it("offers only people as an article's author, never the trust anchor, a team", async () => {
+    const prompter = scriptedPrompter(['articles', 'why-we-moved', '', 'data-team', 'alex']);
+    const ctx = context();
+    await expect(askForEntry(prompter, ctx)).resolves.toMatchObject({ collection: 'articles', owner: 'alex' });
+    expect(ctx.said()).toContain('Who can be the author (a person): alex (person), sam (person).');
+    expect(ctx.said()).toContain('"data-team" is not one of them.');
+    expect(prompter.questions).toContain('Author [leave empty for a TODO placeholder]: ');
   });
 
   it('asks for the references the entry needs: an incident\'s services, from the existing ones', async () => {

@@ -54,8 +54,8 @@ describe('a new entry of every collection, checked', () => {
     expect(report.findings.map((finding) => `${finding.file}:${finding.line} ${finding.severity} ${finding.rule} ${finding.field ?? ''}`))
       .toMatchInlineSnapshot(`
         [
-          "content/articles/new-article.md:22 error role-kind author",
-          "content/articles/new-article.md:34 warning placeholder-text ",
+          "content/articles/new-article.md:21 error dangling-reference author",
+          "content/articles/new-article.md:33 warning placeholder-text ",
           "content/case-studies/new-case-study.md:6 error case-study-evidence services",
           "content/case-studies/new-case-study.md:6 error case-study-evidence outcomes",
           "content/case-studies/new-case-study.md:6 warning open-loop title",
@@ -275,9 +275,10 @@ describe('refusals', () => {
     expect(() => plan(freshFixtureRoot(), { collection: 'services', id: 's', kind: 'team' })).toThrowErrorMatchingInlineSnapshot(`[ScaffoldError: --kind applies to owners and runbooks only; services have no kind.]`);
   });
 
-  it('refuses an owner that does not exist, and a team as commander', () => {
+  it('refuses an owner that does not exist, and a team as commander or author', () => {
     expect(() => plan(freshFixtureRoot(), { collection: 'services', id: 's', owner: 'data-tem' })).toThrowErrorMatchingInlineSnapshot(`[ScaffoldError: "data-tem" is not an owner. Did you mean data-team? Use the ID of an entry in content/owners/, or add one first with npm run new -- owners <id>.]`);
-    expect(() => plan(freshFixtureRoot(), { collection: 'incidents', id: 'i', owner: 'data-team' })).toThrowErrorMatchingInlineSnapshot(`[ScaffoldError: "data-team" is a team; an incident's commander is a person.]`);
+    expect(() => plan(freshFixtureRoot(), { collection: 'incidents', id: 'i', owner: 'data-team' })).toThrowErrorMatchingInlineSnapshot(`[ScaffoldError: "data-team" is a team, and the incident commander must be a person: one person commands a response and makes its calls.]`);
+    expect(() => plan(freshFixtureRoot(), { collection: 'articles', id: 'a', owner: 'platform-team' })).toThrow(/"platform-team" is a team, and the author must be a person/);
     expect(() => plan(freshFixtureRoot(), { collection: 'whitepaper', id: 'w', owner: 'alex' })).toThrowErrorMatchingInlineSnapshot(`[ScaffoldError: --owner applies to policies, runbooks, services, incidents, case-studies and articles only; whitepaper have no owner field.]`);
   });
 });

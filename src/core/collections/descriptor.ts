@@ -37,10 +37,11 @@ export interface ScaffoldContext {
   readonly title: string;
   /** The `kind` asked for, for collections with kinds. */
   readonly kind: string | undefined;
-  /** What the owner field (see `ownerField`) gets: the owner chosen, else the trust anchor, with why. */
+  /**
+   * What the owner field (see `ownerField`) gets: the owner chosen, else the trust anchor, with
+   * why, else (a field that needs a person, or no trust anchor) a TODO placeholder.
+   */
   readonly owner: FieldDefault;
-  /** True when the author named the owner. */
-  readonly ownerChosen: boolean;
   readonly now: Date;
   /** `now` as a day, `YYYY-MM-DD`. */
   readonly today: string;

@@ -70,8 +70,8 @@ export const incidents = defineCollection({
       severity: { value: severity },
       status: { value: 'investigating' },
       started: { value: context.instant },
-      // The commander is a person, which the trust anchor rarely is: only a chosen one is written.
-      commander: context.ownerChosen ? context.owner : { value: `${context.todo}-commander` },
+      // A person: the owner chosen, else a placeholder (npm run new never offers the trust anchor, a team).
+      commander: context.owner,
     };
   },
 });

@@ -28,6 +28,14 @@ const ROLES: Partial<Record<AnyEntry['collection'], readonly Role[]>> = {
   platform: [{ path: ['trustAnchor'], kind: 'team', role: 'trust anchor', why: 'accountability for the whole platform must survive holidays and departures' }],
 };
 
+/**
+ * The kind of owner a field requires, and why, or undefined when a team or a person will do; for
+ * `npm run new`, so that what it writes or offers passes this rule.
+ */
+export function requiredOwnerKind(collection: AnyEntry['collection'], field: string): Pick<Role, 'kind' | 'role' | 'why'> | undefined {
+  return ROLES[collection]?.find((role) => role.path.length === 1 && role.path[0] === field);
+}
+
 /** Fields only a team has: a person has no members and sits under no parent team. */
 const TEAM_FIELDS = ['members', 'parent'] as const;
 

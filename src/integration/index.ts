@@ -66,7 +66,7 @@ export default function multiplane(userOptions: MultiplaneOptions = {}): AstroIn
             siteMap(),
             starlight({
               title: platform?.name ?? 'Multiplane',
-              sidebar: sidebar(base),
+              sidebar: sidebar(),
               customCss: [fileURLToPath(new URL('../styles/multiplane.css', import.meta.url))],
               components: {
                 // Starlight writes the page title as HTML; this override writes it as text.

@@ -10,9 +10,9 @@ import { COLLECTIONS } from '../core/schemas/index.ts';
  * grows every page with the page count), and it is kept short because every byte of it is
  * repeated on every page.
  */
-export function sidebar(base = '/') {
-  // Starlight uses manual links as written, so the site's base path is added here.
-  const link = (path: string) => `${base.replace(/\/$/, '')}${path}`;
+export function sidebar() {
+  // Root-relative: Starlight adds the site's base path to every sidebar link itself.
+  const link = (path: string) => path;
   const collections = ENTRY_COLLECTIONS.flatMap((name) => {
     const item = { label: COLLECTIONS[name].label, link: link(`/${name}/`) };
     // The lessons are the articles' own, gathered on one page.

@@ -112,6 +112,14 @@ describe('a site built from imported content, under a base path', () => {
       expect(scribe).toContain('href="../different_roles/"');
       expect(readFileSync(join(site.dir, 'runbooks', 'pagerduty', 'being_oncall', 'index.html'), 'utf8')).toMatch(/<img alt="Escalation"[^>]* src="\/repo\/_astro\/[^"]+"/);
 
+      // The sidebar links the collections under /repo/, the base path added once.
+      const nav = /<nav[^>]*aria-label="Main"[^>]*>([\s\S]*?)<\/nav>/.exec(scribe)?.[1] ?? '';
+      const runbooksLink = /<a href="\/repo\/runbooks\/"[^>]*>/.exec(nav)?.[0] ?? '';
+      expect(runbooksLink).toContain('aria-current="true"');
+      expect(runbooksLink.match(/ class=/g)).toHaveLength(1);
+      expect(nav).toContain('href="/repo/governance/"');
+      expect(nav).not.toContain('/repo/repo/');
+
       // The runbooks list keeps the MkDocs nav's order.
       const index = readFileSync(join(site.dir, 'runbooks', 'index.html'), 'utf8');
       const listed = [...index.matchAll(/href="\/repo\/runbooks\/pagerduty\/([^/"]+)\/"/g)].map((match) => match[1]);

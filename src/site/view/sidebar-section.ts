@@ -7,16 +7,17 @@ export type SidebarItem =
  * Returns the sidebar with the link of the section holding `pathname` marked, when no link is the
  * page itself: the page of an entry (`/services/api/`) or of a long index (`/services/page/2/`)
  * marks its collection's index (`/services/`). The marked link gets `aria-current="true"`, the
- * current item of a set, and a class to style it; the page's own link, when there is one, keeps
- * Starlight's `aria-current="page"` and nothing else is marked. The home page's link (`/`) marks
- * nothing, or it would hold every page.
+ * current item of a set; the page's own link, when there is one, keeps
+ * Starlight's `aria-current="page"` and nothing else is marked. The home page's link (`/`, or the
+ * site's base path) marks nothing, or it would hold every page.
  */
-export function markSection<T extends SidebarItem>(entries: readonly T[], pathname: string): T[] {
+export function markSection<T extends SidebarItem>(entries: readonly T[], pathname: string, base = '/'): T[] {
+  const home = base.endsWith('/') ? base : `${base}/`;
   const links = flatten(entries);
   if (links.some((link) => link.isCurrent)) return [...entries];
   const path = pathname.endsWith('/') ? pathname : `${pathname}/`;
   const section = links
-    .filter((link) => link.href.endsWith('/') && link.href.split('/').filter(Boolean).length > 0 && path.startsWith(link.href))
+    .filter((link) => link.href.endsWith('/') && link.href !== home && path.startsWith(link.href))
     .sort((a, b) => b.href.length - a.href.length)[0];
   if (!section) return [...entries];
   const mark = (items: readonly SidebarItem[]): SidebarItem[] =>
@@ -24,7 +25,9 @@ export function markSection<T extends SidebarItem>(entries: readonly T[], pathna
       item.type === 'group'
         ? { ...item, entries: mark(item.entries) }
         : item === section
-          ? { ...item, attrs: { ...item.attrs, 'aria-current': 'true', class: ['mp-section-current', item.attrs.class].filter(Boolean).join(' ') } }
+          ? // Styled by its aria-current (multiplane.css); a class here would be written twice, as
+            // Starlight writes the attributes after the class it merges them into.
+            { ...item, attrs: { ...item.attrs, 'aria-current': 'true' } }
           : item,
     );
   return mark(entries) as T[];

@@ -11,6 +11,12 @@ const marked = (items: readonly SidebarItem[]) =>
   items.flatMap((item): string[] => (item.type === 'group' ? marked(item.entries) : item.attrs['aria-current'] ? [`${item.href} ${String(item.attrs['aria-current'])}`] : []));
 
 describe("the sidebar's section mark", () => {
+  it('marks the section under a base path, never the home link', () => {
+    const based = [link('/repo/'), { type: 'group' as const, entries: [link('/repo/services/'), link('/repo/runbooks/')] }];
+    expect(marked(markSection(based, '/repo/services/api/', '/repo/'))).toEqual(['/repo/services/ true']);
+    expect(marked(markSection(based, '/repo/print/whitepaper/', '/repo'))).toEqual([]);
+  });
+
   it("marks an entry's collection as the current item of its set", () => {
     expect(marked(markSection(sidebar(), '/services/mesh-gateway/'))).toEqual(['/services/ true']);
   });
@@ -24,10 +30,10 @@ describe("the sidebar's section mark", () => {
     expect(marked(markSection(sidebar(), '/loop/'))).toEqual([]);
   });
 
-  it('prefers the longest matching link and keeps the class Starlight gave it', () => {
+  it('prefers the longest matching link and keeps the attributes Starlight gave it', () => {
     const items: SidebarItem[] = [link('/docs/'), { type: 'link', href: '/docs/guides/', isCurrent: false, attrs: { class: 'x' } }];
     const result = markSection(items, '/docs/guides/setup/');
-    expect(result[1]).toMatchObject({ attrs: { 'aria-current': 'true', class: 'mp-section-current x' } });
+    expect(result[1]).toMatchObject({ attrs: { 'aria-current': 'true', class: 'x' } });
     expect(result[0]).toEqual(items[0]);
   });
 });

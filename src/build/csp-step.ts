@@ -52,10 +52,11 @@ export class UnreviewedScriptError extends Error {
  *   come first). It is moved to follow `<meta charset>`, which stays first because browsers only
  *   look for the encoding in the first 1024 bytes and the policy alone is longer.
  *
- * Returns the number of pages changed. Pages are rewritten in place: the build writes into a
+ * `visit` sees each page as it is left, in path order (the search index's key is made from them,
+ * without reading the pages twice). Returns the number of pages changed. Pages are rewritten in place: the build writes into a
  * staging folder that is discarded when this throws.
  */
-export function completeScriptHashes(siteDir: string): number {
+export function completeScriptHashes(siteDir: string, visit?: (page: string, html: string) => void): number {
   const reviewed = new Set(REVIEWED_INLINE_SCRIPTS.map((script) => script.hash));
   const unreviewed: UnreviewedScript[] = [];
   let changed = 0;
@@ -83,6 +84,7 @@ export function completeScriptHashes(siteDir: string): number {
       }
     }
     const next = withPolicyFirst(html, missing);
+    visit?.(page, next);
     if (next === html) continue;
     writeFileSync(file, next);
     changed++;

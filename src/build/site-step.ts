@@ -27,16 +27,17 @@ export interface SiteStepOptions {
 
 /**
  * Where Astro builds a content folder's edition, and keeps its cache (the content store, the
- * pages of the last build for incremental builds). Both are fixed per content folder and edition:
+ * pages of the last build for incremental builds), and where the search index is kept. Both are fixed per content folder and edition:
  * Astro's incremental build reuses a page only when the code of its route is unchanged, and that
  * code names the folder it is built into.
  */
-export function siteWorkFolders(root: string, contentDir: string, edition: string): { work: string; cache: string; lock: string } {
+export function siteWorkFolders(root: string, contentDir: string, edition: string): { work: string; cache: string; search: string; lock: string } {
   // Named by the folder itself, not by how it was spelled, so a new spelling is not a full build.
   const slug = `${contentSlug(root, contentDir)}-${edition}`;
   return {
     work: join(root, '.cache', 'multiplane', 'site', slug),
     cache: join(root, '.cache', 'multiplane', 'astro', slug),
+    search: join(root, '.cache', 'multiplane', 'search', slug),
     lock: join(root, '.cache', 'multiplane', 'site', `${slug}.lock`),
   };
 }

@@ -9,9 +9,10 @@ import { writeBuildMarker } from '../build/output-marker.ts';
 import { describeRecovery, recoverInterruptedBuilds } from '../build/output-recovery.ts';
 import { measureFolder, sideFileFor, stagingFor, swapInto } from '../build/output-swap.ts';
 import { linkPdf, printPdf } from '../build/pdf-step.ts';
+import { SearchKey } from '../build/search-cache.ts';
 import { searchStep } from '../build/search-step.ts';
 import { publishLinkedFiles } from '../build/linked-files-step.ts';
-import { siteStep } from '../build/site-step.ts';
+import { siteStep, siteWorkFolders } from '../build/site-step.ts';
 import { editionReport } from '../core/editions/edition-view.ts';
 import { ansi, formatHuman } from '../core/check/format-human.ts';
 import { formatGithub } from '../core/check/format-github.ts';
@@ -139,16 +140,20 @@ export async function buildCommand(argv: readonly string[], io: CommandIo): Prom
     );
     Object.assign(timings, parts);
     publishLinkedFiles(editionReport(report, { edition: args.edition, includeDrafts: false }), root, args.content ?? 'content', staging);
-    completeScriptHashes(staging);
+    const searchKey = new SearchKey();
+    completeScriptHashes(staging, (page, html) => searchKey.add(page, html));
+    const searchCache = { dir: siteWorkFolders(root, args.content ?? 'content', args.edition).search, key: searchKey.digest() };
     // The search index and the PDF only read the finished pages, and write apart (pagefind/,
     // whitepaper.pdf): they run side by side, one on each core. The PDF's size goes into the pages
     // after both, so the index reads the same pages whether or not a PDF is printed.
     if (args.pdf) io.stdout('\nPDF: printing the whitepaper...\n');
     const [indexed, facts] = await bothSettled(
-      time('searchIndex', () => searchStep(staging)),
+      time('searchIndex', () => searchStep(staging, searchCache)),
       args.pdf ? time('pdf', () => printPdf(report, staging, args.paper, (message) => io.stdout(`  ${message}\n`), io.env)) : Promise.resolve(undefined),
     );
-    io.stdout(`Search index: ${indexed} pages, ${((timings.searchIndex ?? 0) / 1000).toFixed(1)} s\n`);
+    io.stdout(
+      `Search index: ${indexed.pages} pages, ${indexed.reused ? 'kept from the last build of the same pages' : 'built'}, ${((timings.searchIndex ?? 0) / 1000).toFixed(1)} s\n`,
+    );
     linkPdf(report, staging, facts);
     if (args.pdf) {
       io.stdout(

@@ -53,6 +53,10 @@ export default function multiplane(userOptions: MultiplaneOptions = {}): AstroIn
           // Pages whose cacheKey (src/site/page-keys.ts) and code are unchanged are copied from the
           // previous build instead of being rendered again.
           experimental: { incrementalBuild: true },
+          // Pages are rendered one at a time either way (rendering is synchronous work), but the
+          // copies of reused pages overlap: a 3,000-entry build with nothing changed generates its
+          // pages in 2.8 s instead of 4.4 s.
+          build: { concurrency: 4 },
           security: { csp: contentSecurityPolicy() },
           // Raw HTML in Markdown is parsed and sanitized before any other plugin sees it; code blocks
           // get back the language that parsing loses, for Expressive Code; then the Mermaid blocks

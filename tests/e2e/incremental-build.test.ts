@@ -44,7 +44,7 @@ function files(folder: string): Map<string, Buffer> {
  * Builds incrementally (the project on its previous build's cache) and clean (a copy of the
  * project as it is now, without any cache), both at once, and returns where the two differ.
  */
-async function incrementalAgainstClean(name: string, epoch = NOW): Promise<{ differences: string[]; reused: number; rendered: string[] }> {
+async function incrementalAgainstClean(name: string, epoch = NOW): Promise<{ differences: string[]; reused: number; rendered: string[]; output: string }> {
   const incremental = join(PROJECT, 'out', `${name}-incremental`);
   const clean = join(CLEAN, 'out', `${name}-clean`);
   rmSync(CLEAN, { recursive: true, force: true });
@@ -55,7 +55,7 @@ async function incrementalAgainstClean(name: string, epoch = NOW): Promise<{ dif
   const rendered = [...output.matchAll(/├─ (\S+) \(\+/g)].map((match) => match[1]!);
   const [a, b] = [files(incremental), files(clean)];
   const differences = [...new Set([...a.keys(), ...b.keys()])].filter((path) => !a.get(path)?.equals(b.get(path) ?? Buffer.alloc(0)) || !b.has(path)).sort();
-  return { differences, reused, rendered };
+  return { differences, reused, rendered, output };
 }
 
 const content = (path: string) => join(PROJECT, 'content', path);
@@ -77,8 +77,10 @@ describe('an incremental build equals a clean build', () => {
   it('reuses every entry page of a build with nothing changed, later the same day', { timeout: BUILD_TIMEOUT }, async () => {
     // Later in the day: pages that show the date (delivery metrics, review due dates) must not
     // key on the instant of the build, or every build would render them all again.
-    const { differences, reused, rendered } = await incrementalAgainstClean('unchanged', NOW + 5 * 3_600_000 + 7_000);
+    const { differences, reused, rendered, output } = await incrementalAgainstClean('unchanged', NOW + 5 * 3_600_000 + 7_000);
     expect(differences).toEqual([]);
+    // The same pages: the search index is the last build's, and equals the clean build's (above).
+    expect(output).toMatch(/Search index: \d+ pages, kept from the last build/);
     expect(reused).toBeGreaterThan(10);
     const entryPages = /^\/(owners|policies|runbooks|services|deployments|incidents|case-studies|articles|whitepaper)\/(?!page\/)[^/]+\/index\.html$/;
     expect(rendered.filter((path) => entryPages.test(path))).toEqual([]);
@@ -86,8 +88,9 @@ describe('an incremental build equals a clean build', () => {
 
   it('after an edit', { timeout: BUILD_TIMEOUT }, async () => {
     edit('services/db.md', (text) => text.replace(/^title: .*$/m, 'title: Primary database'));
-    const { differences, reused } = await incrementalAgainstClean('edit');
+    const { differences, reused, output } = await incrementalAgainstClean('edit');
     expect(differences).toEqual([]);
+    expect(output).toMatch(/Search index: \d+ pages, built/);
     expect(reused).toBeGreaterThan(0);
   });
 

@@ -1,28 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { serveStatic } from '../../src/pdf/static-server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { seriousAxeViolations } from '../helpers/axe.ts';
-import { launchBrowser } from '../helpers/browser.ts';
+import { serveExampleSite } from '../helpers/served-site.ts';
 
 // The example site built once in global setup (at 2026-11-26), served and driven in Chromium.
-let server: Awaited<ReturnType<typeof serveStatic>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveStatic(inject('siteDir'));
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const served = serveExampleSite();
 
 async function open(path: string, colorScheme: 'light' | 'dark', bypassCSP = false): Promise<Page> {
-  const page = await browser.newPage({ colorScheme, bypassCSP });
-  await page.goto(`${server.url}${path}`, { waitUntil: 'load' });
+  const page = await served.browser.newPage({ colorScheme, bypassCSP });
+  await page.goto(`${served.url}${path}`, { waitUntil: 'load' });
   return page;
 }
 

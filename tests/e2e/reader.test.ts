@@ -1,39 +1,27 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { runCheck } from '../../src/core/check/run-check.ts';
 import { PLANE_DEFINITIONS } from '../../src/core/planes.ts';
-import { serveStatic } from '../../src/pdf/static-server.ts';
 import { PRINT_ROUTE } from '../../src/site/routes.ts';
 import { PLANE_ORDER_NOTE } from '../../src/site/view/plane-order.ts';
 import { whitepaperChapters } from '../../src/site/view/whitepaper.ts';
 import { seriousAxeViolations } from '../helpers/axe.ts';
-import { launchBrowser } from '../helpers/browser.ts';
+import { serveExampleSite } from '../helpers/served-site.ts';
 import { NOW, EXAMPLE_ROOT } from '../helpers/fixtures.ts';
 
 // What a reader of the example site meets, in both themes, on a desktop and on a phone 390 px
 // wide: the site built in global setup, served on a free port and driven in the system Chromium.
-let server: Awaited<ReturnType<typeof serveStatic>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveStatic(inject('siteDir'));
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const served = serveExampleSite();
 
 const SCHEMES = ['light', 'dark'] as const;
 const VIEWPORTS = { desktop: { width: 1280, height: 900 }, phone: { width: 390, height: 844 } } as const;
 type Viewport = keyof typeof VIEWPORTS;
 
 async function open(path: string, scheme: (typeof SCHEMES)[number] = 'light', viewport: Viewport = 'desktop', bypassCSP = false): Promise<Page> {
-  const page = await browser.newPage({ colorScheme: scheme, viewport: VIEWPORTS[viewport], bypassCSP });
-  await page.goto(`${server.url}${path}`, { waitUntil: 'load' });
+  const page = await served.browser.newPage({ colorScheme: scheme, viewport: VIEWPORTS[viewport], bypassCSP });
+  await page.goto(`${served.url}${path}`, { waitUntil: 'load' });
   return page;
 }
 
@@ -115,7 +103,7 @@ describe("the platform's status line", { timeout: 120_000 }, () => {
   });
 
   it('comes from one small file, so pages do not depend on the last incident or deployment', async () => {
-    const status = await (await fetch(`${server.url}/status.json`)).json();
+    const status = await (await fetch(`${served.url}/status.json`)).json();
     expect(status).toMatchObject({ level: 'degraded', label: 'Degraded performance', openIncidents: 1 });
     expect(status.lastDeployment.text).toMatch(/^\d{1,2} [A-Z][a-z]{2} \d{4}$/);
     // No page carries the state or the last deployment itself.
@@ -294,11 +282,11 @@ describe('search', { timeout: 60_000 }, () => {
 
 describe("the site's head", () => {
   it('titles the overview once, gives the not-found page no canonical, and leaves the print route out of the sitemap', async () => {
-    const home = await (await fetch(`${server.url}/`)).text();
+    const home = await (await fetch(`${served.url}/`)).text();
     expect(/<title>([^<]*)<\/title>/.exec(home)?.[1]).toBe('JLT-Lane Mesh');
-    const missing = await (await fetch(`${server.url}/no/such/page/`)).text();
+    const missing = await (await fetch(`${served.url}/no/such/page/`)).text();
     expect(missing).not.toContain('rel="canonical"');
-    const sitemap = await (await fetch(`${server.url}/sitemap-0.xml`)).text();
+    const sitemap = await (await fetch(`${served.url}/sitemap-0.xml`)).text();
     expect(sitemap).toContain('/lessons/');
     expect(sitemap).not.toContain(PRINT_ROUTE);
   });

@@ -1,36 +1,24 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { SEARCH_DEBOUNCE_MS } from '../../src/integration/search-debounce.ts';
-import { serveStatic } from '../../src/pdf/static-server.ts';
 import { seriousAxeViolations } from '../helpers/axe.ts';
-import { launchBrowser } from '../helpers/browser.ts';
+import { serveExampleSite } from '../helpers/served-site.ts';
 
 // The example site built in global setup, served on a free port and driven in the system Chromium.
-let server: Awaited<ReturnType<typeof serveStatic>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveStatic(inject('siteDir'));
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const served = serveExampleSite();
 
 /** Opens a page and collects what it logs as errors. */
 async function open(path: string, colorScheme: 'light' | 'dark' = 'light', bypassCSP = false): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ colorScheme, bypassCSP });
+  const page = await served.browser.newPage({ colorScheme, bypassCSP });
   const errors: string[] = [];
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text());
   });
   page.on('pageerror', (error) => errors.push(error.message));
   // Network idle: the console-error checks must see what loads after the page (search, status).
-  await page.goto(`${server.url}${path}`, { waitUntil: 'networkidle' });
+  await page.goto(`${served.url}${path}`, { waitUntil: 'networkidle' });
   return { page, errors };
 }
 
@@ -115,7 +103,7 @@ describe('the published site', { timeout: 60_000 }, () => {
   }
 
   it('sends a Content-Security-Policy that allows no inline script it did not hash', async () => {
-    const html = await (await fetch(`${server.url}/services/mesh-gateway/`)).text();
+    const html = await (await fetch(`${served.url}/services/mesh-gateway/`)).text();
     const policy = /<meta http-equiv="content-security-policy" content="([^"]*)"/i.exec(html)?.[1] ?? '';
     expect(policy).toContain("default-src 'self'");
     expect(policy).toContain("object-src 'none'");
@@ -125,16 +113,16 @@ describe('the published site', { timeout: 60_000 }, () => {
   });
 
   it('publishes catalog.json, the RSS feed, the sitemap and a 404 page', async () => {
-    const catalog = await (await fetch(`${server.url}/catalog.json`)).json();
+    const catalog = await (await fetch(`${served.url}/catalog.json`)).json();
     expect(catalog.entries.length).toBeGreaterThanOrEqual(80);
     const service = catalog.entries.find((entry: { key: string }) => entry.key === 'services/mesh-gateway');
     expect(service.relations.ownedBy).toEqual(['owners/delivery-infrastructure']);
     expect(service.backlinks.coveredBy).toContain('runbooks/gateway-5xx-surge');
-    const rss = await (await fetch(`${server.url}/rss.xml`)).text();
+    const rss = await (await fetch(`${served.url}/rss.xml`)).text();
     expect(rss).toContain('<item>');
-    const sitemap = await (await fetch(`${server.url}/sitemap-0.xml`)).text();
+    const sitemap = await (await fetch(`${served.url}/sitemap-0.xml`)).text();
     expect(sitemap).toContain('/services/mesh-gateway/');
-    const missing = await fetch(`${server.url}/no/such/page/`);
+    const missing = await fetch(`${served.url}/no/such/page/`);
     expect(missing.status).toBe(404);
     expect(await missing.text()).toContain('Page not found');
   });

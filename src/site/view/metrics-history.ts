@@ -79,6 +79,8 @@ export function historyCharts(trend: Extract<GovernanceTrend, { available: true 
   const common = { categories, categoryNames, categoryHeading: 'Week', omitLeadingGaps: true, ...size };
   const planeLabel = (id: string) => PLANE_DEFINITIONS.find((plane) => plane.id === id)?.label ?? id;
   const levelTones = ['2', '3', '1', '4', '5', '6'];
+  // Findings, services and open loops are counted: whole numbers on the axis and in the table.
+  const counted = { integer: true, format: (value: number) => String(Math.round(value)) };
   return [
     {
       ...common,
@@ -91,8 +93,7 @@ export function historyCharts(trend: Extract<GovernanceTrend, { available: true 
       ],
       kind: 'line',
       unit: 'findings',
-      integer: true,
-      format: (value) => String(Math.round(value)),
+      ...counted,
     },
     {
       ...common,
@@ -107,8 +108,7 @@ export function historyCharts(trend: Extract<GovernanceTrend, { available: true 
       ],
       kind: 'stack',
       unit: 'services',
-      integer: true,
-      format: (value) => String(Math.round(value)),
+      ...counted,
     },
     {
       ...common,
@@ -135,8 +135,7 @@ export function historyCharts(trend: Extract<GovernanceTrend, { available: true 
       series: [{ label: 'Open loops', values: values((summary) => summary.openLoops), tone: '4' }],
       kind: 'line',
       unit: 'open loops',
-      integer: true,
-      format: (value) => String(Math.round(value)),
+      ...counted,
     },
   ];
 }

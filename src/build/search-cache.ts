@@ -2,6 +2,7 @@ import { createHash, type Hash } from 'node:crypto';
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { packageVersion } from '../core/markdown/facts-cache.ts';
 
 /**
  * The search index of a build whose pages are byte for byte those of an earlier build is that
@@ -15,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 
 // Bumped when what goes into the key, or how the index is written, changes.
 const CACHE_VERSION = 1;
-const PAGEFIND_VERSION = packageVersion('pagefind');
+const PAGEFIND_VERSION = packageVersion(fileURLToPath(import.meta.resolve('pagefind')));
 const INDEX_FOLDER = 'pagefind';
 const KEY_FILE = 'key';
 
@@ -112,17 +113,3 @@ function linkTree(from: string, to: string): void {
   }
 }
 
-/** The version of an installed package, from the package.json above its entry point (its exports hide the file). */
-function packageVersion(name: string): string {
-  let folder = dirname(fileURLToPath(import.meta.resolve(name)));
-  while (folder !== dirname(folder)) {
-    try {
-      const manifest = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')) as { name?: string; version?: string };
-      if (manifest.name === name && manifest.version) return manifest.version;
-    } catch {
-      // No package.json at this level: keep climbing.
-    }
-    folder = dirname(folder);
-  }
-  return 'unknown';
-}

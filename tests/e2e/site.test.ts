@@ -74,6 +74,27 @@ describe('the published site', { timeout: 60_000 }, () => {
     await page.close();
   });
 
+  it('finds an entry by its own words, not by the names of the entries it links to', async () => {
+    // Joel Marchetti's page names the incident "SMS notifications delayed" among its relations
+    // and says nothing of SMS itself: a search for SMS must find the incident, not the person.
+    const owner = readFileSync(join(inject('siteDir'), 'owners/joel-marchetti/index.html'), 'utf8');
+    const context = owner.slice(owner.indexOf('class="mp-entry-context"'));
+    expect(context).toContain('SMS notifications delayed');
+    expect(owner.slice(0, owner.indexOf('class="mp-entry-context"')).replace(/<[^>]+>/g, ' ')).not.toMatch(/\bSMS\b/i);
+
+    const { page } = await open('/');
+    // Pagefind's own API lists every result, where the search box shows the first five. (A string,
+    // so that vitest leaves its dynamic import alone.)
+    const urls = (await page.evaluate(`(async () => {
+      const pagefind = await import('/pagefind/pagefind.js');
+      const search = await pagefind.search('SMS');
+      return Promise.all(search.results.map(async (result) => (await result.data()).url));
+    })()`)) as string[];
+    expect(urls).toContain('/incidents/2026-11-notification-delays/');
+    expect(urls).not.toContain('/owners/joel-marchetti/');
+    await page.close();
+  });
+
   it("searches after the site's shorter pause in typing, not Pagefind's default", () => {
     const scripts = join(inject('siteDir'), '_astro');
     const search = readdirSync(scripts)

@@ -7,15 +7,16 @@ import { sharedMermaidRenderer } from '../diagrams/diagram-service.ts';
 import { extractMermaidBlocks, mermaidFigureHtml, substituteDiagrams } from '../diagrams/mermaid/index.ts';
 import { rendererVersion } from '../diagrams/mermaid/diagram-cache.ts';
 import { RENDER_VERSION } from './render-version.ts';
+import { BODY_FILE_KEY, bodyAvailable, bodyFileOf, bodyFolder, pruneBodies, writeBody } from '../site/entry-bodies.ts';
 import { onSiteState, type SiteState, siteState } from '../site/site-state.ts';
-
 
 /**
  * Gives Astro one collection of the platform model: the entries the model already read and
  * validated (nothing is read from disk or parsed again here), each body rendered with the
  * configured Markdown processor. Mermaid blocks are cut out before rendering and replaced by their
  * SVG afterwards, so only diagrams, not whole entries, need a browser, and their SVG never passes
- * through the HTML sanitizer.
+ * through the HTML sanitizer. The rendered HTML goes to a file of its own, not into the store
+ * (src/site/entry-bodies.ts).
  *
  * In `astro dev` the loader follows the model: when the integration publishes a new one, entries
  * whose file changed are rendered again and deleted ones removed. It answers whether the store
@@ -32,7 +33,8 @@ export function entryLoader(collection: EntryCollectionName): Loader {
 }
 
 async function sync(collection: EntryCollectionName, state: SiteState, context: LoaderContext): Promise<boolean> {
-  const { store, renderMarkdown, logger } = context;
+  const { store, renderMarkdown, logger, config } = context;
+  const folder = bodyFolder(config.cacheDir, collection);
   const root = state.context.root;
   const entries = state.report.graph.collection(collection) as readonly AnyEntry[];
   const untouched = new Set(store.keys());
@@ -42,7 +44,7 @@ async function sync(collection: EntryCollectionName, state: SiteState, context: 
     // A new Mermaid, or a new way of finishing its SVG, renders an entry's diagrams differently.
     const digest = `${RENDER_VERSION}:${entry.facts.mermaid.length > 0 ? rendererVersion() : ''}:${entry.digest}`;
     const existing = store.get(entry.id);
-    if (existing?.digest === digest) {
+    if (existing?.digest === digest && bodyAvailable(existing.rendered)) {
       // An unchanged MDX entry still needs its module registered for render().
       if (existing.deferredRender && existing.filePath) store.addModuleImport(existing.filePath);
       // And an unchanged entry with local images still needs them resolved, as Astro's glob loader does.
@@ -78,10 +80,17 @@ async function sync(collection: EntryCollectionName, state: SiteState, context: 
         rendered.html = substituteDiagrams(rendered.html, replacements);
       }
       const images = rendered.metadata?.imagePaths ?? [];
-      store.set({ id: entry.id, data, filePath: entry.file, digest, rendered, ...(images.length > 0 ? { assetImports: images } : {}) });
+      if (images.length > 0) {
+        // Astro resolves the images' optimized URLs in the HTML when it renders the entry.
+        store.set({ id: entry.id, data, filePath: entry.file, digest, rendered, assetImports: images });
+        continue;
+      }
+      const file = writeBody(folder, entry.id, digest, rendered.html);
+      store.set({ id: entry.id, data, filePath: entry.file, digest, rendered: { html: '', metadata: { ...rendered.metadata, [BODY_FILE_KEY]: file } } });
     } catch (error) {
       logger.error(`${entry.file}: the body could not be rendered: ${(error as Error).message}`);
     }
   }
+  pruneBodies(folder, new Set(store.values().flatMap((stored) => bodyFileOf(stored.rendered) ?? [])));
   return pending.length > 0 || untouched.size > 0;
 }

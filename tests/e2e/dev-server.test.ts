@@ -45,6 +45,15 @@ describe('npm run dev follows the content', () => {
     await page.waitForFunction(() => document.querySelector('h1#_top')?.textContent === 'Public API gateway', undefined, { timeout: FOLLOW_MS });
   });
 
+  it('shows an edited body without a restart', { timeout: 90_000 }, async () => {
+    // Bodies are rendered into files beside the content store (src/site/entry-bodies.ts): the
+    // page must show the new one, not the file of the body before.
+    edit('services/api.md', (text) => `${text.trimEnd()}\n\nRequests are now traced end to end.\n`);
+    await page.waitForFunction(() => document.querySelector('main')?.textContent?.includes('Requests are now traced end to end.') === true, undefined, {
+      timeout: FOLLOW_MS,
+    });
+  });
+
   it('serves a new entry at once', { timeout: 90_000 }, async () => {
     writeFileSync(
       file('services/ledger.md'),

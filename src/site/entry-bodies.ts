@@ -1,0 +1,81 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * The rendered HTML of Markdown entries is kept in files of its own, one per entry, and Astro's
+ * content store keeps only where it is. Astro serializes the store whole after every sync, and a
+ * build inlines it into its server bundle as one JSON string that is parsed again when the pages
+ * load. With the bodies inside, 10,000 entries made that a 56 MB module: 3 s of bundling, and the
+ * build's memory peaked there at 1.1 GiB above what rendering the pages needs. A page reads its
+ * entry's body when it is rendered, and only then.
+ *
+ * Entries that Astro must still finish itself keep their HTML in the store: MDX (a module, not
+ * HTML) and Markdown with local images (Astro resolves their optimized URLs when rendering).
+ */
+
+/** What Astro's store keeps of a rendered entry (`RenderedContent`), as far as it matters here. */
+export interface StoredRendering {
+  readonly html?: string;
+  readonly metadata?: Readonly<Record<string, unknown>>;
+}
+
+/** The key of `rendered.metadata` that holds the file of the entry's body. */
+export const BODY_FILE_KEY = 'multiplaneBodyFile';
+
+/** The folder of one collection's bodies, in Astro's cache folder (`config.cacheDir`). */
+export function bodyFolder(cacheDir: URL, collection: string): string {
+  return join(fileURLToPath(cacheDir), 'entry-bodies', collection);
+}
+
+/**
+ * Writes an entry's body and returns its file. The name is a hash of the entry and of what the
+ * body was rendered from (`digest`), so a changed entry gets a new file and a page never reads a
+ * body older than its entry. Written beside and renamed into place: a reader (the dev server)
+ * sees the whole file or none.
+ */
+export function writeBody(folder: string, id: string, digest: string, html: string): string {
+  const name = `${createHash('sha256').update(`${id}\0${digest}`).digest('hex').slice(0, 32)}.html`;
+  const file = join(folder, name);
+  mkdirSync(folder, { recursive: true });
+  const partial = `${file}.${process.pid}.partial`;
+  writeFileSync(partial, html);
+  renameSync(partial, file);
+  return file;
+}
+
+/** The body file a stored entry's metadata names, if it names one. */
+export function bodyFileOf(rendered: StoredRendering | undefined): string | undefined {
+  const file = rendered?.metadata?.[BODY_FILE_KEY];
+  return typeof file === 'string' ? file : undefined;
+}
+
+/**
+ * Whether a stored entry's body can still be shown: it is in the store itself, or its file is
+ * where the store says (a cleared or moved cache folder loses the files but may keep the store).
+ */
+export function bodyAvailable(rendered: StoredRendering | undefined): boolean {
+  const file = bodyFileOf(rendered);
+  return file === undefined || existsSync(file);
+}
+
+/** The HTML of an entry whose body is kept in a file; undefined when the store holds it itself. */
+export function readBody(rendered: StoredRendering | undefined): string | undefined {
+  const file = bodyFileOf(rendered);
+  if (file === undefined) return undefined;
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (cause) {
+    throw new Error(`The rendered body ${file} is missing; delete .cache/multiplane/ and build again.`, { cause });
+  }
+}
+
+/** Deletes the body files of a collection's folder that no stored entry names any more. */
+export function pruneBodies(folder: string, kept: ReadonlySet<string>): void {
+  if (!existsSync(folder)) return;
+  for (const name of readdirSync(folder)) {
+    const file = join(folder, name);
+    if (!kept.has(file)) rmSync(file, { force: true });
+  }
+}

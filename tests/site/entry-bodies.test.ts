@@ -1,0 +1,66 @@
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { BODY_FILE_KEY, bodyAvailable, bodyFileOf, bodyFolder, pruneBodies, readBody, writeBody } from '../../src/site/entry-bodies.ts';
+
+let folders: string[] = [];
+afterEach(() => {
+  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+  folders = [];
+});
+
+function cacheDir(): URL {
+  const dir = mkdtempSync(join(tmpdir(), 'mp-entry-bodies-'));
+  folders.push(dir);
+  return pathToFileURL(`${dir}/`);
+}
+
+const stored = (file: string) => ({ html: '', metadata: { headings: [], [BODY_FILE_KEY]: file } });
+
+describe('entry bodies kept beside the content store', () => {
+  it('reads back the body written for an entry, and nothing for a body the store holds itself', () => {
+    const folder = bodyFolder(cacheDir(), 'runbooks');
+    const file = writeBody(folder, 'restore-test', 'mp-4::abc', '<h2 id="steps">Steps</h2><p>Ünïcode &amp; more</p>');
+    expect(bodyFileOf(stored(file))).toBe(file);
+    expect(readBody(stored(file))).toBe('<h2 id="steps">Steps</h2><p>Ünïcode &amp; more</p>');
+    expect(readBody({ metadata: { imagePaths: ['./a.png'] } })).toBeUndefined();
+    expect(readBody(undefined)).toBeUndefined();
+    // Only the finished file is left: the partial one it was written to is renamed into place.
+    expect(readdirSync(folder)).toEqual([file.slice(folder.length + 1)]);
+  });
+
+  it('names a body by its entry and what it was rendered from, so a changed entry never reads an old body', () => {
+    const folder = bodyFolder(cacheDir(), 'services');
+    const first = writeBody(folder, 'payments', 'mp-4::one', '<p>one</p>');
+    const changed = writeBody(folder, 'payments', 'mp-4::two', '<p>two</p>');
+    const other = writeBody(folder, 'ledger', 'mp-4::one', '<p>one</p>');
+    expect(new Set([first, changed, other]).size).toBe(3);
+    expect(readBody(stored(first))).toBe('<p>one</p>');
+    expect(readBody(stored(changed))).toBe('<p>two</p>');
+  });
+
+  it('tells a stored entry whose body file is gone (a cleared cache) from one that can be shown', () => {
+    const folder = bodyFolder(cacheDir(), 'policies');
+    const file = writeBody(folder, 'access', 'd', '<p>x</p>');
+    expect(bodyAvailable(stored(file))).toBe(true);
+    expect(bodyAvailable({ html: '<p>in the store</p>' })).toBe(true);
+    rmSync(file);
+    expect(bodyAvailable(stored(file))).toBe(false);
+    expect(() => readBody(stored(file))).toThrow(/rendered body .* is missing; delete \.cache\/multiplane\/ and build again/);
+  });
+
+  it('prunes the bodies no stored entry names any more', () => {
+    const folder = bodyFolder(cacheDir(), 'incidents');
+    const kept = writeBody(folder, 'a', '1', '<p>a</p>');
+    const old = writeBody(folder, 'a', '0', '<p>old a</p>');
+    const deleted = writeBody(folder, 'b', '1', '<p>b</p>');
+    pruneBodies(folder, new Set([kept]));
+    expect(existsSync(kept)).toBe(true);
+    expect(existsSync(old)).toBe(false);
+    expect(existsSync(deleted)).toBe(false);
+    // A collection that never wrote a body has no folder to prune.
+    expect(() => pruneBodies(bodyFolder(cacheDir(), 'articles'), new Set())).not.toThrow();
+  });
+});

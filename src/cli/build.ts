@@ -10,6 +10,7 @@ import { describeRecovery, recoverInterruptedBuilds } from '../build/output-reco
 import { measureFolder, sideFileFor, stagingFor, swapInto } from '../build/output-swap.ts';
 import { linkPdf, printPdf } from '../build/pdf-step.ts';
 import { SearchKey } from '../build/search-cache.ts';
+import { releaseMemory } from '../build/release-memory.ts';
 import { searchStep } from '../build/search-step.ts';
 import { publishLinkedFiles } from '../build/linked-files-step.ts';
 import { siteStep, siteWorkFolders } from '../build/site-step.ts';
@@ -135,6 +136,7 @@ export async function buildCommand(argv: readonly string[], io: CommandIo): Prom
       );
     }
 
+    releaseMemory();
     const parts = await time('site', () =>
       siteStep({ root, outDir: staging, now: args.now, edition: args.edition, contentDir: args.content, model: report, env: io.env, log: io.stdout }),
     );
@@ -147,6 +149,7 @@ export async function buildCommand(argv: readonly string[], io: CommandIo): Prom
     // whitepaper.pdf): they run side by side, one on each core. The PDF's size goes into the pages
     // after both, so the index reads the same pages whether or not a PDF is printed.
     if (args.pdf) io.stdout('\nPDF: printing the whitepaper...\n');
+    releaseMemory();
     const [indexed, facts] = await bothSettled(
       time('searchIndex', () => searchStep(staging, searchCache)),
       args.pdf ? time('pdf', () => printPdf(report, staging, args.paper, (message) => io.stdout(`  ${message}\n`), io.env)) : Promise.resolve(undefined),

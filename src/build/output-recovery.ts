@@ -14,21 +14,26 @@ export interface Recovery {
  * Repairs what builds killed before they could clean up left beside `outDir` (see the names in
  * output-swap.ts). A build that died in the middle of its swap left no output folder and the
  * previous output moved aside: that is moved back, so the site is never lost. Staging folders,
- * other moved-aside outputs, plan and mark files of dead processes are removed. Leftovers of a
+ * other moved-aside outputs, plan and mark files of dead processes are removed, and so are
+ * replaced outputs whose deletion after a finished build is not complete. Leftovers of a
  * process that is still running belong to a build in progress and are left alone.
  */
 export function recoverInterruptedBuilds(outDir: string): Recovery {
   const parent = dirname(outDir);
   if (!existsSync(parent)) return { restored: undefined, removed: [] };
   // `.staging-<pid>.previous` is where builds before the marker moved the old output aside.
-  const leftover = new RegExp(`^(?:\\.${escapeRegExp(basename(outDir))}\\.(?<kind>staging|previous)|\\.multiplane-(?:plan|marks))-(?<pid>\\d+)(?<legacy>\\.previous)?$`);
+  const leftover = new RegExp(`^(?:\\.${escapeRegExp(basename(outDir))}\\.(?<kind>staging|previous|discarded)|\\.multiplane-(?:plan|marks))-(?<pid>\\d+)(?<legacy>\\.previous)?$`);
   const previous: string[] = [];
   const garbage: string[] = [];
+  // Replaced outputs a finished build left to be deleted (output-swap.ts): not leftovers of a
+  // stopped build, so removed without a word.
+  const discarded: string[] = [];
   for (const name of readdirSync(parent)) {
     const match = leftover.exec(name);
     if (!match?.groups || isRunning(Number(match.groups.pid))) continue;
     const path = join(parent, name);
     if (match.groups.kind === 'previous' || match.groups.legacy) previous.push(path);
+    else if (match.groups.kind === 'discarded') discarded.push(path);
     else garbage.push(path);
   }
   let restored: string | undefined;
@@ -39,7 +44,7 @@ export function recoverInterruptedBuilds(outDir: string): Recovery {
     renameSync(restored!, outDir);
   }
   const removed = [...previous, ...garbage];
-  for (const path of removed) rmSync(path, { recursive: true, force: true });
+  for (const path of [...removed, ...discarded]) rmSync(path, { recursive: true, force: true });
   return { restored, removed };
 }
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeBuildMarker } from '../../src/build/output-marker.ts';
 import { describeRecovery, recoverInterruptedBuilds } from '../../src/build/output-recovery.ts';
-import { movedAsideFor, sideFileFor, stagingFor } from '../../src/build/output-swap.ts';
+import { discardedFor, movedAsideFor, sideFileFor, stagingFor } from '../../src/build/output-swap.ts';
 
 /** The pid of a process that has ended. */
 function deadPid(): number {
@@ -58,6 +58,21 @@ describe('recoverInterruptedBuilds', () => {
     expect(recovery.removed.map((path) => path.slice(parent.length + 1)).sort()).toEqual([`.multiplane-marks-${pid}`, `.multiplane-plan-${pid}`, `.site.staging-${pid}`]);
     expect(readdirSync(parent)).toEqual([]);
     expect(describeRecovery(recovery, out, 'site')).toMatch(/^Removed 3 leftovers of stopped builds beside /);
+  });
+
+  it('never puts back a replaced output that was being deleted, even when the output is missing, and removes it without a word', () => {
+    site(discardedFor(out, deadPid()), 'half deleted');
+    const recovery = recoverInterruptedBuilds(out);
+    expect(recovery).toEqual({ restored: undefined, removed: [] });
+    expect(readdirSync(parent)).toEqual([]);
+  });
+
+  it('leaves a replaced output alone while the build that replaced it runs', () => {
+    const deleting = discardedFor(out, process.ppid);
+    site(out, 'new site');
+    site(deleting, 'being deleted');
+    expect(recoverInterruptedBuilds(out)).toEqual({ restored: undefined, removed: [] });
+    expect(existsSync(deleting)).toBe(true);
   });
 
   it('puts back an output moved aside under the name builds used before the marker', () => {

@@ -17,14 +17,16 @@ function folder(path: string, files: Record<string, string>): void {
 }
 
 describe('swapInto', () => {
-  it('replaces the output with the staging folder and leaves nothing beside it', () => {
+  it('replaces the output with the staging folder, and the old output is deleted after the swap', async () => {
     const out = join(parent, 'site');
     folder(out, { 'index.html': 'old', 'stale.html': 'gone after the swap' });
     folder(stagingFor(out), { 'index.html': 'new' });
     swapInto(stagingFor(out), out);
     expect(readdirSync(out)).toEqual(['index.html']);
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('new');
-    expect(readdirSync(parent)).toEqual(['site']);
+    // The old output is deleted by a process of its own, which the swap does not wait for; only
+    // under a name the next build never restores (`.site.discarded-<pid>`).
+    await expect.poll(() => readdirSync(parent), { timeout: 20_000, interval: 50 }).toEqual(['site']);
   });
 
   it('creates the output when there was none', () => {

@@ -1,5 +1,5 @@
 import { statSync } from 'node:fs';
-import { chromium } from 'playwright-core';
+import { createRequire } from 'node:module';
 
 /** Environment variables that name a Chrome/Chromium binary, most specific first. */
 export const CHROMIUM_ENV_VARS = ['MULTIPLANE_CHROMIUM', 'CHROMIUM_PATH', 'PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH'] as const;
@@ -58,6 +58,9 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env, options: Find
 
 function playwrightChromium(): string | undefined {
   try {
+    // Required here, not imported above: only a machine without a system Chromium gets this far,
+    // and loading playwright-core costs a quarter of a second (see shared-browser.ts).
+    const { chromium } = createRequire(import.meta.url)('playwright-core') as typeof import('playwright-core');
     return chromium.executablePath();
   } catch {
     // playwright-core throws when it has no build registered for this platform; that is

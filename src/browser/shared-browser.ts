@@ -1,4 +1,4 @@
-import { chromium, type Browser, type BrowserContext, type BrowserType } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserType } from 'playwright-core';
 import { findChromium } from './find-chromium.ts';
 
 /** Chromium flags for rendering in CI containers and sandboxes; the build never needs the network. */
@@ -51,6 +51,9 @@ export function createSharedBrowser(options: SharedBrowserOptions = {}): SharedB
 
   async function launchReal(): Promise<Browser> {
     const executablePath = findChromium(options.env ?? process.env);
+    // Loaded on the first launch only: a build whose diagrams are all cached never needs it, and
+    // loading it costs a quarter of a second in each of the build's two processes.
+    const { chromium } = await import('playwright-core');
     const browser = await chromium.launch({
       executablePath,
       headless: true,

@@ -2,7 +2,6 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import type { Element, ElementContent, Root } from 'hast';
 import type { BrowserType } from 'playwright-core';
-import rehypeMermaid from 'rehype-mermaid';
 import { unified } from 'unified';
 
 /** Mermaid's built-in greyscale theme: readable on white, and on black once the site inverts it. */
@@ -32,6 +31,9 @@ export type BatchResult = { readonly svg: Element; readonly batchId: string } | 
  * only a failure of the browser itself rejects.
  */
 export async function renderBatch(sources: readonly string[], browserType: BrowserType): Promise<BatchResult[]> {
+  // Loaded when a diagram is drawn, not when the build starts: with Playwright behind it, it costs
+  // 0.3 s to load, and a build whose diagrams are all cached never draws one.
+  const { default: rehypeMermaid } = await import('rehype-mermaid');
   const errors = new Map<number, string>();
   const root: Root = { type: 'root', children: sources.map(codeBlock) };
   await unified()

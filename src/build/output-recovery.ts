@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { escapeRegExp } from '../core/text/escape-regexp.ts';
+import { deleteInBackground } from './output-swap.ts';
 
 /** What the start of a build repaired after builds that died; empty when there was nothing. */
 export interface Recovery {
@@ -14,8 +15,8 @@ export interface Recovery {
  * Repairs what builds killed before they could clean up left beside `outDir` (see the names in
  * output-swap.ts). A build that died in the middle of its swap left no output folder and the
  * previous output moved aside: that is moved back, so the site is never lost. Staging folders,
- * other moved-aside outputs, plan and mark files of dead processes are removed, and so are
- * replaced outputs whose deletion after a finished build is not complete. Leftovers of a
+ * other moved-aside outputs, plan and mark files of dead processes are removed; replaced outputs
+ * whose deletion after a finished build is not complete are deleted in the background. Leftovers of a
  * process that is still running belong to a build in progress and are left alone.
  */
 export function recoverInterruptedBuilds(outDir: string): Recovery {
@@ -26,7 +27,8 @@ export function recoverInterruptedBuilds(outDir: string): Recovery {
   const previous: string[] = [];
   const garbage: string[] = [];
   // Replaced outputs a finished build left to be deleted (output-swap.ts): not leftovers of a
-  // stopped build, so removed without a word.
+  // stopped build, so removed without a word, and in the background as the build that replaced
+  // them does (a build that follows at once would otherwise wait for its predecessor's deletion).
   const discarded: string[] = [];
   for (const name of readdirSync(parent)) {
     const match = leftover.exec(name);
@@ -44,7 +46,8 @@ export function recoverInterruptedBuilds(outDir: string): Recovery {
     renameSync(restored!, outDir);
   }
   const removed = [...previous, ...garbage];
-  for (const path of [...removed, ...discarded]) rmSync(path, { recursive: true, force: true });
+  for (const path of removed) rmSync(path, { recursive: true, force: true });
+  for (const path of discarded) deleteInBackground(path);
   return { restored, removed };
 }
 

@@ -40,7 +40,7 @@ export function swapInto(staging: string, target: string): void {
   // put back half deleted.
   const discarded = discardedFor(target);
   renameSync(previous, discarded);
-  discard(discarded);
+  deleteInBackground(discarded);
 }
 
 // Run by `node -e` (CommonJS) with the folder to delete.
@@ -49,10 +49,10 @@ const DELETE = 'require("node:fs").rmSync(process.argv[1], { recursive: true, fo
 /**
  * Deletes a replaced output without making the build wait for it: the new site is already in
  * place, and deleting the old one's 6,000 files took 1.3 s of a 3,000-entry build. A detached
- * process deletes it; whatever that process does not finish, the next build removes
+ * process deletes it; whatever that process does not finish, the next build deletes the same way
  * (output-recovery.ts).
  */
-function discard(folder: string): void {
+export function deleteInBackground(folder: string): void {
   try {
     spawn(process.execPath, ['-e', DELETE, folder], { detached: true, stdio: 'ignore' }).on('error', () => {}).unref();
   } catch {

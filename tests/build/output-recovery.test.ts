@@ -60,11 +60,12 @@ describe('recoverInterruptedBuilds', () => {
     expect(describeRecovery(recovery, out, 'site')).toMatch(/^Removed 3 leftovers of stopped builds beside /);
   });
 
-  it('never puts back a replaced output that was being deleted, even when the output is missing, and removes it without a word', () => {
+  it('never puts back a replaced output that was being deleted, even when the output is missing, and deletes it without a word', async () => {
     site(discardedFor(out, deadPid()), 'half deleted');
     const recovery = recoverInterruptedBuilds(out);
     expect(recovery).toEqual({ restored: undefined, removed: [] });
-    expect(readdirSync(parent)).toEqual([]);
+    expect(existsSync(out)).toBe(false);
+    await expect.poll(() => readdirSync(parent), { timeout: 20_000, interval: 50 }).toEqual([]);
   });
 
   it('leaves a replaced output alone while the build that replaced it runs', () => {

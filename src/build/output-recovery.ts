@@ -16,8 +16,8 @@ export interface Recovery {
  * output-swap.ts). A build that died in the middle of its swap left no output folder and the
  * previous output moved aside: that is moved back, so the site is never lost. Staging folders,
  * other moved-aside outputs, plan and mark files of dead processes are removed; replaced outputs
- * whose deletion after a finished build is not complete are deleted in the background. Leftovers of a
- * process that is still running belong to a build in progress and are left alone.
+ * whose deletion after a finished build is not complete are deleted in the background. Leftovers
+ * of a process that is still running belong to a build in progress and are left alone.
  */
 export function recoverInterruptedBuilds(outDir: string): Recovery {
   const parent = dirname(outDir);

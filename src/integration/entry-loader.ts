@@ -35,6 +35,10 @@ export function entryLoader(collection: EntryCollectionName): Loader {
 async function sync(collection: EntryCollectionName, state: SiteState, context: LoaderContext): Promise<boolean> {
   const { store, renderMarkdown, logger, config } = context;
   const folder = bodyFolder(config.cacheDir, collection);
+  const bodyFiles = () => store.values().flatMap((stored) => bodyFileOf(stored.rendered) ?? []);
+  // The bodies of the store as it was are kept through this sync too: in `astro dev` a page may
+  // be rendering from it while this sync replaces an entry.
+  const earlier = bodyFiles();
   const root = state.context.root;
   const entries = state.report.graph.collection(collection) as readonly AnyEntry[];
   const untouched = new Set(store.keys());
@@ -91,6 +95,6 @@ async function sync(collection: EntryCollectionName, state: SiteState, context: 
       logger.error(`${entry.file}: the body could not be rendered: ${(error as Error).message}`);
     }
   }
-  pruneBodies(folder, new Set(store.values().flatMap((stored) => bodyFileOf(stored.rendered) ?? [])));
+  pruneBodies(folder, new Set([...earlier, ...bodyFiles()]));
   return pending.length > 0 || untouched.size > 0;
 }

@@ -53,8 +53,8 @@ export class UnreviewedScriptError extends Error {
  *   look for the encoding in the first 1024 bytes and the policy alone is longer.
  *
  * `visit` sees each page as it is left, in path order (the search index's key is made from them,
- * without reading the pages twice). Returns the number of pages changed. Pages are rewritten in place: the build writes into a
- * staging folder that is discarded when this throws.
+ * without reading the pages twice). Returns the number of pages changed. Pages are rewritten in
+ * place: the build writes into a staging folder that is discarded when this throws.
  */
 export function completeScriptHashes(siteDir: string, visit?: (page: string, html: string) => void): number {
   const reviewed = new Set(REVIEWED_INLINE_SCRIPTS.map((script) => script.hash));

@@ -26,10 +26,10 @@ export interface SiteStepOptions {
 }
 
 /**
- * Where Astro builds a content folder's edition, and keeps its cache (the content store, the
- * pages of the last build for incremental builds), and where the search index is kept. Both are fixed per content folder and edition:
- * Astro's incremental build reuses a page only when the code of its route is unchanged, and that
- * code names the folder it is built into.
+ * Where Astro builds a content folder's edition and keeps its cache (the content store, the
+ * pages of the last build for incremental builds), and where the search index is kept. All are
+ * fixed per content folder and edition: Astro's incremental build reuses a page only when the
+ * code of its route is unchanged, and that code names the folder it is built into.
  */
 export function siteWorkFolders(root: string, contentDir: string, edition: string): { work: string; cache: string; search: string; lock: string } {
   // Named by the folder itself, not by how it was spelled, so a new spelling is not a full build.

@@ -21,6 +21,7 @@ export async function buildFromPlan(planFile: string): Promise<void> {
     now: plan.now,
     model,
     searchIndex: 'separate',
+    mergedSearchIndexes: plan.mergedSearchIndexes,
     marksFile: plan.marksFile,
     cacheDir: plan.cacheDir,
   });

@@ -18,6 +18,8 @@ export interface BuildPlan {
   readonly now: Date;
   /** Where the integration records when each step was reached. */
   readonly marksFile: string;
+  /** The search indexes beside `pagefind/` that the search box merges (src/build/search-shards.ts). */
+  readonly mergedSearchIndexes: readonly string[];
   readonly model: PortableModel;
 }
 

@@ -21,8 +21,11 @@ export function discardedFor(outDir: string, pid: number = process.pid): string 
   return join(dirname(outDir), `.${basename(outDir)}.discarded-${pid}`);
 }
 
-/** The files handed to and from the Astro child (build plan, timing marks), beside the folder it builds into. */
-export function sideFileFor(siteDir: string, kind: 'plan' | 'marks', pid: number = process.pid): string {
+/**
+ * The files handed to and from the Astro child (build plan, timing marks) and the search step's
+ * scratch folder, beside the folder the site is built into.
+ */
+export function sideFileFor(siteDir: string, kind: 'plan' | 'marks' | 'search', pid: number = process.pid): string {
   return join(dirname(siteDir), `.multiplane-${kind}-${pid}`);
 }
 

@@ -1,115 +1,129 @@
-import { createHash, type Hash } from 'node:crypto';
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { packageVersion } from '../core/markdown/facts-cache.ts';
+import { linkTree } from './link-files.ts';
 
 /**
- * The search index of a build whose pages are byte for byte those of an earlier build is that
- * build's index: Pagefind reads nothing but the pages, and writes the same files for the same
- * pages (the incremental-equals-clean test compares them). So the index is kept in the build
- * cache under a key made of every page's path and text, and a build with the same key takes it
- * from there instead of running Pagefind again, which costs a quarter to a third of a build with
- * nothing changed. Pagefind has no way to add or replace single pages in an index it wrote, so
- * any change to any page still means a whole new index.
+ * The search indexes of the last build, kept in the build cache with what each was made from, so
+ * that the next build writes again only the indexes whose pages give Pagefind something new
+ * (src/build/search-step.ts).
+ *
+ * For every page the cache records the digest of its HTML and the digest of its Pagefind fragment
+ * (what Pagefind took from it: its text, headings, filters and title). An index is a function of
+ * its pages' fragments, languages and headings (which weigh words): a page whose HTML changed but whose fragment did not (its relations, which
+ * the index leaves out, name a renamed neighbour) leaves its index as it was.
  */
 
-// Bumped when what goes into the key, or how the index is written, changes.
-const CACHE_VERSION = 1;
+// Bumped when what the manifest records, or how the indexes are laid out, changes.
+const CACHE_VERSION = 3;
 const PAGEFIND_VERSION = packageVersion(fileURLToPath(import.meta.resolve('pagefind')));
-const INDEX_FOLDER = 'pagefind';
-const KEY_FILE = 'key';
+const MANIFEST = 'manifest.json';
 
-/** Collects the key of a built site's search index from its pages, in the order they are read. */
-export class SearchKey {
-  readonly #hash: Hash = createHash('sha256').update(`${CACHE_VERSION}\0${PAGEFIND_VERSION}\0`);
-  #pages = 0;
+/**
+ * What the cache knows of one page of an index: the digests of its HTML, of what Pagefind reads of
+ * it besides its fragment (language, headings, Pagefind attributes: `structureDigest` in
+ * src/build/search-step.ts), and of its fragment when Pagefind indexed it.
+ */
+export interface KeptPage {
+  readonly html: string;
+  readonly structure: string;
+  readonly fragment?: string;
+}
 
-  /** Adds one page: its path in the site (forward slashes) and its finished HTML. */
-  add(page: string, html: string): void {
-    this.#hash.update(`${page}\0${html.length}\0`).update(html);
-    this.#pages++;
-  }
+/** The kept indexes: by index folder, by page path in the site. */
+export type KeptIndexes = Readonly<Record<string, Readonly<Record<string, KeptPage>>>>;
 
-  /** The key; undefined when the site has no pages (nothing to index, nothing worth keeping). */
-  digest(): string | undefined {
-    return this.#pages === 0 ? undefined : this.#hash.digest('hex');
-  }
+interface Manifest {
+  readonly version: number;
+  readonly pagefind: string;
+  /** Tells one kept cache from the next: a build that restored indexes checks it has not changed since. */
+  readonly stamp: string;
+  readonly indexes: KeptIndexes;
+}
+
+/** What the cache held when it was read. */
+export interface KeptCache {
+  readonly stamp: string;
+  /** The usable indexes, by folder. */
+  readonly indexes: KeptIndexes;
 }
 
 /**
- * Puts the kept index into `siteDir/pagefind/` when it was made from the same pages (`key`), and
- * returns the number of pages it holds; returns undefined when there is no such index.
+ * Reads what the cache holds for a layout of `indexes` (folder names), or undefined when it holds
+ * nothing usable: no manifest, another version of the cache or of Pagefind, or other indexes.
+ * An index whose folder is missing or damaged is left out, so it is written again.
  */
-export function restoreSearchIndex(cacheDir: string, key: string, siteDir: string): number | undefined {
-  const kept = join(cacheDir, INDEX_FOLDER);
+export function readKeptIndexes(cacheDir: string, indexes: readonly string[]): KeptCache | undefined {
+  const manifest = readManifest(cacheDir);
+  if (!manifest) return undefined;
+  if (manifest.version !== CACHE_VERSION || manifest.pagefind !== PAGEFIND_VERSION) return undefined;
+  const kept = Object.keys(manifest.indexes ?? {});
+  if (kept.length !== indexes.length || !indexes.every((index) => kept.includes(index))) return undefined;
+  const usable: Record<string, Readonly<Record<string, KeptPage>>> = {};
+  for (const index of indexes) {
+    const pages = manifest.indexes[index]!;
+    const fragments = Object.values(pages).filter((page) => page.fragment !== undefined).length;
+    if (indexedPages(join(cacheDir, index)) === fragments) usable[index] = pages;
+  }
+  return { stamp: manifest.stamp, indexes: usable };
+}
+
+/** The stamp of what the cache holds now; another build may have replaced it since it was read. */
+export function keptStamp(cacheDir: string): string | undefined {
+  return readManifest(cacheDir)?.stamp;
+}
+
+function readManifest(cacheDir: string): Manifest | undefined {
   try {
-    if (readFileSync(join(cacheDir, KEY_FILE), 'utf8').trim() !== key) return undefined;
-    const pages = indexedPages(kept);
-    const target = join(siteDir, INDEX_FOLDER);
-    rmSync(target, { recursive: true, force: true });
-    linkTree(kept, target);
-    // Another build may have replaced the kept index while this one linked it.
-    if (readFileSync(join(cacheDir, KEY_FILE), 'utf8').trim() !== key) throw new Error('The kept index changed.');
-    return pages;
+    return JSON.parse(readFileSync(join(cacheDir, MANIFEST), 'utf8')) as Manifest;
   } catch {
-    // No kept index, or a damaged one: building a new one is always right.
-    rmSync(join(siteDir, INDEX_FOLDER), { recursive: true, force: true });
     return undefined;
   }
 }
 
-/** How many pages a written index holds (pages without `data-pagefind-body` are not among them). */
-export function indexedPages(indexDir: string): number {
-  const entry = JSON.parse(readFileSync(join(indexDir, 'pagefind-entry.json'), 'utf8')) as { languages?: Record<string, { page_count?: number }> };
-  return Object.values(entry.languages ?? {}).reduce((sum, language) => sum + (language.page_count ?? 0), 0);
+/** How many pages a written index holds; undefined when it cannot be read. */
+export function indexedPages(indexDir: string): number | undefined {
+  try {
+    const entry = JSON.parse(readFileSync(join(indexDir, 'pagefind-entry.json'), 'utf8')) as { languages?: Record<string, { page_count?: number }> };
+    return Object.values(entry.languages ?? {}).reduce((sum, language) => sum + (language.page_count ?? 0), 0);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Puts a kept index into the site: its files are linked, not copied. */
+export function restoreIndex(cacheDir: string, index: string, siteDir: string): void {
+  const target = join(siteDir, index);
+  rmSync(target, { recursive: true, force: true });
+  linkTree(join(cacheDir, index), target);
 }
 
 /**
- * Keeps the index just written into `siteDir/pagefind/` under `key`, replacing the one kept
- * before. The new one is assembled beside the old, with its key, and renamed into place, so a
- * reader sees either the old index with its key or the new one with its own. Keeping is a saving,
- * not part of the build: when it fails (another build of the same content replacing it at the
- * same moment), the build goes on and the next one indexes again.
+ * Keeps the site's indexes (`indexes`, as now in `siteDir`) with their manifest, replacing what
+ * was kept before. The new cache is assembled beside the old one and renamed into place, so a
+ * reader sees either the old indexes with their manifest or the new ones with theirs. Keeping is a
+ * saving, not part of the build: when it fails (another build of the same content replacing it at
+ * the same moment), the build goes on and the next one writes its indexes again.
  */
-export function keepSearchIndex(cacheDir: string, key: string, siteDir: string): void {
+export function keepIndexes(cacheDir: string, siteDir: string, indexes: KeptIndexes): void {
   const fresh = `${cacheDir}.new-${process.pid}`;
+  const old = `${cacheDir}.old-${process.pid}`;
   try {
     rmSync(fresh, { recursive: true, force: true });
-    linkTree(join(siteDir, INDEX_FOLDER), join(fresh, INDEX_FOLDER));
-    writeFileSync(join(fresh, KEY_FILE), `${key}\n`);
-    rmSync(cacheDir, { recursive: true, force: true });
+    for (const index of Object.keys(indexes)) linkTree(join(siteDir, index), join(fresh, index));
+    const manifest: Manifest = { version: CACHE_VERSION, pagefind: PAGEFIND_VERSION, stamp: randomUUID(), indexes };
+    writeFileSync(join(fresh, MANIFEST), JSON.stringify(manifest));
     mkdirSync(dirname(cacheDir), { recursive: true });
+    // Renamed aside rather than deleted in place: a build linking files out of the old cache then
+    // fails on a missing file, and writes that index itself, instead of linking half of it.
+    if (existsSync(cacheDir)) renameSync(cacheDir, old);
     renameSync(fresh, cacheDir);
   } catch {
-    // See above: the next build indexes again.
+    // See above: the next build writes its indexes again.
   } finally {
     rmSync(fresh, { recursive: true, force: true });
+    rmSync(old, { recursive: true, force: true });
   }
 }
-
-/**
- * Recreates a folder's files under `to` as hard links: no bytes are copied, and neither side is
- * ever written in place (Pagefind writes new files; builds replace whole folders). Where a link
- * cannot be made (another file system), the file is copied.
- */
-function linkTree(from: string, to: string): void {
-  if (!existsSync(from)) throw new Error(`${from} does not exist.`);
-  mkdirSync(to, { recursive: true });
-  for (const dirent of readdirSync(from, { withFileTypes: true, recursive: true })) {
-    const source = join(dirent.parentPath, dirent.name);
-    const target = join(to, relative(from, source));
-    if (dirent.isDirectory()) {
-      mkdirSync(target, { recursive: true });
-      continue;
-    }
-    if (!dirent.isFile()) continue;
-    mkdirSync(dirname(target), { recursive: true });
-    try {
-      linkSync(source, target);
-    } catch {
-      copyFileSync(source, target);
-    }
-  }
-}
-

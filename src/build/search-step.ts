@@ -1,47 +1,234 @@
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import * as pagefind from 'pagefind';
-import { indexedPages, keepSearchIndex, restoreSearchIndex } from './search-cache.ts';
+import { createHash } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { PagefindJob, PagefindJobResult } from './pagefind-worker.ts';
+import { type KeptIndexes, type KeptPage, keepIndexes, keptStamp, readKeptIndexes, restoreIndex } from './search-cache.ts';
+import { assignPages, type SearchLayout } from './search-shards.ts';
 
-/** What the search step did: how many pages the index holds, and whether it was kept from before. */
+/** One built page as the search step sees it. */
+export interface SearchPage {
+  /** Its path in the site, with forward slashes (`services/api/index.html`). */
+  readonly page: string;
+  /** A digest of its finished HTML. */
+  readonly html: string;
+  /** A digest of what Pagefind reads of it besides its fragment (see `structureDigest`). */
+  readonly structure: string;
+  /** Whether it marks what Pagefind should index (`data-pagefind-body`); other pages are left out. */
+  readonly marked: boolean;
+}
+
+/** Collects the built pages as the CSP pass leaves them, without reading them a second time. */
+export class SearchPages {
+  readonly #pages: SearchPage[] = [];
+
+  add(page: string, html: string): void {
+    // Pagefind leaves a page out when another page marks its body and this one does not. A page
+    // that only mentions the attribute in its text is handed over too, and Pagefind decides.
+    this.#pages.push({ page, html: digest(html), structure: structureDigest(html), marked: html.includes('data-pagefind-body') });
+  }
+
+  get pages(): readonly SearchPage[] {
+    return this.#pages;
+  }
+}
+
+const digest = (text: string) => createHash('sha256').update(text).digest('base64url');
+
+// The page's language, every heading, whole, and every Pagefind attribute with its value. Read
+// loosely on purpose: a match too many only makes an index be written again.
+const OUTSIDE_FRAGMENT = /<html[\s>][^>]*>?|<h([1-6])[\s>/][\s\S]*?<\/h\1\s*>|data-pagefind-[\w-]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]*))?/gi;
+
+/**
+ * What Pagefind takes from a page beyond its fragment: the index the page goes in follows its
+ * language (`<html lang>`), a word's weight follows the heading it is in and `data-pagefind-weight`,
+ * and sorting follows `data-pagefind-sort`. A heading without an ID is not in the fragment:
+ * `<h2>Steps</h2>` becoming `<h5>Steps</h5>` leaves the fragment as it was and changes the index.
+ */
+export function structureDigest(html: string): string {
+  const hash = createHash('sha256');
+  for (const match of html.matchAll(OUTSIDE_FRAGMENT)) hash.update(match[0]).update('\0');
+  return hash.digest('base64url');
+}
+
+/** What the search step did. */
 export interface SearchStepResult {
+  /** Pages the indexes hold. */
   readonly pages: number;
-  readonly reused: boolean;
+  /** Indexes in the site. */
+  readonly indexes: number;
+  /** Indexes written by this build; the others were the last build's, for the same pages. */
+  readonly written: number;
+}
+
+export interface SearchStepOptions {
+  readonly layout: SearchLayout;
+  readonly pages: readonly SearchPage[];
+  /** Where the last build's indexes are kept (src/build/search-cache.ts); none, and all are written. */
+  readonly cacheDir?: string;
+  /** A scratch folder for the pages each Pagefind run reads; removed when the step ends. */
+  readonly workDir: string;
 }
 
 /**
- * Builds the Pagefind search index of a built site into its `pagefind/` folder, as Starlight
- * would at the end of the Astro build, but in a process that no longer holds the site build's
- * memory. Pages index only their `data-pagefind-body` (the article), with the filters each
+ * Builds the Pagefind search indexes of a built site (its layout: src/build/search-shards.ts), as
+ * Starlight would at the end of the Astro build, but in processes that no longer hold the site
+ * build's memory. Pages index only their `data-pagefind-body` (the article), with the filters each
  * entry page declares.
  *
- * With a `cache` (a folder and the key of the site's pages, src/build/search-cache.ts), an index
- * made from the very same pages is taken from the cache instead, and a new one is kept there.
+ * With a cache, an index whose pages are the same as last time is taken from there. When some of
+ * its pages changed, their fragments (what Pagefind takes from a page) are made first, in one
+ * small run over the changed pages alone; if every one equals the kept one, so does the index.
+ * Only the indexes left are written, two at a time.
  */
-export async function searchStep(siteDir: string, cache?: { readonly dir: string; readonly key: string | undefined }): Promise<SearchStepResult> {
-  if (cache?.key) {
-    const pages = restoreSearchIndex(cache.dir, cache.key, siteDir);
-    if (pages !== undefined) return { pages, reused: true };
+export async function searchStep(siteDir: string, options: SearchStepOptions): Promise<SearchStepResult> {
+  const { layout, cacheDir, workDir } = options;
+  const marked = new Map(options.pages.filter((page) => page.marked).map((page) => [page.page, page]));
+  const groups = new Map([...assignPages(layout, [...marked.keys()])].map(([index, pages]) => [index, pages.map((page) => marked.get(page)!)]));
+  const empty = layout.indexes.length > 1 ? [...groups].find(([, group]) => group.length === 0) : undefined;
+  if (empty) {
+    throw new Error(
+      `The site has ${marked.size} page${marked.size === 1 ? '' : 's'} to search, too few for ${layout.indexes.length} search indexes (${empty[0]}/ would be empty, and the search box fails on an empty index). Build with a larger --search-index-entries.`,
+    );
   }
-  const pages = await runPagefind(siteDir);
-  if (cache?.key) keepSearchIndex(cache.dir, cache.key, siteDir);
-  return { pages, reused: false };
-}
 
-async function runPagefind(siteDir: string): Promise<number> {
-  const site = pathToFileURL(`${siteDir}/`);
+  const kept = cacheDir ? readKeptIndexes(cacheDir, layout.indexes) : undefined;
+  const runs = new Runs(workDir, siteDir);
   try {
-    const check = <T extends { errors: string[] }>(response: T): T => {
-      if (response.errors.length > 0) throw new Error(`Pagefind: ${response.errors.join('; ')}`);
-      return response;
-    };
-    const { index } = check(await pagefind.createIndex());
-    if (!index) throw new Error('Pagefind did not create an index.');
-    check(await index.addDirectory({ path: fileURLToPath(site) }));
-    const { outputPath } = check(await index.writeFiles({ outputPath: fileURLToPath(new URL('./pagefind/', site)) }));
-    return indexedPages(outputPath);
+    const reusable = await reusableIndexes(groups, kept?.indexes ?? {}, runs);
+    const next: Record<string, Record<string, KeptPage>> = {};
+    const reused: string[] = [];
+    for (const index of reusable.keys()) {
+      try {
+        restoreIndex(cacheDir!, index, siteDir);
+        reused.push(index);
+      } catch {
+        // Another build replaced the cache meanwhile: this index is written below.
+      }
+    }
+    // The indexes restored above must all come from the cache that was read, not its successor.
+    const stillKept = reused.length === 0 || keptStamp(cacheDir!) === kept?.stamp;
+    for (const index of stillKept ? reused : []) next[index] = reusable.get(index)!;
+
+    const toWrite = layout.indexes.filter((index) => next[index] === undefined);
+    await Promise.all(
+      toWrite.map(async (index) => {
+        const group = groups.get(index)!;
+        const { digests } = await runs.run(index, group, join(siteDir, index));
+        assertOwnFragments(group, digests);
+        next[index] = keptPages(group, digests);
+      }),
+    );
+    if (cacheDir) keepIndexes(cacheDir, siteDir, Object.fromEntries(layout.indexes.map((index) => [index, next[index]!])));
+    const pages = Object.values(next).reduce((sum, index) => sum + Object.values(index).filter((page) => page.fragment !== undefined).length, 0);
+    return { pages, indexes: layout.indexes.length, written: toWrite.length };
   } catch (cause) {
     throw new Error('The search index could not be built.', { cause });
   } finally {
-    await pagefind.close();
+    runs.cleanUp();
   }
+}
+
+/**
+ * The indexes that can be taken from the cache, with what to record of their pages now: those
+ * with the same pages, each either with the same HTML or with the same fragment as before.
+ */
+async function reusableIndexes(groups: ReadonlyMap<string, readonly SearchPage[]>, kept: KeptIndexes, runs: Runs): Promise<Map<string, Record<string, KeptPage>>> {
+  const candidates = new Map<string, SearchPage[]>();
+  for (const [index, group] of groups) {
+    const before = kept[index];
+    if (!before || Object.keys(before).length !== group.length || group.some((page) => before[page.page] === undefined)) continue;
+    candidates.set(
+      index,
+      group.filter((page) => before[page.page]!.html !== page.html),
+    );
+  }
+  const changed = [...candidates.values()].flat();
+  const { digests } = changed.length > 0 ? await runs.run('changed', changed) : { digests: {} as Record<string, string> };
+  assertOwnFragments(changed, digests);
+  const reusable = new Map<string, Record<string, KeptPage>>();
+  for (const [index, pages] of candidates) {
+    const before = kept[index]!;
+    if (pages.some((page) => digests[pageUrl(page.page)] !== before[page.page]!.fragment || page.structure !== before[page.page]!.structure)) continue;
+    reusable.set(index, keptPages(groups.get(index)!, digests, before));
+  }
+  return reusable;
+}
+
+/** What to keep of an index's pages: each one's HTML digest, and its fragment's (from `digests`, else as kept). */
+function keptPages(group: readonly SearchPage[], digests: Readonly<Record<string, string>>, before?: Readonly<Record<string, KeptPage>>): Record<string, KeptPage> {
+  const pages: Record<string, KeptPage> = {};
+  for (const page of group) {
+    const fragment = before && before[page.page]!.html === page.html ? before[page.page]!.fragment : digests[pageUrl(page.page)];
+    pages[page.page] = fragment === undefined ? { html: page.html, structure: page.structure } : { html: page.html, structure: page.structure, fragment };
+  }
+  return pages;
+}
+
+/**
+ * Every fragment must belong to a page handed over. Otherwise pages and URLs were paired wrongly,
+ * and a page's missing fragment would read as "not indexed" both before and after a change.
+ */
+function assertOwnFragments(pages: readonly SearchPage[], digests: Readonly<Record<string, string>>): void {
+  const urls = new Set(pages.map((page) => pageUrl(page.page)));
+  const stray = Object.keys(digests).find((url) => !urls.has(url));
+  if (stray) throw new Error(`Pagefind indexed ${stray}, which is none of the pages it was given.`);
+}
+
+/** The URL Pagefind gives a page of the site: `services/api/index.html` is `/services/api/`. */
+export function pageUrl(page: string): string {
+  return `/${page.replace(/(^|\/)index\.html$/, '$1')}`;
+}
+
+/** Pagefind runs in worker threads, as many at once as there are cores, at most two. */
+class Runs {
+  readonly #workDir: string;
+  readonly #siteDir: string;
+  #running = 0;
+  readonly #waiting: (() => void)[] = [];
+  readonly #limit = Math.max(1, Math.min(2, availableParallelism()));
+
+  constructor(workDir: string, siteDir: string) {
+    this.#workDir = workDir;
+    this.#siteDir = siteDir;
+  }
+
+  /** Indexes `pages` (from the site) into `outputPath`, or without an output, only for their fragments. */
+  async run(name: string, pages: readonly SearchPage[], outputPath?: string): Promise<PagefindJobResult> {
+    if (this.#running >= this.#limit) await new Promise<void>((resolve) => this.#waiting.push(resolve));
+    this.#running++;
+    try {
+      const job: PagefindJob = { siteDir: this.#siteDir, pages: pages.map((page) => page.page), pagesDir: join(this.#workDir, name), ...(outputPath ? { outputPath } : {}) };
+      return await inWorker(job);
+    } finally {
+      this.#running--;
+      this.#waiting.shift()?.();
+    }
+  }
+
+  cleanUp(): void {
+    rmSync(this.#workDir, { recursive: true, force: true });
+  }
+}
+
+const WORKER = new URL('./pagefind-worker.ts', import.meta.url);
+
+function inWorker(job: PagefindJob): Promise<PagefindJobResult> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(WORKER, { workerData: job });
+    let settled = false;
+    worker.once('message', (message: { result?: PagefindJobResult; error?: string }) => {
+      settled = true;
+      if (message.result) resolve(message.result);
+      else reject(new Error(message.error ?? 'Pagefind failed.'));
+    });
+    worker.once('error', (error) => {
+      settled = true;
+      reject(error);
+    });
+    worker.once('exit', (code) => {
+      if (!settled) reject(new Error(`Pagefind's worker stopped with code ${code} before it finished.`));
+    });
+  });
 }

@@ -10,6 +10,7 @@ import { writeBuildPlan } from './build-plan.ts';
 import { acquireLock } from './build-lock.ts';
 import { trackChild, watchParentArgs } from './child-processes.ts';
 import { sideFileFor } from './output-swap.ts';
+import { mergedIndexes, type SearchLayout } from './search-shards.ts';
 
 export interface SiteStepOptions {
   readonly root: string;
@@ -20,6 +21,8 @@ export interface SiteStepOptions {
   readonly contentDir: string | undefined;
   /** The checked model the site renders from. */
   readonly model: PlatformModel;
+  /** How the search index is split; the search box is built to load every index. */
+  readonly search: SearchLayout;
   readonly env: NodeJS.ProcessEnv;
   /** Told when another build of the same content and edition is running and this one waits. */
   readonly log?: (line: string) => void;
@@ -69,6 +72,7 @@ export async function siteStep(options: SiteStepOptions): Promise<Record<string,
     edition: options.edition,
     now: options.now,
     marksFile: marks,
+    mergedSearchIndexes: mergedIndexes(options.search),
     model: toPortableModel(options.model),
   });
   const started = Date.now();

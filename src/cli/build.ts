@@ -9,9 +9,9 @@ import { writeBuildMarker } from '../build/output-marker.ts';
 import { describeRecovery, recoverInterruptedBuilds } from '../build/output-recovery.ts';
 import { measureFolder, sideFileFor, stagingFor, swapInto } from '../build/output-swap.ts';
 import { linkPdf, printPdf } from '../build/pdf-step.ts';
-import { SearchKey } from '../build/search-cache.ts';
 import { releaseMemory } from '../build/release-memory.ts';
-import { searchStep } from '../build/search-step.ts';
+import { SearchPages, type SearchStepResult, searchStep } from '../build/search-step.ts';
+import { ENTRY_COLLECTION_FOLDERS, ENTRY_PAGES_PER_INDEX, searchLayout } from '../build/search-shards.ts';
 import { publishLinkedFiles } from '../build/linked-files-step.ts';
 import { siteStep, siteWorkFolders } from '../build/site-step.ts';
 import { editionReport } from '../core/editions/edition-view.ts';
@@ -40,6 +40,9 @@ Options:
   --no-pdf           Build the site without the PDF.
   --now <date>       Measure ages against this day instead of today (SOURCE_DATE_EPOCH works too).
   --timings <file>   Write the time of each step to a JSON file.
+  --search-index-entries <n>  Entries per search index (default: ${ENTRY_PAGES_PER_INDEX}). A site with
+                     more entries gets several indexes, and a change rewrites only the ones it
+                     touches; each index costs a search a few more requests.
   -h, --help         Show this help.
 `;
 
@@ -51,6 +54,7 @@ interface BuildArgs {
   readonly pdf: boolean;
   readonly now: Date;
   readonly timings: string | undefined;
+  readonly searchIndexEntries: number;
   readonly help: boolean;
 }
 
@@ -65,6 +69,7 @@ function parseBuildArgs(argv: readonly string[], env: NodeJS.ProcessEnv, cwd: st
       'no-pdf': { type: 'boolean', default: false },
       now: { type: 'string' },
       timings: { type: 'string' },
+      'search-index-entries': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -75,6 +80,10 @@ function parseBuildArgs(argv: readonly string[], env: NodeJS.ProcessEnv, cwd: st
   if (values.edition !== 'internal' && values.edition !== 'public') {
     throw new UsageError(`--edition must be internal or public; got "${values.edition}".`);
   }
+  const perIndex = values['search-index-entries'] === undefined ? ENTRY_PAGES_PER_INDEX : Number(values['search-index-entries']);
+  if (!Number.isInteger(perIndex) || perIndex < 1) {
+    throw new UsageError(`--search-index-entries must be a whole number of entries, 1 or more; got "${values['search-index-entries']}".`);
+  }
   return {
     content: values.content === undefined ? undefined : contentFolder(cwd, values.content),
     edition: values.edition,
@@ -83,6 +92,7 @@ function parseBuildArgs(argv: readonly string[], env: NodeJS.ProcessEnv, cwd: st
     pdf: !values['no-pdf'],
     now: commandNow(values.now, env),
     timings: values.timings,
+    searchIndexEntries: perIndex,
     help: values.help,
   };
 }
@@ -136,27 +146,33 @@ export async function buildCommand(argv: readonly string[], io: CommandIo): Prom
       );
     }
 
+    const published = editionReport(report, { edition: args.edition, includeDrafts: false });
+    // Decided before the site is built: the search box's code names every index.
+    const search = searchLayout(published.content.entries.filter((entry) => ENTRY_COLLECTION_FOLDERS.has(entry.collection)).length, args.searchIndexEntries);
     releaseMemory();
     const parts = await time('site', () =>
-      siteStep({ root, outDir: staging, now: args.now, edition: args.edition, contentDir: args.content, model: report, env: io.env, log: io.stdout }),
+      siteStep({ root, outDir: staging, now: args.now, edition: args.edition, contentDir: args.content, model: report, search, env: io.env, log: io.stdout }),
     );
     Object.assign(timings, parts);
-    publishLinkedFiles(editionReport(report, { edition: args.edition, includeDrafts: false }), root, args.content ?? 'content', staging);
-    const searchKey = new SearchKey();
-    completeScriptHashes(staging, (page, html) => searchKey.add(page, html));
-    const searchCache = { dir: siteWorkFolders(root, args.content ?? 'content', args.edition).search, key: searchKey.digest() };
+    publishLinkedFiles(published, root, args.content ?? 'content', staging);
+    const searchPages = new SearchPages();
+    completeScriptHashes(staging, (page, html) => searchPages.add(page, html));
+    const searchOptions = {
+      layout: search,
+      pages: searchPages.pages,
+      cacheDir: siteWorkFolders(root, args.content ?? 'content', args.edition).search,
+      workDir: sideFileFor(staging, 'search'),
+    };
     // The search index and the PDF only read the finished pages, and write apart (pagefind/,
     // whitepaper.pdf): they run side by side, one on each core. The PDF's size goes into the pages
     // after both, so the index reads the same pages whether or not a PDF is printed.
     if (args.pdf) io.stdout('\nPDF: printing the whitepaper...\n');
     releaseMemory();
     const [indexed, facts] = await bothSettled(
-      time('searchIndex', () => searchStep(staging, searchCache)),
+      time('searchIndex', () => searchStep(staging, searchOptions)),
       args.pdf ? time('pdf', () => printPdf(report, staging, args.paper, (message) => io.stdout(`  ${message}\n`), io.env)) : Promise.resolve(undefined),
     );
-    io.stdout(
-      `Search index: ${indexed.pages} pages, ${indexed.reused ? 'kept from the last build of the same pages' : 'built'}, ${((timings.searchIndex ?? 0) / 1000).toFixed(1)} s\n`,
-    );
+    io.stdout(`Search index: ${describeSearchIndex(indexed)}, ${((timings.searchIndex ?? 0) / 1000).toFixed(1)} s\n`);
     linkPdf(report, staging, facts);
     if (args.pdf) {
       io.stdout(
@@ -245,6 +261,16 @@ function removeUnfinished(staging: string): void {
   rmSync(staging, { recursive: true, force: true });
   rmSync(sideFileFor(staging, 'plan'), { force: true });
   rmSync(sideFileFor(staging, 'marks'), { force: true });
+  rmSync(sideFileFor(staging, 'search'), { recursive: true, force: true });
+}
+
+/** "3,047 pages in 4 indexes, 1 written, 3 kept from the last build". */
+export function describeSearchIndex({ pages, indexes, written }: SearchStepResult): string {
+  const kept = indexes - written;
+  const count = `${pages.toLocaleString('en-US')} page${pages === 1 ? '' : 's'}`;
+  if (indexes === 1) return `${count}, ${written === 1 ? 'built' : 'kept from the last build of the same pages'}`;
+  const what = written === 0 ? 'all kept from the last build' : kept === 0 ? 'all written' : `${written} written, ${kept} kept from the last build`;
+  return `${count} in ${indexes} indexes, ${what}`;
 }
 
 /** The output folder as the user would write it: relative to the project, or absolute outside it. */

@@ -12,7 +12,7 @@ import { gateOnCheck } from './gate.ts';
 import { LiveModel } from './live-model.ts';
 import { type MultiplaneOptions, resolveOptions } from './options.ts';
 import { pageSchemaOnce } from './page-schema-once.ts';
-import { searchDebounce } from './search-debounce.ts';
+import { searchUiConfig } from './search-ui-config.ts';
 import { sidebar } from './sidebar.ts';
 import { siteMap } from './sitemap.ts';
 import { siteBase } from './site-base.ts';
@@ -47,6 +47,7 @@ export default function multiplane(userOptions: MultiplaneOptions = {}): AstroIn
         const platform = model.graph.platform?.data;
         const url = platform?.url && /^https?:\/\//.test(platform.url) ? platform.url : undefined;
         const base = config.base !== '/' || !url ? config.base : siteBase(url);
+        const addressed = !config.site && url !== undefined;
         updateConfig({
           // Outside node_modules, which `npm ci` empties, so CI keeps it (it caches .cache/multiplane/).
           cacheDir: options.cacheDir ? pathToFileURL(`${options.cacheDir.replace(/\/?$/, '/')}`) : new URL('./.cache/multiplane/astro/dev/', config.root),
@@ -64,7 +65,7 @@ export default function multiplane(userOptions: MultiplaneOptions = {}): AstroIn
           markdown: { processor: satteri({ features: { rawHtml: true }, hastPlugins: [sanitizeRawHtml, codeLanguage, mermaidInMdx(root)] }) },
           // The published address gives the site its origin and, for a project page such as
           // https://org.github.io/repo/, its base path.
-          ...(config.site || !url ? {} : { site: url, base }),
+          ...(addressed ? { site: url, base } : {}),
           integrations: [
             // Before Starlight, which then adds no sitemap of its own.
             siteMap(),
@@ -95,7 +96,7 @@ export default function multiplane(userOptions: MultiplaneOptions = {}): AstroIn
             }),
             timingsEnd(options.marksFile),
           ],
-          vite: { plugins: [searchDebounce(), pageSchemaOnce()] },
+          vite: { plugins: [searchUiConfig({ base: addressed ? base : config.base, mergedIndexes: options.mergedSearchIndexes }), pageSchemaOnce()] },
         });
       },
       'astro:server:setup': ({ server, logger }) => {

@@ -26,6 +26,11 @@ export interface MultiplaneOptions {
    * (`separate`), as `npm run build` does once Astro's process has ended to keep memory low.
    */
   readonly searchIndex?: 'starlight' | 'separate';
+  /**
+   * With `separate`, the folders of the search indexes beside `pagefind/` that the caller writes
+   * and the search box searches too (src/build/search-shards.ts). None by default.
+   */
+  readonly mergedSearchIndexes?: readonly string[];
   /** A file to record when each step of the build was reached (`npm run build`'s timings). */
   readonly marksFile?: string;
   /**
@@ -42,6 +47,7 @@ export interface ResolvedOptions {
   readonly now: Date | undefined;
   readonly model: PlatformModel | undefined;
   readonly searchIndex: 'starlight' | 'separate';
+  readonly mergedSearchIndexes: readonly string[];
   readonly marksFile: string | undefined;
   readonly cacheDir: string | undefined;
 }
@@ -53,6 +59,7 @@ export function resolveOptions(options: MultiplaneOptions = {}): ResolvedOptions
     now: options.now,
     model: options.model,
     searchIndex: options.searchIndex ?? 'starlight',
+    mergedSearchIndexes: options.searchIndex === 'separate' ? (options.mergedSearchIndexes ?? []) : [],
     marksFile: options.marksFile,
     cacheDir: options.cacheDir,
   };

@@ -13,11 +13,14 @@ const PROJECT_FILES = ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src
 // Builds of a small fixture take 5 to 10 s here; sized for a machine twice as slow and busy.
 const BUILD_TIMEOUT = 240_000;
 const NOW = Date.UTC(2026, 10, 26);
+// The fixture's 14 entries in four search indexes and the site pages' one, as a platform of
+// thousands of entries is split (src/build/search-shards.ts).
+const SEARCH_SPLIT = ['--search-index-entries', '4'];
 
 /** Builds a scratch project into `out` with `npm run build`'s own command; resolves with its output. */
 function build(project: string, out: string, epoch = NOW): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--experimental-strip-types', '--no-warnings', join(project, 'scripts', 'build.ts'), '--no-pdf', '--out', out], {
+    const child = spawn(process.execPath, ['--experimental-strip-types', '--no-warnings', join(project, 'scripts', 'build.ts'), '--no-pdf', ...SEARCH_SPLIT, '--out', out], {
       cwd: project,
       env: { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: '1', SOURCE_DATE_EPOCH: String(epoch / 1000), CHROMIUM_PATH: process.env.CHROMIUM_PATH ?? '' },
     });
@@ -79,8 +82,8 @@ describe('an incremental build equals a clean build', () => {
     // key on the instant of the build, or every build would render them all again.
     const { differences, reused, rendered, output } = await incrementalAgainstClean('unchanged', NOW + 5 * 3_600_000 + 7_000);
     expect(differences).toEqual([]);
-    // The same pages: the search index is the last build's, and equals the clean build's (above).
-    expect(output).toMatch(/Search index: \d+ pages, kept from the last build/);
+    // The same pages: the search indexes are the last build's, and equal the clean build's (above).
+    expect(output).toMatch(/Search index: \d+ pages in 5 indexes, all kept from the last build/);
     expect(reused).toBeGreaterThan(10);
     const entryPages = /^\/(owners|policies|runbooks|services|deployments|incidents|case-studies|articles|whitepaper)\/(?!page\/)[^/]+\/index\.html$/;
     expect(rendered.filter((path) => entryPages.test(path))).toEqual([]);
@@ -90,8 +93,15 @@ describe('an incremental build equals a clean build', () => {
     edit('services/db.md', (text) => text.replace(/^title: .*$/m, 'title: Primary database'));
     const { differences, reused, output } = await incrementalAgainstClean('edit');
     expect(differences).toEqual([]);
-    expect(output).toMatch(/Search index: \d+ pages, built/);
+    expect(output).toMatch(/Search index: \d+ pages in 5 indexes, (\d+ written, \d+ kept from the last build|all written)/);
     expect(reused).toBeGreaterThan(0);
+  });
+
+  it('after an edit of an entry\'s text, writing only its own search index', { timeout: BUILD_TIMEOUT }, async () => {
+    edit('services/api.md', (text) => `${text.trimEnd()}\n\nRequests are retried twice before the gateway gives up.\n`);
+    const { differences, output } = await incrementalAgainstClean('body');
+    expect(differences).toEqual([]);
+    expect(output).toMatch(/Search index: \d+ pages in 5 indexes, 1 written, 4 kept from the last build/);
   });
 
   it('after an added entry', { timeout: BUILD_TIMEOUT }, async () => {
@@ -104,6 +114,16 @@ describe('an incremental build equals a clean build', () => {
     const { differences } = await incrementalAgainstClean('deleted');
     expect(differences).toEqual([]);
     expect(existsSync(join(PROJECT, 'out', 'deleted-incremental', 'services', 'cache'))).toBe(false);
+  });
+
+  it('after added entries that split the search into one more index', { timeout: BUILD_TIMEOUT }, async () => {
+    for (const name of ['queue', 'mailer', 'scheduler']) {
+      writeFileSync(content(`services/${name}.md`), `---\ntitle: ${name[0]!.toUpperCase()}${name.slice(1)}\nowner: platform-team\ntier: 3\nlifecycle: experimental\n---\n\nRuns the ${name}.\n`);
+    }
+    const { differences, output } = await incrementalAgainstClean('resplit');
+    expect(differences).toEqual([]);
+    expect(output).toMatch(/Search index: \d+ pages in 6 indexes, all written/);
+    for (const name of ['queue', 'mailer', 'scheduler']) rmSync(content(`services/${name}.md`));
   });
 
   it('after a changed relation', { timeout: BUILD_TIMEOUT }, async () => {

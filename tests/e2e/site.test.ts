@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { SEARCH_DEBOUNCE_MS } from '../../src/integration/search-debounce.ts';
+import { SEARCH_DEBOUNCE_MS } from '../../src/integration/search-ui-config.ts';
 import { seriousAxeViolations } from '../helpers/axe.ts';
 import { serveExampleSite } from '../helpers/served-site.ts';
 
@@ -74,6 +74,26 @@ describe('the published site', { timeout: 60_000 }, () => {
     await page.close();
   });
 
+  it('searches every index of a split search as one', async () => {
+    const folders = ['pagefind', ...readdirSync(inject('siteDir')).filter((name) => /^pagefind-\d+$/.test(name))];
+    expect(folders.length).toBeGreaterThan(2);
+    const { page, errors } = await open('/');
+    // Each index searched on its own, through its own copy of Pagefind's module.
+    const counts = (await page.evaluate(`Promise.all(${JSON.stringify(folders)}.map(async (folder) => {
+      const pagefind = await import('/' + folder + '/pagefind.js');
+      return (await pagefind.search('service')).results.length;
+    }))`)) as number[];
+    expect(counts.filter((count) => count > 0).length).toBeGreaterThan(1);
+    const total = counts.reduce((sum, count) => sum + count, 0);
+
+    await page.locator('button[data-open-modal]').first().click();
+    await page.locator('#starlight__search .pagefind-ui__search-input').fill('service');
+    const message = page.locator('#starlight__search .pagefind-ui__message');
+    await expect.poll(async () => (await message.textContent()) ?? '').toMatch(new RegExp(`^${total} results? for service$`));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('finds an entry by its own words, not by the names of the entries it links to', async () => {
     // Joel Marchetti's page names the incident "SMS notifications delayed" among its relations
     // and says nothing of SMS itself: a search for SMS must find the incident, not the person.
@@ -85,8 +105,13 @@ describe('the published site', { timeout: 60_000 }, () => {
     const { page } = await open('/');
     // Pagefind's own API lists every result, where the search box shows the first five. (A string,
     // so that vitest leaves its dynamic import alone.)
+    // The site's search is split (tests/e2e/global-setup.ts): merge its other indexes as the
+    // search box does.
+    const merged = readdirSync(inject('siteDir')).filter((name) => /^pagefind-\d+$/.test(name));
+    expect(merged.length).toBeGreaterThan(1);
     const urls = (await page.evaluate(`(async () => {
       const pagefind = await import('/pagefind/pagefind.js');
+      for (const folder of ${JSON.stringify(merged)}) await pagefind.mergeIndex('/' + folder + '/');
       const search = await pagefind.search('SMS');
       return Promise.all(search.results.map(async (result) => (await result.data()).url));
     })()`)) as string[];

@@ -9,10 +9,10 @@ const ROOT = join(import.meta.dirname, '..', '..');
  * Builds the example site into a temporary folder with `npm run build`'s own command, pinned to
  * the fixture instant, and returns the folder. Throws with the build's output when it fails.
  */
-export function buildExampleSite(): { dir: string; remove(): void } {
+export function buildExampleSite(args: readonly string[] = []): { dir: string; remove(): void } {
   const parent = mkdtempSync(join(tmpdir(), 'multiplane-site-'));
   const dir = join(parent, 'dist');
-  runBuild(ROOT, ['--content', join('tests', 'fixtures', 'example', 'content'), '--out', dir]);
+  runBuild(ROOT, ['--content', join('tests', 'fixtures', 'example', 'content'), '--out', dir, ...args]);
   return { dir, remove: () => rmSync(parent, { recursive: true, force: true }) };
 }
 

@@ -41,8 +41,12 @@ export function editionReport(report: CheckReport, options: EditionOptions): Edi
   const visible = (entry: AnyEntry) =>
     (options.includeDrafts || entry.collection === 'platform' || !entry.data.draft) &&
     (options.edition === 'internal' || visibilityOf(entry, defaultVisibility) === 'public');
-  const shown = [...report.graph.entries.values()].filter(visible);
-  const hidden = new Set([...report.graph.entries.keys()].filter((key) => !shown.some((entry) => entry.key === key)));
+  const shown: AnyEntry[] = [];
+  const hidden = new Set<string>();
+  for (const [key, entry] of report.graph.entries) {
+    if (visible(entry)) shown.push(entry);
+    else hidden.add(key);
+  }
   if (hidden.size === 0) return { ...report, edition: options.edition, hidden };
 
   const hiddenIds = new Set([...hidden].map((key) => key.slice(key.indexOf('/') + 1)));

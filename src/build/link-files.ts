@@ -1,0 +1,32 @@
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+
+/**
+ * Recreates a folder's files under `to` as hard links: no bytes are copied, and neither side is
+ * ever written in place (Pagefind writes new files; builds replace whole folders). Where a link
+ * cannot be made (another file system), the file is copied.
+ */
+export function linkTree(from: string, to: string): void {
+  if (!existsSync(from)) throw new Error(`${from} does not exist.`);
+  mkdirSync(to, { recursive: true });
+  for (const dirent of readdirSync(from, { withFileTypes: true, recursive: true })) {
+    const source = join(dirent.parentPath, dirent.name);
+    const target = join(to, relative(from, source));
+    if (dirent.isDirectory()) {
+      mkdirSync(target, { recursive: true });
+      continue;
+    }
+    if (!dirent.isFile()) continue;
+    mkdirSync(dirname(target), { recursive: true });
+    linkFile(source, target);
+  }
+}
+
+/** Links one file, or copies it where a link cannot be made. */
+export function linkFile(source: string, target: string): void {
+  try {
+    linkSync(source, target);
+  } catch {
+    copyFileSync(source, target);
+  }
+}

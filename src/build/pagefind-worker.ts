@@ -1,0 +1,105 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { parentPort, workerData } from 'node:worker_threads';
+import * as pagefind from 'pagefind';
+import { linkFile } from './link-files.ts';
+
+/**
+ * One Pagefind run, in a worker thread of its own: Pagefind's Node API drives one service process
+ * per module instance, and each worker loads its own, so two indexes are written at once, one on
+ * each core, and each service process exits with its index.
+ */
+
+export interface PagefindJob {
+  /** The built site. */
+  readonly siteDir: string;
+  /** The pages to index, by their paths in the site. */
+  readonly pages: readonly string[];
+  /** An empty folder to gather them in (as links), at their paths in the site. */
+  readonly pagesDir: string;
+  /** Where to write the index; without it the index is only read, for what it holds of each page. */
+  readonly outputPath?: string;
+}
+
+export interface PagefindJobResult {
+  /** Pages the index holds (pages without `data-pagefind-body` are left out when any page has it). */
+  readonly pages: number;
+  /** For each indexed page, by its URL in the site (`/services/api/`), a digest of what Pagefind took from it. */
+  readonly digests: Readonly<Record<string, string>>;
+}
+
+/** The signature Pagefind puts before the JSON of each compressed fragment. */
+const FRAGMENT_SIGNATURE = 'pagefind_dcd';
+
+/**
+ * A page's fragment is everything Pagefind took from it: its text, anchors (headings with their
+ * level), filters and metadata. Returns the page's URL and a digest of the fragment.
+ */
+export function fragmentDigest(compressed: Uint8Array): [url: string, digest: string] {
+  const bytes = gunzipSync(compressed);
+  const text = bytes.toString('utf8');
+  if (!text.startsWith(FRAGMENT_SIGNATURE)) throw new Error('Pagefind wrote a fragment in a form this version of Multiplane does not read.');
+  const { url } = JSON.parse(text.slice(FRAGMENT_SIGNATURE.length)) as { url?: unknown };
+  if (typeof url !== 'string') throw new Error('A Pagefind fragment names no page.');
+  return [url, createHash('sha256').update(bytes).digest('base64url')];
+}
+
+export async function runPagefindJob(job: PagefindJob): Promise<PagefindJobResult> {
+  const check = <T extends { errors: string[] }>(response: T): T => {
+    if (response.errors.length > 0) throw new Error(`Pagefind: ${response.errors.join('; ')}`);
+    return response;
+  };
+  try {
+    const { index } = check(await pagefind.createIndex());
+    if (!index) throw new Error('Pagefind did not create an index.');
+    gatherPages(job);
+    const { page_count: pages } = check(await index.addDirectory({ path: job.pagesDir }));
+    const digests: Record<string, string> = {};
+    if (job.outputPath) {
+      const { outputPath } = check(await index.writeFiles({ outputPath: job.outputPath }));
+      const fragments = join(outputPath, 'fragment');
+      for (const name of pages > 0 ? readdirSync(fragments) : []) {
+        const [url, digest] = fragmentDigest(readFileSync(join(fragments, name)));
+        digests[url] = digest;
+      }
+    } else {
+      const { files } = check(await index.getFiles());
+      for (const file of files) {
+        if (!file.path.startsWith('fragment/')) continue;
+        const [url, digest] = fragmentDigest(file.content);
+        digests[url] = digest;
+      }
+    }
+    return { pages, digests };
+  } finally {
+    await pagefind.close();
+  }
+}
+
+/**
+ * Links the job's pages into its folder. Pagefind reads a folder, and takes each page's URL from
+ * its path there, so the pages keep their paths in the site.
+ */
+function gatherPages(job: PagefindJob): void {
+  const made = new Set<string>();
+  for (const page of job.pages) {
+    const target = join(job.pagesDir, page);
+    const folder = dirname(target);
+    if (!made.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      made.add(folder);
+    }
+    linkFile(join(job.siteDir, page), target);
+  }
+  if (job.pages.length === 0) mkdirSync(job.pagesDir, { recursive: true });
+}
+
+if (parentPort) {
+  const port = parentPort;
+  runPagefindJob(workerData as PagefindJob).then(
+    (result) => port.postMessage({ result }),
+    (error: unknown) => port.postMessage({ error: error instanceof Error ? `${error.message}${error.cause ? ` (${String(error.cause)})` : ''}` : String(error) }),
+  );
+}

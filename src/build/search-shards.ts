@@ -1,0 +1,90 @@
+import { createHash } from 'node:crypto';
+import { INDEX_PAGES_FOLDER } from '../core/content/entry-id.ts';
+import { COLLECTIONS } from '../core/schemas/index.ts';
+
+/**
+ * How a built site's pages are split between search indexes.
+ *
+ * Pagefind cannot add or replace a page in an index it wrote, so one index over the whole site
+ * is written again, whole, whenever any page's text changes: 6 s of a 3,000-entry build and most
+ * of a one-entry change. Pagefind UI searches several indexes as one (`mergeIndex`), so a large
+ * site gets several: one for the site's own pages (home, planes, collection indexes, the
+ * dashboard), which show many entries and change with them, and entry pages spread over the others
+ * by a hash of their path, so that a page stays in the same index from build to build. A change
+ * to one entry then writes its own index again and the site pages', and takes the others from the
+ * build cache (src/build/search-step.ts). Each index is also written in a process of its own, two
+ * at a time, so no process ever holds the whole site's index.
+ *
+ * A site with no more entries than fit one index keeps one index, exactly as Starlight writes it.
+ */
+
+/** Entry pages per index. Smaller indexes are rewritten sooner; each costs the reader a few requests. */
+export const ENTRY_PAGES_PER_INDEX = 1_000;
+
+/** The folder of the index the search box loads first; Starlight's search UI expects it. */
+export const PRIMARY_INDEX = 'pagefind';
+
+/** Where the search indexes of a site with `entries` published entries go. */
+export interface SearchLayout {
+  /** The index folders, relative to the site's root; the first is `pagefind`. */
+  readonly indexes: readonly string[];
+}
+
+/**
+ * The layout for a site of `entries` published entries: one index up to `perIndex` entries, else
+ * the site pages' index and `ceil(entries / perIndex)` entry indexes. It must be known before the
+ * site is built, because the search box's code names every index.
+ */
+export function searchLayout(entries: number, perIndex: number = ENTRY_PAGES_PER_INDEX): SearchLayout {
+  if (!Number.isInteger(perIndex) || perIndex < 1) throw new RangeError(`Entry pages per search index must be a positive whole number, not ${perIndex}.`);
+  const entryIndexes = entries > perIndex ? Math.ceil(entries / perIndex) : 0;
+  return { indexes: [PRIMARY_INDEX, ...Array.from({ length: entryIndexes }, (_, i) => `${PRIMARY_INDEX}-${i + 1}`)] };
+}
+
+/** The indexes beside the primary one, which the search box merges into its results. */
+export function mergedIndexes(layout: SearchLayout): readonly string[] {
+  return layout.indexes.slice(1);
+}
+
+/** The collections whose entries each have a page (platform.yaml has none: it is the home page). */
+export const ENTRY_COLLECTION_FOLDERS: ReadonlySet<string> = new Set(
+  Object.values(COLLECTIONS)
+    .filter((definition) => definition.source.kind === 'folder')
+    .map((definition) => definition.name),
+);
+
+/**
+ * The index a built page goes into, by its path in the site (`services/api/index.html`), before
+ * `assignPages` fills empty indexes. An entry page is `<collection>/<id>/index.html`; every other
+ * page (the collection's own index and its further pages under `page/`, home, planes, the
+ * dashboard) is a site page.
+ */
+export function indexOfPage(layout: SearchLayout, page: string): string {
+  if (layout.indexes.length === 1) return PRIMARY_INDEX;
+  const [collection, second, ...rest] = page.split('/');
+  const entryPage = collection !== undefined && ENTRY_COLLECTION_FOLDERS.has(collection) && second !== undefined && rest.length > 0 && second !== INDEX_PAGES_FOLDER;
+  if (!entryPage) return PRIMARY_INDEX;
+  const slot = createHash('sha1').update(page).digest().readUInt32BE(0) % (layout.indexes.length - 1);
+  return layout.indexes[slot + 1]!;
+}
+
+/**
+ * Splits the pages to index (paths in the site, in any order) between the layout's indexes.
+ *
+ * Pagefind UI fails every search when one of the indexes it merges holds no page, so none may be
+ * empty. Hashing leaves one empty only when there are few entry pages for the indexes (a small
+ * `--search-index-entries`); an empty index then takes the last page of the largest one. The
+ * result depends only on the set of pages, so a build and a clean build of the same pages agree.
+ */
+export function assignPages(layout: SearchLayout, pages: readonly string[]): Map<string, string[]> {
+  const groups = new Map<string, string[]>(layout.indexes.map((index) => [index, []]));
+  for (const page of [...pages].sort()) groups.get(indexOfPage(layout, page))!.push(page);
+  if (layout.indexes.length === 1) return groups;
+  for (const group of groups.values()) {
+    if (group.length > 0) continue;
+    const largest = [...groups.values()].reduce((a, b) => (b.length > a.length ? b : a));
+    if (largest.length < 2) break;
+    group.push(largest.pop()!);
+  }
+  return groups;
+}

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { assignPages, indexOfPage, mergedIndexes, searchLayout } from '../../src/build/search-shards.ts';
+
+describe('the layout of the search indexes', () => {
+  it('keeps one index while the entries fit in one', () => {
+    expect(searchLayout(0).indexes).toEqual(['pagefind']);
+    expect(searchLayout(1_000).indexes).toEqual(['pagefind']);
+    expect(mergedIndexes(searchLayout(1_000))).toEqual([]);
+  });
+
+  it('splits a larger site into the site pages\' index and enough entry indexes', () => {
+    expect(searchLayout(1_001).indexes).toEqual(['pagefind', 'pagefind-1', 'pagefind-2']);
+    expect(searchLayout(30_000).indexes).toHaveLength(31);
+    expect(mergedIndexes(searchLayout(10, 4))).toEqual(['pagefind-1', 'pagefind-2', 'pagefind-3']);
+  });
+
+  it('refuses a size that is not a positive whole number', () => {
+    for (const size of [0, -1, 1.5, Number.NaN]) expect(() => searchLayout(10, size)).toThrow(/positive whole number/);
+  });
+});
+
+describe('which index a page goes in', () => {
+  const layout = searchLayout(100, 10);
+
+  it('puts site pages in the first index, entry pages in the others', () => {
+    for (const page of ['index.html', '404.html', 'services/index.html', 'deployments/page/2/index.html', 'planes/control/index.html', 'model/index.html', 'governance/rules/index.html']) {
+      expect(indexOfPage(layout, page)).toBe('pagefind');
+    }
+    for (const page of ['services/api/index.html', 'deployments/2026-11-26-api/index.html', 'whitepaper/operating-loop/index.html']) {
+      expect(indexOfPage(layout, page)).toMatch(/^pagefind-\d+$/);
+    }
+  });
+
+  it('spreads entry pages over the entry indexes, each page always to the same one', () => {
+    const pages = ['model/index.html', ...Array.from({ length: 1_000 }, (_, i) => `deployments/deploy-${i}/index.html`)];
+    const groups = assignPages(layout, pages);
+    for (const [index, group] of groups) {
+      if (index === 'pagefind') expect(group).toEqual(['model/index.html']);
+      else expect(group.length).toBeGreaterThan(60);
+    }
+    expect(assignPages(layout, [...pages].reverse())).toEqual(groups);
+    // One page more moves no other page.
+    const more = assignPages(layout, [...pages, 'services/new/index.html']);
+    for (const [index, group] of groups) expect(more.get(index)!.filter((page) => page !== 'services/new/index.html')).toEqual(group);
+  });
+
+  it('leaves no index empty while there are pages enough, whatever the hash says', () => {
+    const groups = assignPages(searchLayout(4, 1), ['services/a/index.html', 'services/b/index.html', 'services/c/index.html', 'services/d/index.html', 'index.html']);
+    expect([...groups.values()].every((group) => group.length === 1)).toBe(true);
+    expect([...groups.values()].flat().sort()).toEqual(['index.html', 'services/a/index.html', 'services/b/index.html', 'services/c/index.html', 'services/d/index.html']);
+  });
+});

@@ -1,0 +1,166 @@
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { SearchPages, type SearchStepOptions, searchStep } from '../../src/build/search-step.ts';
+import { type SearchLayout, searchLayout } from '../../src/build/search-shards.ts';
+
+const page = (title: string, body: string, aside = '') =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body><main data-pagefind-body><h1 id="_top">${title}</h1><p>${body}</p><div data-pagefind-ignore>${aside}</div></main></body></html>`;
+
+let folders: string[] = [];
+afterEach(() => {
+  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+  folders = [];
+});
+
+function scratch(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  folders.push(dir);
+  return dir;
+}
+
+/** A built site of `pages`, and the search step's options for it as the build would pass them. */
+function site(pages: Record<string, string>, layout: SearchLayout, cacheDir: string): { dir: string; options: SearchStepOptions } {
+  const dir = scratch('mp-search-site-');
+  const collected = new SearchPages();
+  for (const [path, html] of Object.entries(pages).sort(([a], [b]) => a.localeCompare(b))) {
+    mkdirSync(join(dir, path, '..'), { recursive: true });
+    writeFileSync(join(dir, path), html);
+    collected.add(path, html);
+  }
+  return { dir, options: { layout, pages: collected.pages, cacheDir, workDir: join(dir, '..', `${relative(tmpdir(), dir)}-work`) } };
+}
+
+/** Every file of every index folder, by path. */
+function indexFiles(dir: string, layout: SearchLayout): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const index of layout.indexes) {
+    const root = join(dir, index);
+    for (const dirent of readdirSync(root, { withFileTypes: true, recursive: true })) {
+      if (dirent.isFile()) files.set(relative(dir, join(dirent.parentPath, dirent.name)), readFileSync(join(dirent.parentPath, dirent.name), 'base64'));
+    }
+  }
+  return files;
+}
+
+const ONE = searchLayout(2);
+const PAGES = { 'services/api/index.html': page('API', 'Restore the snapshot first.'), 'index.html': page('Home', 'The platform.'), '404.html': '<html><body>Not found</body></html>' };
+
+describe('one search index, kept between builds', () => {
+  it('is built once, then taken from the cache for the very same pages, file for file', async () => {
+    const cache = join(scratch('mp-search-cache-'), 'search');
+    const first = site(PAGES, ONE, cache);
+    expect(await searchStep(first.dir, first.options)).toEqual({ pages: 2, indexes: 1, written: 1 });
+    const second = site(PAGES, ONE, cache);
+    expect(await searchStep(second.dir, second.options)).toEqual({ pages: 2, indexes: 1, written: 0 });
+    expect(indexFiles(second.dir, ONE)).toEqual(indexFiles(first.dir, ONE));
+  });
+
+  it('is built again when a page gives Pagefind other text, or moves', async () => {
+    const cache = join(scratch('mp-search-cache-'), 'search');
+    const first = site(PAGES, ONE, cache);
+    await searchStep(first.dir, first.options);
+    const edited = site({ ...PAGES, 'index.html': page('Home', 'The platform!') }, ONE, cache);
+    expect(await searchStep(edited.dir, edited.options)).toMatchObject({ written: 1 });
+    const moved = site({ 'services/api2/index.html': PAGES['services/api/index.html'], 'index.html': PAGES['index.html'], '404.html': PAGES['404.html'] }, ONE, cache);
+    expect(await searchStep(moved.dir, moved.options)).toMatchObject({ written: 1 });
+  });
+
+  it('is kept when only what the index leaves out changed', async () => {
+    const cache = join(scratch('mp-search-cache-'), 'search');
+    const first = site(PAGES, ONE, cache);
+    await searchStep(first.dir, first.options);
+    const related = site({ ...PAGES, 'services/api/index.html': page('API', 'Restore the snapshot first.', 'Related: Primary database') }, ONE, cache);
+    expect(await searchStep(related.dir, related.options)).toEqual({ pages: 2, indexes: 1, written: 0 });
+    const fresh = site({ ...PAGES, 'services/api/index.html': page('API', 'Restore the snapshot first.', 'Related: Primary database') }, ONE, join(scratch('mp-search-cache-'), 'search'));
+    await searchStep(fresh.dir, fresh.options);
+    expect(indexFiles(related.dir, ONE)).toEqual(indexFiles(fresh.dir, ONE));
+  });
+
+  it('is built again when the kept index is damaged', async () => {
+    const cache = join(scratch('mp-search-cache-'), 'search');
+    const first = site(PAGES, ONE, cache);
+    await searchStep(first.dir, first.options);
+    rmSync(join(cache, 'pagefind', 'pagefind-entry.json'));
+    const second = site(PAGES, ONE, cache);
+    expect(await searchStep(second.dir, second.options)).toMatchObject({ written: 1 });
+    expect(indexFiles(second.dir, ONE)).toEqual(indexFiles(first.dir, ONE));
+  });
+});
+
+describe('a search split between indexes', () => {
+  const entries: Record<string, string> = {};
+  const words = ['restore', 'rotate', 'failover', 'backup', 'deploy', 'rollback', 'audit', 'escalate', 'retain', 'replicate'];
+  words.forEach((word, i) => (entries[`services/service-${i}/index.html`] = page(`Service ${i}`, `How to ${word} service ${i}.`)));
+  const SITE: Record<string, string> = { ...entries, 'index.html': page('Home', 'The platform.'), 'services/index.html': '<html><body>All services</body></html>', 'model/index.html': page('Model', 'The seven planes.') };
+  const SPLIT = searchLayout(10, 3);
+
+  it('writes every index of a first build, none empty, all pages indexed once', async () => {
+    const built = site(SITE, SPLIT, join(scratch('mp-search-cache-'), 'search'));
+    expect(SPLIT.indexes).toEqual(['pagefind', 'pagefind-1', 'pagefind-2', 'pagefind-3', 'pagefind-4']);
+    expect(await searchStep(built.dir, built.options)).toEqual({ pages: 12, indexes: 5, written: 5 });
+  });
+
+  it('writes again only the index of a changed page, and equals a build without a cache', async () => {
+    const cache = join(scratch('mp-search-cache-'), 'search');
+    const first = site(SITE, SPLIT, cache);
+    await searchStep(first.dir, first.options);
+    const changed = { ...SITE, 'services/service-4/index.html': page('Service 4', 'How to drain service 4.') };
+    const incremental = site(changed, SPLIT, cache);
+    expect(await searchStep(incremental.dir, incremental.options)).toEqual({ pages: 12, indexes: 5, written: 1 });
+    const clean = site(changed, SPLIT, join(scratch('mp-search-cache-'), 'search'));
+    await searchStep(clean.dir, clean.options);
+    expect(indexFiles(incremental.dir, SPLIT)).toEqual(indexFiles(clean.dir, SPLIT));
+  });
+
+  it('writes again the index of a page whose heading changed level, its text the same', async () => {
+    const cache = join(scratch('mp-search-cache-'), 'search');
+    const first = site({ ...SITE, 'services/service-1/index.html': page('Service 1', '</p><h2 id="steps">Steps</h2><p>Rotate it.') }, SPLIT, cache);
+    await searchStep(first.dir, first.options);
+    const changed = { ...SITE, 'services/service-1/index.html': page('Service 1', '</p><h3 id="steps">Steps</h3><p>Rotate it.') };
+    const incremental = site(changed, SPLIT, cache);
+    expect(await searchStep(incremental.dir, incremental.options)).toMatchObject({ written: 1 });
+    const clean = site(changed, SPLIT, join(scratch('mp-search-cache-'), 'search'));
+    await searchStep(clean.dir, clean.options);
+    expect(indexFiles(incremental.dir, SPLIT)).toEqual(indexFiles(clean.dir, SPLIT));
+  });
+
+  it('writes again the index of a page whose heading without an ID changed level', async () => {
+    const cache = join(scratch('mp-search-cache-'), 'search');
+    const first = site({ ...SITE, 'services/service-1/index.html': page('Service 1', '</p><h2>Steps</h2><p>Rotate it.') }, SPLIT, cache);
+    await searchStep(first.dir, first.options);
+    const changed = { ...SITE, 'services/service-1/index.html': page('Service 1', '</p><h5>Steps</h5><p>Rotate it.') };
+    const incremental = site(changed, SPLIT, cache);
+    await searchStep(incremental.dir, incremental.options);
+    const clean = site(changed, SPLIT, join(scratch('mp-search-cache-'), 'search'));
+    await searchStep(clean.dir, clean.options);
+    expect(indexFiles(incremental.dir, SPLIT)).toEqual(indexFiles(clean.dir, SPLIT));
+  });
+
+  it('writes again the index of a page whose language changed', async () => {
+    const cache = join(scratch('mp-search-cache-'), 'search');
+    const first = site(SITE, SPLIT, cache);
+    await searchStep(first.dir, first.options);
+    const changed = { ...SITE, 'services/service-7/index.html': SITE['services/service-7/index.html']!.replace('lang="en"', 'lang="fr"') };
+    const incremental = site(changed, SPLIT, cache);
+    expect(await searchStep(incremental.dir, incremental.options)).toMatchObject({ written: 1 });
+    const clean = site(changed, SPLIT, join(scratch('mp-search-cache-'), 'search'));
+    await searchStep(clean.dir, clean.options);
+    expect(indexFiles(incremental.dir, SPLIT)).toEqual(indexFiles(clean.dir, SPLIT));
+  });
+
+  it('writes every index again when the layout changes', async () => {
+    const cache = join(scratch('mp-search-cache-'), 'search');
+    const first = site(SITE, SPLIT, cache);
+    await searchStep(first.dir, first.options);
+    const wider = searchLayout(10, 5);
+    const second = site(SITE, wider, cache);
+    expect(await searchStep(second.dir, second.options)).toEqual({ pages: 12, indexes: 3, written: 3 });
+  });
+
+  it('stops with a clear error when there are too few pages for the indexes', async () => {
+    const few = site({ 'services/a/index.html': page('A', 'Alpha.') }, searchLayout(10, 1), join(scratch('mp-search-cache-'), 'search'));
+    await expect(searchStep(few.dir, few.options)).rejects.toThrow(/too few for 11 search indexes.*--search-index-entries/s);
+  });
+});

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeBuildMarker } from '../../src/build/output-marker.ts';
-import { buildCommand } from '../../src/cli/build.ts';
+import { buildCommand, describeSearchIndex } from '../../src/cli/build.ts';
 import { fixtureRoot, freshFixtureRoot } from '../helpers/fixtures.ts';
 import { memoryIo } from '../helpers/io.ts';
 
@@ -41,6 +41,21 @@ describe('npm run build', () => {
     expect(io.err()).toMatch(/Build stopped: .*CHROMIUM_PATH/s);
     expect(io.err()).toContain('apt-get install chromium');
     expect(io.err()).not.toMatch(/\n\s+at /);
+  });
+
+  it.each(['0', '-3', '2.5', 'many'])('exits 2, before building, on --search-index-entries %s', async (value) => {
+    const io = memoryIo(fixtureRoot('valid'));
+    expect(await buildCommand([`--search-index-entries=${value}`, '--out', 'dist-never'], io)).toBe(2);
+    expect(io.err()).toContain(`--search-index-entries must be a whole number of entries, 1 or more; got "${value}".`);
+    expect(io.out()).toBe('');
+  });
+
+  it('describes the search indexes it wrote and kept', () => {
+    expect(describeSearchIndex({ pages: 104, indexes: 1, written: 1 })).toBe('104 pages, built');
+    expect(describeSearchIndex({ pages: 104, indexes: 1, written: 0 })).toBe('104 pages, kept from the last build of the same pages');
+    expect(describeSearchIndex({ pages: 3015, indexes: 4, written: 4 })).toBe('3,015 pages in 4 indexes, all written');
+    expect(describeSearchIndex({ pages: 3015, indexes: 4, written: 1 })).toBe('3,015 pages in 4 indexes, 1 written, 3 kept from the last build');
+    expect(describeSearchIndex({ pages: 3015, indexes: 4, written: 0 })).toBe('3,015 pages in 4 indexes, all kept from the last build');
   });
 
   it('exits 2 on an unknown option', async () => {

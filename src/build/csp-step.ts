@@ -52,12 +52,16 @@ export class UnreviewedScriptError extends Error {
  *   come first). It is moved to follow `<meta charset>`, which stays first because browsers only
  *   look for the encoding in the first 1024 bytes and the policy alone is longer.
  *
- * `visit` sees each page as it is left, in path order (the search index's key is made from them,
- * without reading the pages twice). Returns the number of pages changed. Pages are rewritten in
- * place: the build writes into a staging folder that is discarded when this throws.
+ * Astro's process already completes each page as it renders it (src/integration/csp-middleware.ts),
+ * so the pages an incremental build copies from its cache come out finished and are not written
+ * again; this pass reads every page all the same, because it is the check: a page with an inline
+ * script on neither list is left as Astro wrote it, and stops the build here.
+ *
+ * `visit` sees each page as it is left, in path order (the search step's digests are made from
+ * them, without reading the pages twice). Returns the number of pages changed. Pages are rewritten
+ * in place: the build writes into a staging folder that is discarded when this throws.
  */
 export function completeScriptHashes(siteDir: string, visit?: (page: string, html: string) => void): number {
-  const reviewed = new Set(REVIEWED_INLINE_SCRIPTS.map((script) => script.hash));
   const unreviewed: UnreviewedScript[] = [];
   let changed = 0;
   const pages = readdirSync(siteDir, { withFileTypes: true, recursive: true })
@@ -67,30 +71,50 @@ export function completeScriptHashes(siteDir: string, visit?: (page: string, htm
   for (const file of pages) {
     const html = readFileSync(file, 'utf8');
     const page = relative(siteDir, file).split(sep).join('/');
-    const policy = META.exec(html)?.[1] ?? '';
-    const bundled = new Set(/script-src ([^;]*)/.exec(policy)?.[1]?.trim().split(/\s+/) ?? []);
-    const allowed = (hash: string) => bundled.has(hash) || reviewed.has(hash);
-    // The quick reading of the page is enough when it finds nothing unexpected; otherwise the page
-    // is parsed, because the text `<script>` may only be in an attribute (a title in og:title).
-    const quick = inlineScripts(html);
-    const scripts = quick.every((script) => allowed(script.hash)) ? quick : parsedInlineScripts(html);
-    const missing = new Set<string>();
-    for (const script of scripts) {
-      if (bundled.has(script.hash)) continue;
-      if (reviewed.has(script.hash)) missing.add(script.hash);
-      else {
-        const excerpt = script.body.trim().replace(/\s+/g, ' ').slice(0, 80);
-        if (!unreviewed.some((seen) => seen.page === page && seen.excerpt === excerpt)) unreviewed.push({ page, excerpt });
-      }
-    }
-    const next = withPolicyFirst(html, missing);
-    visit?.(page, next);
-    if (next === html) continue;
-    writeFileSync(file, next);
+    const completed = completePolicy(html);
+    for (const excerpt of completed.unreviewed) unreviewed.push({ page, excerpt });
+    visit?.(page, completed.html);
+    if (completed.html === html) continue;
+    writeFileSync(file, completed.html);
     changed++;
   }
   if (unreviewed.length > 0) throw new UnreviewedScriptError(unreviewed);
   return changed;
+}
+
+/** One page with its policy completed, and the start of each inline script that may not run. */
+export interface CompletedPolicy {
+  readonly html: string;
+  readonly unreviewed: readonly string[];
+}
+
+const REVIEWED = new Set(REVIEWED_INLINE_SCRIPTS.map((script) => script.hash));
+
+/**
+ * Completes one page's policy (see `completeScriptHashes`): the hashes of the reviewed scripts it
+ * carries are added, and the policy moved to the top of `<head>`. Applying it to a completed page
+ * changes nothing. Also lists, by their first 80 characters on one line, the inline scripts that
+ * are neither hashed by Astro nor reviewed.
+ */
+export function completePolicy(html: string): CompletedPolicy {
+  const policy = META.exec(html)?.[1] ?? '';
+  const bundled = new Set(/script-src ([^;]*)/.exec(policy)?.[1]?.trim().split(/\s+/) ?? []);
+  const allowed = (hash: string) => bundled.has(hash) || REVIEWED.has(hash);
+  // The quick reading of the page is enough when it finds nothing unexpected; otherwise the page
+  // is parsed, because the text `<script>` may only be in an attribute (a title in og:title).
+  const quick = inlineScripts(html);
+  const scripts = quick.every((script) => allowed(script.hash)) ? quick : parsedInlineScripts(html);
+  const missing = new Set<string>();
+  const unreviewed: string[] = [];
+  for (const script of scripts) {
+    if (bundled.has(script.hash)) continue;
+    if (REVIEWED.has(script.hash)) missing.add(script.hash);
+    else {
+      const excerpt = script.body.trim().replace(/\s+/g, ' ').slice(0, 80);
+      if (!unreviewed.includes(excerpt)) unreviewed.push(excerpt);
+    }
+  }
+  return { html: withPolicyFirst(html, missing), unreviewed };
 }
 
 /**

@@ -6,6 +6,7 @@ import type { EditionReport } from '../core/editions/edition-view.ts';
 import { getSiteData } from './site-data.ts';
 import { rendererVersion } from '../diagrams/mermaid/diagram-cache.ts';
 import { RENDER_VERSION } from '../integration/render-version.ts';
+import { REVIEWED_INLINE_SCRIPTS } from '../build/reviewed-inline-scripts.ts';
 import { metricsKey } from './view/metrics.ts';
 import { viewContext } from './view/view-context.ts';
 
@@ -17,16 +18,20 @@ import { viewContext } from './view/view-context.ts';
 // font, which the entry's digest does not show.
 const KEYS_VERSION = 2;
 
+// Pages are kept with their policy completed from the reviewed scripts (src/integration/csp-middleware.ts).
+const REVIEWED_SCRIPTS = REVIEWED_INLINE_SCRIPTS.map((script) => script.hash).join(' ');
+
 const siteKeys = new WeakMap<EditionReport, string>();
 
 /**
  * What every page shows of the site as a whole: the platform's identity, the governance settings
- * (labels, levels), the edition and base path. A change here renders every page again.
+ * (labels, levels), the edition and base path, and the inline scripts its policy allows. A change
+ * here renders every page again.
  */
 export function siteKey(report: EditionReport): string {
   let key = siteKeys.get(report);
   if (!key) {
-    key = hash([KEYS_VERSION, RENDER_VERSION, report.edition, report.graph.platform?.digest ?? '', report.content.governance, import.meta.env?.BASE_URL ?? '/']);
+    key = hash([KEYS_VERSION, RENDER_VERSION, REVIEWED_SCRIPTS, report.edition, report.graph.platform?.digest ?? '', report.content.governance, import.meta.env?.BASE_URL ?? '/']);
     siteKeys.set(report, key);
   }
   return key;

@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { completeScriptHashes, UnreviewedScriptError, withPolicyFirst } from '../../src/build/csp-step.ts';
+import { completePolicy, completeScriptHashes, UnreviewedScriptError, withPolicyFirst } from '../../src/build/csp-step.ts';
+import { onRequest } from '../../src/integration/csp-middleware.ts';
 import { scriptHash } from '../../src/build/inline-scripts.ts';
 import { REVIEWED_INLINE_SCRIPTS } from '../../src/build/reviewed-inline-scripts.ts';
 
@@ -76,6 +77,33 @@ describe('completeScriptHashes', () => {
   it('ignores external scripts and empty ones', () => {
     const dir = buildSite({ 'index.html': page('<script type="module" src="/_astro/page.js"></script><script src=/x.js>ignored()</script><script> </script>') });
     expect(() => completeScriptHashes(dir)).not.toThrow();
+  });
+});
+
+describe('completing pages as Astro renders them', () => {
+  /** Runs the build middleware on a response, as Astro does for each page it renders. */
+  async function rendered(body: string, type = 'text/html; charset=utf-8'): Promise<string> {
+    const response = await onRequest({} as never, async () => new Response(body, { headers: { 'content-type': type } }));
+    return (response as Response).text();
+  }
+
+  it('writes each page as the pass would leave it, so the pass finds nothing to write', async () => {
+    const html = await rendered(page('<p>API</p>'));
+    expect(html).toBe(completePolicy(page('<p>API</p>')).html);
+    expect(completePolicy(html)).toEqual({ html, unreviewed: [] });
+    const dir = buildSite({ 'services/api/index.html': html });
+    expect(completeScriptHashes(dir)).toBe(0);
+  });
+
+  it('leaves a page with an unreviewed script as Astro wrote it, for the pass to stop the build', async () => {
+    const hostile = page('<script>alert(document.cookie)</script>');
+    expect(await rendered(hostile)).toBe(hostile);
+    expect(completePolicy(hostile).unreviewed).toEqual(['alert(document.cookie)']);
+    expect(() => completeScriptHashes(buildSite({ 'services/api/index.html': hostile }))).toThrow(UnreviewedScriptError);
+  });
+
+  it('leaves what is not a page alone', async () => {
+    expect(await rendered('{"script":"<script>x</script>"}', 'application/json')).toBe('{"script":"<script>x</script>"}');
   });
 });
 

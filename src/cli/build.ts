@@ -156,7 +156,7 @@ export async function buildCommand(argv: readonly string[], io: CommandIo): Prom
     Object.assign(timings, parts);
     publishLinkedFiles(published, root, args.content ?? 'content', staging);
     const searchPages = new SearchPages();
-    completeScriptHashes(staging, (page, html) => searchPages.add(page, html));
+    await time('pagePolicies', () => completeScriptHashes(staging, (page, html) => searchPages.add(page, html)));
     const searchOptions = {
       layout: search,
       pages: searchPages.pages,
@@ -181,7 +181,7 @@ export async function buildCommand(argv: readonly string[], io: CommandIo): Prom
           : 'PDF: skipped, there are no whitepaper chapters.\n',
       );
     }
-    publish(staging, outDir, args.edition, io);
+    await time('publish', () => publish(staging, outDir, args.edition, io));
   } catch (error) {
     removeUnfinished(staging);
     if (error instanceof MissingBrowserError || error instanceof UnreviewedScriptError) {
@@ -197,7 +197,9 @@ export async function buildCommand(argv: readonly string[], io: CommandIo): Prom
   const steps = (['check', 'diagrams', 'site', 'searchIndex', 'pdf'] as const).filter((step) => timings[step] !== undefined);
   // The wall time: the search index and the PDF overlap, so their times do not add up.
   const total = performance.now() - started;
+  const measuring = performance.now();
   const { files, bytes } = measureFolder(outDir);
+  timings.measure = Math.round(performance.now() - measuring);
   const summary = steps.map((step) => `${step} ${((timings[step] ?? 0) / 1000).toFixed(1)} s`).join(', ');
   io.stdout(
     `\nBuilt in ${(total / 1000).toFixed(1)} s (${summary}): ${files} files, ${formatBytes(bytes)} in ${shownFolder(root, outDir)}/. Preview it with npm run preview.\n`,

@@ -176,9 +176,22 @@ function assertOwnFragments(pages: readonly SearchPage[], digests: Readonly<Reco
   if (stray) throw new Error(`Pagefind indexed ${stray}, which is none of the pages it was given.`);
 }
 
-/** The URL Pagefind gives a page of the site: `services/api/index.html` is `/services/api/`. */
+/**
+ * The URL Pagefind gives a page of the site, decoded: `services/api/index.html` is `/services/api/`.
+ * Pagefind percent-encodes what a URL path may not hold (`/runbooks/%E6%9D%B1%E4%BA%AC/`,
+ * `%20`, and `%` itself as `%25`), so its URLs are compared decoded (`decodedUrl`).
+ */
 export function pageUrl(page: string): string {
   return `/${page.replace(/(^|\/)index\.html$/, '$1')}`;
+}
+
+/** A URL as Pagefind wrote it, decoded to compare with `pageUrl`. */
+export function decodedUrl(url: string): string {
+  try {
+    return decodeURIComponent(url);
+  } catch {
+    return url;
+  }
 }
 
 /** Pagefind runs in worker threads, as many at once as there are cores, at most two. */
@@ -200,7 +213,8 @@ class Runs {
     this.#running++;
     try {
       const job: PagefindJob = { siteDir: this.#siteDir, pages: pages.map((page) => page.page), pagesDir: join(this.#workDir, name), ...(outputPath ? { outputPath } : {}) };
-      return await inWorker(job);
+      const result = await inWorker(job);
+      return { pages: result.pages, digests: Object.fromEntries(Object.entries(result.digests).map(([url, digest]) => [decodedUrl(url), digest])) };
     } finally {
       this.#running--;
       this.#waiting.shift()?.();

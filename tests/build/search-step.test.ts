@@ -159,6 +159,23 @@ describe('a search split between indexes', () => {
     expect(await searchStep(second.dir, second.options)).toEqual({ pages: 12, indexes: 3, written: 3 });
   });
 
+  it('pairs pages with what Pagefind took from them whatever their paths hold', async () => {
+    const odd = ['東京 failover', 'p%20q', 'h#1', 'q?x', 'plus+amp&', "quo'te", 'ÄÖ'];
+    const pages = Object.fromEntries(odd.map((id, i) => [`runbooks/${id}/index.html`, page(`Runbook ${i}`, `Step ${words[i]}.`)]));
+    const layout = searchLayout(odd.length, 3);
+    const cache = join(scratch('mp-search-cache-'), 'search');
+    const first = site({ ...pages, 'model/index.html': SITE['model/index.html']! }, layout, cache);
+    expect(await searchStep(first.dir, first.options)).toMatchObject({ pages: odd.length + 1, written: layout.indexes.length });
+    const again = site({ ...pages, 'model/index.html': SITE['model/index.html']! }, layout, cache);
+    expect(await searchStep(again.dir, again.options)).toMatchObject({ written: 0 });
+    const changed = { ...pages, 'model/index.html': SITE['model/index.html']!, 'runbooks/東京 failover/index.html': page('Runbook 0', 'Step drain.') };
+    const incremental = site(changed, layout, cache);
+    expect(await searchStep(incremental.dir, incremental.options)).toMatchObject({ written: 1 });
+    const clean = site(changed, layout, join(scratch('mp-search-cache-'), 'search'));
+    await searchStep(clean.dir, clean.options);
+    expect(indexFiles(incremental.dir, layout)).toEqual(indexFiles(clean.dir, layout));
+  });
+
   it('stops with a clear error when there are too few pages for the indexes', async () => {
     const few = site({ 'services/a/index.html': page('A', 'Alpha.') }, searchLayout(10, 1), join(scratch('mp-search-cache-'), 'search'));
     await expect(searchStep(few.dir, few.options)).rejects.toThrow(/too few for 11 search indexes.*--search-index-entries/s);

@@ -10,7 +10,7 @@ import { describeRecovery, recoverInterruptedBuilds } from '../build/output-reco
 import { measureFolder, sideFileFor, stagingFor, swapInto } from '../build/output-swap.ts';
 import { linkPdf, printPdf } from '../build/pdf-step.ts';
 import { releaseMemory } from '../build/release-memory.ts';
-import { SearchPages, type SearchStepResult, searchStep } from '../build/search-step.ts';
+import { type SearchStepResult, searchStep } from '../build/search-step.ts';
 import { ENTRY_COLLECTION_FOLDERS, ENTRY_PAGES_PER_INDEX, searchLayout } from '../build/search-shards.ts';
 import { publishLinkedFiles } from '../build/linked-files-step.ts';
 import { siteStep, siteWorkFolders } from '../build/site-step.ts';
@@ -155,11 +155,10 @@ export async function buildCommand(argv: readonly string[], io: CommandIo): Prom
     );
     Object.assign(timings, parts);
     publishLinkedFiles(published, root, args.content ?? 'content', staging);
-    const searchPages = new SearchPages();
-    await time('pagePolicies', () => completeScriptHashes(staging, (page, html) => searchPages.add(page, html)));
+    const { pages } = await time('pagePolicies', () => completeScriptHashes(staging));
     const searchOptions = {
       layout: search,
-      pages: searchPages.pages,
+      pages,
       cacheDir: siteWorkFolders(root, args.content ?? 'content', args.edition).search,
       workDir: sideFileFor(staging, 'search'),
     };

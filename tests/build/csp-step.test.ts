@@ -19,11 +19,15 @@ const THEME = readFileSync(join(import.meta.dirname, '..', '..', 'node_modules',
 const page = (body = '') =>
   `<!DOCTYPE html><html><head><meta charset="utf-8"/><title>T</title><script>${THEME}</script>${META}<script type="module">${BUNDLED}</script></head><body>${body}</body></html>`;
 
-let site: string | undefined;
-afterEach(() => site && rmSync(site, { recursive: true, force: true }));
+let sites: string[] = [];
+afterEach(() => {
+  for (const site of sites) rmSync(site, { recursive: true, force: true });
+  sites = [];
+});
 
 function buildSite(pages: Record<string, string>): string {
-  site = mkdtempSync(join(tmpdir(), 'multiplane-csp-'));
+  const site = mkdtempSync(join(tmpdir(), 'multiplane-csp-'));
+  sites.push(site);
   for (const [path, html] of Object.entries(pages)) {
     mkdirSync(dirname(join(site, path)), { recursive: true });
     writeFileSync(join(site, path), html);
@@ -32,9 +36,9 @@ function buildSite(pages: Record<string, string>): string {
 }
 
 describe('completeScriptHashes', () => {
-  it('allows the reviewed inline scripts and moves the policy right after <meta charset>', () => {
+  it('allows the reviewed inline scripts and moves the policy right after <meta charset>', async () => {
     const dir = buildSite({ 'index.html': page(), 'services/api/index.html': page('<p>API</p>') });
-    expect(completeScriptHashes(dir)).toBe(2);
+    expect((await completeScriptHashes(dir)).changed).toBe(2);
     const html = readFileSync(join(dir, 'services', 'api', 'index.html'), 'utf8');
     expect(html.indexOf('http-equiv="content-security-policy"')).toBeLessThan(html.indexOf('<title>'));
     expect(html).toMatch(/^<!DOCTYPE html><html><head><meta charset="utf-8"\/><meta http-equiv="content-security-policy"/);
@@ -46,13 +50,13 @@ describe('completeScriptHashes', () => {
     expect(html.replace(/<meta http-equiv[^>]*>/, '')).toBe(page('<p>API</p>').replace(META, ''));
   });
 
-  it('stops on an inline script that content brought, naming the page and its entry', () => {
+  it('stops on an inline script that content brought, naming the page and its entry', async () => {
     const dir = buildSite({
       'index.html': page(),
       'services/api/index.html': page('<p>API</p><script>alert(document.cookie)</script><script>alert(document.cookie)</script>'),
       'governance/index.html': page('<SCRIPT type="text/javascript">\n  fetch("/x")\n</SCRIPT >'),
     });
-    expect(() => completeScriptHashes(dir)).toThrowErrorMatchingInlineSnapshot(`
+    await expect(completeScriptHashes(dir)).rejects.toThrowErrorMatchingInlineSnapshot(`
       [UnreviewedScriptError: 2 pages of the built site carry an inline script that neither Astro bundled nor is on the reviewed list, and the Content-Security-Policy would have let it run:
         governance/index.html, the page /governance/: <script>fetch("/x")
         services/api/index.html, the entry services/api (page /services/api/): <script>alert(document.cookie)
@@ -60,11 +64,11 @@ describe('completeScriptHashes', () => {
     `);
   });
 
-  it('does not take a script into the policy just because a page holds it', () => {
+  it('does not take a script into the policy just because a page holds it', async () => {
     const dir = buildSite({ 'whitepaper/introduction/index.html': page('<script>StarlightThemeProvider.updatePickers(); alert(1)</script>') });
     let error: unknown;
     try {
-      completeScriptHashes(dir);
+      await completeScriptHashes(dir);
     } catch (caught) {
       error = caught;
     }
@@ -74,9 +78,9 @@ describe('completeScriptHashes', () => {
     ]);
   });
 
-  it('ignores external scripts and empty ones', () => {
+  it('ignores external scripts and empty ones', async () => {
     const dir = buildSite({ 'index.html': page('<script type="module" src="/_astro/page.js"></script><script src=/x.js>ignored()</script><script> </script>') });
-    expect(() => completeScriptHashes(dir)).not.toThrow();
+    await expect(completeScriptHashes(dir)).resolves.toBeDefined();
   });
 });
 
@@ -92,14 +96,14 @@ describe('completing pages as Astro renders them', () => {
     expect(html).toBe(completePolicy(page('<p>API</p>')).html);
     expect(completePolicy(html)).toEqual({ html, unreviewed: [] });
     const dir = buildSite({ 'services/api/index.html': html });
-    expect(completeScriptHashes(dir)).toBe(0);
+    expect((await completeScriptHashes(dir)).changed).toBe(0);
   });
 
   it('leaves a page with an unreviewed script as Astro wrote it, for the pass to stop the build', async () => {
     const hostile = page('<script>alert(document.cookie)</script>');
     expect(await rendered(hostile)).toBe(hostile);
     expect(completePolicy(hostile).unreviewed).toEqual(['alert(document.cookie)']);
-    expect(() => completeScriptHashes(buildSite({ 'services/api/index.html': hostile }))).toThrow(UnreviewedScriptError);
+    await expect(completeScriptHashes(buildSite({ 'services/api/index.html': hostile }))).rejects.toThrow(UnreviewedScriptError);
   });
 
   it('leaves what is not a page alone', async () => {
@@ -108,32 +112,57 @@ describe('completing pages as Astro renders them', () => {
 });
 
 describe('withPolicyFirst', () => {
-  it('puts the policy first in <head> when there is no <meta charset>', () => {
+  it('puts the policy first in <head> when there is no <meta charset>', async () => {
     expect(withPolicyFirst(`<html><head lang="en"><style>p{}</style>${META}</head></html>`)).toBe(`<html><head lang="en">${META}<style>p{}</style></head></html>`);
   });
 
-  it('leaves a page without a policy as it is', () => {
+  it('leaves a page without a policy as it is', async () => {
     expect(withPolicyFirst('<html><head><meta charset="utf-8"></head></html>')).toBe('<html><head><meta charset="utf-8"></head></html>');
   });
 
-  it('adds hashes to script-src only', () => {
+  it('adds hashes to script-src only', async () => {
     const html = withPolicyFirst(`<head><meta charset="utf-8">${META}</head>`, new Set(["'sha256-abc='"]));
     expect(html).toContain(`script-src 'self' ${scriptHash(BUNDLED)} 'sha256-abc='; style-src 'self' 'unsafe-inline' ;`);
   });
 });
 
 describe('the reviewed list', () => {
-  it('holds CSP sources, one per script', () => {
+  it('holds CSP sources, one per script', async () => {
     const hashes = REVIEWED_INLINE_SCRIPTS.map((script) => script.hash);
     for (const hash of hashes) expect(hash).toMatch(/^'sha256-[A-Za-z0-9+/]{43}='$/);
     expect(new Set(hashes).size).toBe(hashes.length);
   });
 });
 
+describe('completeScriptHashes on a large site', () => {
+  it('reads it in two worker threads and finds, writes and reports what one thread would', async () => {
+    const pages: Record<string, string> = {};
+    for (let i = 0; i < 40; i++) pages[`services/s-${String(i).padStart(2, '0')}/index.html`] = page(`<p>Service ${i}</p>`);
+    pages['services/s-07/index.html'] = page('<script>alert(7)</script>');
+    pages['services/s-33/index.html'] = page('<script>alert(33)</script>');
+    const one = buildSite(pages);
+    const inline = await completeScriptHashes(one, { parallelFrom: 1_000 }).catch((error: unknown) => error);
+    const two = buildSite(pages);
+    const parallel = await completeScriptHashes(two, { parallelFrom: 2 }).catch((error: unknown) => error);
+    expect(parallel).toBeInstanceOf(UnreviewedScriptError);
+    expect((parallel as UnreviewedScriptError).scripts).toEqual((inline as UnreviewedScriptError).scripts);
+    expect((parallel as UnreviewedScriptError).scripts.map((script) => script.page)).toEqual(['services/s-07/index.html', 'services/s-33/index.html']);
+
+    delete pages['services/s-07/index.html'];
+    delete pages['services/s-33/index.html'];
+    const clean = [buildSite(pages), buildSite(pages)];
+    const [a, b] = [await completeScriptHashes(clean[0]!, { parallelFrom: 1_000 }), await completeScriptHashes(clean[1]!, { parallelFrom: 2 })];
+    expect(b).toEqual(a);
+    expect(b.changed).toBe(38);
+    expect(b.pages.map((entry) => entry.page)).toEqual(Object.keys(pages).sort());
+    expect(readFileSync(join(clean[1]!, 'services/s-20/index.html'), 'utf8')).toBe(readFileSync(join(clean[0]!, 'services/s-20/index.html'), 'utf8'));
+  });
+});
+
 describe('completeScriptHashes on hostile text that is not a script', () => {
-  it('lets a page through when `<script>` is only text in an attribute', () => {
+  it('lets a page through when `<script>` is only text in an attribute', async () => {
     const title = '</title><script>__xss(1)</script>';
     const dir = buildSite({ 'services/api/index.html': page().replace('<title>T</title>', `<title>&lt;/title&gt;</title><meta property="og:title" content="${title}">`) });
-    expect(() => completeScriptHashes(dir)).not.toThrow();
+    await expect(completeScriptHashes(dir)).resolves.toBeDefined();
   });
 });

@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SearchPages, type SearchStepOptions, searchStep } from '../../src/build/search-step.ts';
+import { searchPage } from '../../src/build/search-pages.ts';
+import { type SearchStepOptions, searchStep } from '../../src/build/search-step.ts';
 import { type SearchLayout, searchLayout } from '../../src/build/search-shards.ts';
 
 const page = (title: string, body: string, aside = '') =>
@@ -23,13 +24,13 @@ function scratch(prefix: string): string {
 /** A built site of `pages`, and the search step's options for it as the build would pass them. */
 function site(pages: Record<string, string>, layout: SearchLayout, cacheDir: string): { dir: string; options: SearchStepOptions } {
   const dir = scratch('mp-search-site-');
-  const collected = new SearchPages();
+  const collected: ReturnType<typeof searchPage>[] = [];
   for (const [path, html] of Object.entries(pages).sort(([a], [b]) => a.localeCompare(b))) {
     mkdirSync(join(dir, path, '..'), { recursive: true });
     writeFileSync(join(dir, path), html);
-    collected.add(path, html);
+    collected.push(searchPage(path, html));
   }
-  return { dir, options: { layout, pages: collected.pages, cacheDir, workDir: join(dir, '..', `${relative(tmpdir(), dir)}-work`) } };
+  return { dir, options: { layout, pages: collected, cacheDir, workDir: join(dir, '..', `${relative(tmpdir(), dir)}-work`) } };
 }
 
 /** Every file of every index folder, by path. */

@@ -1,0 +1,41 @@
+import { createHash } from 'node:crypto';
+
+/** One built page as the search step sees it. */
+export interface SearchPage {
+  /** Its path in the site, with forward slashes (`services/api/index.html`). */
+  readonly page: string;
+  /** A digest of its finished HTML. */
+  readonly html: string;
+  /** A digest of what Pagefind reads of it besides its fragment (see `structureDigest`). */
+  readonly structure: string;
+  /** Whether it marks what Pagefind should index (`data-pagefind-body`); other pages are left out. */
+  readonly marked: boolean;
+}
+
+/**
+ * What the search step needs to know of a finished page, taken by the CSP pass (which reads every
+ * page anyway) so that no page is read twice.
+ */
+export function searchPage(page: string, html: string): SearchPage {
+  // Pagefind leaves a page out when another page marks its body and this one does not. A page
+  // that only mentions the attribute in its text is handed over too, and Pagefind decides.
+  return { page, html: digest(html), structure: structureDigest(html), marked: html.includes('data-pagefind-body') };
+}
+
+const digest = (text: string) => createHash('sha256').update(text).digest('base64url');
+
+// The page's language, every heading, whole, and every Pagefind attribute with its value. Read
+// loosely on purpose: a match too many only makes an index be written again.
+const OUTSIDE_FRAGMENT = /<html[\s>][^>]*>?|<h([1-6])[\s>/][\s\S]*?<\/h\1\s*>|data-pagefind-[\w-]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]*))?/gi;
+
+/**
+ * What Pagefind takes from a page beyond its fragment: the index the page goes in follows its
+ * language (`<html lang>`), a word's weight follows the heading it is in and `data-pagefind-weight`,
+ * and sorting follows `data-pagefind-sort`. A heading without an ID is not in the fragment:
+ * `<h2>Steps</h2>` becoming `<h5>Steps</h5>` leaves the fragment as it was and changes the index.
+ */
+export function structureDigest(html: string): string {
+  const hash = createHash('sha256');
+  for (const match of html.matchAll(OUTSIDE_FRAGMENT)) hash.update(match[0]).update('\0');
+  return hash.digest('base64url');
+}

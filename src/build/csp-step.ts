@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -55,17 +55,18 @@ export class UnreviewedScriptError extends Error {
  *   come first). It is moved to follow `<meta charset>`, which stays first because browsers only
  *   look for the encoding in the first 1024 bytes and the policy alone is longer.
  *
- * Astro's process already completes each page as it renders it (src/integration/csp-middleware.ts),
- * so the pages an incremental build copies from its cache come out finished and are not written
- * again; this pass reads every page all the same, because it is the check: a page with an inline
- * script on neither list is left as Astro wrote it, and stops the build here.
+ * A page the pass completes is also written into Astro's cache of the pages it rendered
+ * (`keepIn`), so that the next incremental build copies the finished page and the pass has
+ * nothing to write for it. Which scripts are reviewed is part of every page's cache key
+ * (src/site/page-keys.ts), so a kept page never carries a hash the list no longer holds. The pass
+ * still reads every page, copied or not: it is the check.
  *
  * It also takes what the search step needs to know of each page as it is left (`searchPage`), so
  * no page is read twice. A large site is read in two worker threads, one on each core, each taking
  * half of the pages in path order. Pages are rewritten in place: the build writes into a staging
  * folder that is discarded when this throws.
  */
-export async function completeScriptHashes(siteDir: string, options: { readonly parallelFrom?: number } = {}): Promise<PolicyPassResult> {
+export async function completeScriptHashes(siteDir: string, options: PolicyPassOptions = {}): Promise<PolicyPassResult> {
   const files = readdirSync(siteDir, { withFileTypes: true, recursive: true })
     .filter((dirent) => dirent.isFile() && dirent.name.endsWith('.html'))
     .map((dirent) => relative(siteDir, join(dirent.parentPath, dirent.name)).split(sep).join('/'))
@@ -73,10 +74,17 @@ export async function completeScriptHashes(siteDir: string, options: { readonly 
   const workers = files.length >= (options.parallelFrom ?? PARALLEL_FROM) ? Math.min(2, availableParallelism()) : 1;
   const size = Math.ceil(files.length / workers);
   const parts = Array.from({ length: workers }, (_, i) => files.slice(i * size, (i + 1) * size));
-  const done = workers === 1 ? [completePages(siteDir, files)] : await Promise.all(parts.map((part) => inWorker(siteDir, part)));
+  const done = workers === 1 ? [completePages(siteDir, files, options.keepIn)] : await Promise.all(parts.map((part) => inWorker(siteDir, part, options.keepIn)));
   const unreviewed = done.flatMap((part) => part.unreviewed);
   if (unreviewed.length > 0) throw new UnreviewedScriptError(unreviewed);
   return { changed: done.reduce((sum, part) => sum + part.changed, 0), pages: done.flatMap((part) => part.pages) };
+}
+
+export interface PolicyPassOptions {
+  /** From how many pages on the pass runs in two worker threads. */
+  readonly parallelFrom?: number;
+  /** Astro's cache of the pages it rendered (`<cacheDir>/dist/`), where completed pages are kept too. */
+  readonly keepIn?: string;
 }
 
 /** What the pass did: how many pages it rewrote, and what the search step needs of every page, in path order. */
@@ -94,7 +102,7 @@ export interface PagesDone extends PolicyPassResult {
 const PARALLEL_FROM = 1_500;
 
 /** Completes the policy of the given pages (paths in the site, forward slashes). */
-export function completePages(siteDir: string, pages: readonly string[]): PagesDone {
+export function completePages(siteDir: string, pages: readonly string[], keepIn?: string): PagesDone {
   const unreviewed: UnreviewedScript[] = [];
   const seen: SearchPage[] = [];
   let changed = 0;
@@ -106,16 +114,33 @@ export function completePages(siteDir: string, pages: readonly string[]): PagesD
     seen.push(searchPage(page, completed.html));
     if (completed.html === html) continue;
     writeFileSync(file, completed.html);
+    if (keepIn && completed.unreviewed.length === 0) keepPage(join(keepIn, page), completed.html);
     changed++;
   }
   return { changed, pages: seen, unreviewed };
 }
 
+/**
+ * Replaces Astro's kept copy of a page, if it has one, with the completed page: written beside it
+ * and renamed over it, so another build copying it reads one or the other. A kept copy that stays
+ * as Astro wrote it is only slower: the pass completes it again next time.
+ */
+function keepPage(kept: string, html: string): void {
+  const fresh = `${kept}.${process.pid}.completed`;
+  try {
+    if (!existsSync(kept)) return;
+    writeFileSync(fresh, html);
+    renameSync(fresh, kept);
+  } catch {
+    rmSync(fresh, { force: true });
+  }
+}
+
 const WORKER = new URL('./csp-worker.ts', import.meta.url);
 
-function inWorker(siteDir: string, pages: readonly string[]): Promise<PagesDone> {
+function inWorker(siteDir: string, pages: readonly string[], keepIn: string | undefined): Promise<PagesDone> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER, { workerData: { siteDir, pages } });
+    const worker = new Worker(WORKER, { workerData: { siteDir, pages, keepIn } });
     let settled = false;
     worker.once('message', (message: { done?: PagesDone; error?: string }) => {
       settled = true;

@@ -43,7 +43,6 @@ export default function multiplane(userOptions: MultiplaneOptions = {}): AstroIn
         // `astro build` is gated here.
         if (command === 'build' && !options.model) gateOnCheck(model);
         if (command === 'dev') addMiddleware({ entrypoint: new URL('./dev-errors-middleware.ts', import.meta.url), order: 'post' });
-        if (command === 'build') addMiddleware({ entrypoint: new URL('./csp-middleware.ts', import.meta.url), order: 'post' });
 
         const platform = model.graph.platform?.data;
         const url = platform?.url && /^https?:\/\//.test(platform.url) ? platform.url : undefined;

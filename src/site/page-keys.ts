@@ -18,7 +18,7 @@ import { viewContext } from './view/view-context.ts';
 // font, which the entry's digest does not show.
 const KEYS_VERSION = 2;
 
-// Pages are kept with their policy completed from the reviewed scripts (src/integration/csp-middleware.ts).
+// Pages are kept with their policy completed from the reviewed scripts (src/build/csp-step.ts).
 const REVIEWED_SCRIPTS = REVIEWED_INLINE_SCRIPTS.map((script) => script.hash).join(' ');
 
 const siteKeys = new WeakMap<EditionReport, string>();

@@ -1,9 +1,8 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { completePolicy, completeScriptHashes, UnreviewedScriptError, withPolicyFirst } from '../../src/build/csp-step.ts';
-import { onRequest } from '../../src/integration/csp-middleware.ts';
 import { scriptHash } from '../../src/build/inline-scripts.ts';
 import { REVIEWED_INLINE_SCRIPTS } from '../../src/build/reviewed-inline-scripts.ts';
 
@@ -84,30 +83,31 @@ describe('completeScriptHashes', () => {
   });
 });
 
-describe('completing pages as Astro renders them', () => {
-  /** Runs the build middleware on a response, as Astro does for each page it renders. */
-  async function rendered(body: string, type = 'text/html; charset=utf-8'): Promise<string> {
-    const response = await onRequest({} as never, async () => new Response(body, { headers: { 'content-type': type } }));
-    return (response as Response).text();
-  }
+describe("keeping completed pages in Astro's cache", () => {
+  it('replaces the kept copy of each page it completes, so the next pass finds nothing to write', async () => {
+    const pages = { 'services/api/index.html': page('<p>API</p>'), 'index.html': page() };
+    const dir = buildSite(pages);
+    const kept = buildSite({ 'services/api/index.html': pages['services/api/index.html'] });
+    expect((await completeScriptHashes(dir, { keepIn: kept })).changed).toBe(2);
+    expect(readFileSync(join(kept, 'services/api/index.html'), 'utf8')).toBe(readFileSync(join(dir, 'services/api/index.html'), 'utf8'));
+    // Astro had kept no copy of the home page: none is made.
+    expect(existsSync(join(kept, 'index.html'))).toBe(false);
+    expect(readdirSync(join(kept, 'services/api'))).toEqual(['index.html']);
 
-  it('writes each page as the pass would leave it, so the pass finds nothing to write', async () => {
-    const html = await rendered(page('<p>API</p>'));
-    expect(html).toBe(completePolicy(page('<p>API</p>')).html);
-    expect(completePolicy(html)).toEqual({ html, unreviewed: [] });
-    const dir = buildSite({ 'services/api/index.html': html });
-    expect((await completeScriptHashes(dir)).changed).toBe(0);
+    const next = buildSite({ 'services/api/index.html': readFileSync(join(kept, 'services/api/index.html'), 'utf8') });
+    expect((await completeScriptHashes(next, { keepIn: kept })).changed).toBe(0);
   });
 
-  it('leaves a page with an unreviewed script as Astro wrote it, for the pass to stop the build', async () => {
+  it('leaves the kept copy of a page with an unreviewed script as Astro wrote it', async () => {
     const hostile = page('<script>alert(document.cookie)</script>');
-    expect(await rendered(hostile)).toBe(hostile);
-    expect(completePolicy(hostile).unreviewed).toEqual(['alert(document.cookie)']);
-    await expect(completeScriptHashes(buildSite({ 'services/api/index.html': hostile }))).rejects.toThrow(UnreviewedScriptError);
+    const kept = buildSite({ 'services/api/index.html': hostile });
+    await expect(completeScriptHashes(buildSite({ 'services/api/index.html': hostile }), { keepIn: kept })).rejects.toThrow(UnreviewedScriptError);
+    expect(readFileSync(join(kept, 'services/api/index.html'), 'utf8')).toBe(hostile);
   });
 
-  it('leaves what is not a page alone', async () => {
-    expect(await rendered('{"script":"<script>x</script>"}', 'application/json')).toBe('{"script":"<script>x</script>"}');
+  it('completes a completed page to itself', () => {
+    const completed = completePolicy(page('<p>API</p>')).html;
+    expect(completePolicy(completed)).toEqual({ html: completed, unreviewed: [] });
   });
 });
 

@@ -1,10 +1,10 @@
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative, sep } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { inlineScripts, parsedInlineScripts } from './inline-scripts.ts';
 import { pageSource } from './page-source.ts';
 import { REVIEWED_INLINE_SCRIPTS } from './reviewed-inline-scripts.ts';
+import { runWorker } from './run-worker.ts';
 import { type SearchPage, searchPage } from './search-pages.ts';
 
 const META = /<meta http-equiv="content-security-policy" content="([^"]*)"\s*\/?>/i;
@@ -139,22 +139,7 @@ function keepPage(kept: string, html: string): void {
 const WORKER = new URL('./csp-worker.ts', import.meta.url);
 
 function inWorker(siteDir: string, pages: readonly string[], keepIn: string | undefined): Promise<PagesDone> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER, { workerData: { siteDir, pages, keepIn } });
-    let settled = false;
-    worker.once('message', (message: { done?: PagesDone; error?: string }) => {
-      settled = true;
-      if (message.done) resolve(message.done);
-      else reject(new Error(message.error ?? 'The policy pass failed.'));
-    });
-    worker.once('error', (error) => {
-      settled = true;
-      reject(error);
-    });
-    worker.once('exit', (code) => {
-      if (!settled) reject(new Error(`The policy pass's worker stopped with code ${code} before it finished.`));
-    });
-  });
+  return runWorker<PagesDone>(WORKER, { siteDir, pages, keepIn }, "The policy pass's worker");
 }
 
 /** One page with its policy completed, and the start of each inline script that may not run. */

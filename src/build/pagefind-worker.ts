@@ -5,6 +5,7 @@ import { gunzipSync } from 'node:zlib';
 import { parentPort, workerData } from 'node:worker_threads';
 import * as pagefind from 'pagefind';
 import { linkFile } from './link-files.ts';
+import { workerError } from './run-worker.ts';
 
 /**
  * One Pagefind run, in a worker thread of its own: Pagefind's Node API drives one service process
@@ -100,6 +101,6 @@ if (parentPort) {
   const port = parentPort;
   runPagefindJob(workerData as PagefindJob).then(
     (result) => port.postMessage({ result }),
-    (error: unknown) => port.postMessage({ error: error instanceof Error ? `${error.message}${error.cause ? ` (${String(error.cause)})` : ''}` : String(error) }),
+    (error: unknown) => port.postMessage(workerError(error)),
   );
 }

@@ -1,10 +1,10 @@
 import { rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import type { PagefindJob, PagefindJobResult } from './pagefind-worker.ts';
 import { type KeptIndexes, type KeptPage, keepIndexes, keptStamp, readKeptIndexes, restoreIndex } from './search-cache.ts';
 import type { SearchPage } from './search-pages.ts';
+import { runWorker } from './run-worker.ts';
 import { assignPages, type SearchLayout } from './search-shards.ts';
 
 /** What the search step did. */
@@ -184,20 +184,5 @@ class Runs {
 const WORKER = new URL('./pagefind-worker.ts', import.meta.url);
 
 function inWorker(job: PagefindJob): Promise<PagefindJobResult> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER, { workerData: job });
-    let settled = false;
-    worker.once('message', (message: { result?: PagefindJobResult; error?: string }) => {
-      settled = true;
-      if (message.result) resolve(message.result);
-      else reject(new Error(message.error ?? 'Pagefind failed.'));
-    });
-    worker.once('error', (error) => {
-      settled = true;
-      reject(error);
-    });
-    worker.once('exit', (code) => {
-      if (!settled) reject(new Error(`Pagefind's worker stopped with code ${code} before it finished.`));
-    });
-  });
+  return runWorker<PagefindJobResult>(WORKER, job, "Pagefind's worker");
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { searchPage } from '../../src/build/search-pages.ts';
-import { type SearchStepOptions, searchStep } from '../../src/build/search-step.ts';
+import { type SearchStepOptions, type SearchStepResult, searchStep } from '../../src/build/search-step.ts';
 import { type SearchLayout, searchLayout } from '../../src/build/search-shards.ts';
 
 const page = (title: string, body: string, aside = '') =>
@@ -43,6 +43,22 @@ function indexFiles(dir: string, layout: SearchLayout): Map<string, string> {
     }
   }
   return files;
+}
+
+/**
+ * Indexes `before` with a fresh cache, then `after` on that cache and, apart, without one. Returns
+ * what the step did on the cache, once both sites' indexes are found to be the same, file for file.
+ */
+async function incrementalAgainstClean(before: Record<string, string>, after: Record<string, string>, layout: SearchLayout): Promise<SearchStepResult> {
+  const cache = join(scratch('mp-search-cache-'), 'search');
+  const first = site(before, layout, cache);
+  await searchStep(first.dir, first.options);
+  const incremental = site(after, layout, cache);
+  const result = await searchStep(incremental.dir, incremental.options);
+  const clean = site(after, layout, join(scratch('mp-search-cache-'), 'search'));
+  await searchStep(clean.dir, clean.options);
+  expect(indexFiles(incremental.dir, layout)).toEqual(indexFiles(clean.dir, layout));
+  return result;
 }
 
 const ONE = searchLayout(2);
@@ -104,51 +120,25 @@ describe('a search split between indexes', () => {
   });
 
   it('writes again only the index of a changed page, and equals a build without a cache', async () => {
-    const cache = join(scratch('mp-search-cache-'), 'search');
-    const first = site(SITE, SPLIT, cache);
-    await searchStep(first.dir, first.options);
     const changed = { ...SITE, 'services/service-4/index.html': page('Service 4', 'How to drain service 4.') };
-    const incremental = site(changed, SPLIT, cache);
-    expect(await searchStep(incremental.dir, incremental.options)).toEqual({ pages: 12, indexes: 5, written: 1 });
-    const clean = site(changed, SPLIT, join(scratch('mp-search-cache-'), 'search'));
-    await searchStep(clean.dir, clean.options);
-    expect(indexFiles(incremental.dir, SPLIT)).toEqual(indexFiles(clean.dir, SPLIT));
+    expect(await incrementalAgainstClean(SITE, changed, SPLIT)).toEqual({ pages: 12, indexes: 5, written: 1 });
   });
 
   it('writes again the index of a page whose heading changed level, its text the same', async () => {
-    const cache = join(scratch('mp-search-cache-'), 'search');
-    const first = site({ ...SITE, 'services/service-1/index.html': page('Service 1', '</p><h2 id="steps">Steps</h2><p>Rotate it.') }, SPLIT, cache);
-    await searchStep(first.dir, first.options);
-    const changed = { ...SITE, 'services/service-1/index.html': page('Service 1', '</p><h3 id="steps">Steps</h3><p>Rotate it.') };
-    const incremental = site(changed, SPLIT, cache);
-    expect(await searchStep(incremental.dir, incremental.options)).toMatchObject({ written: 1 });
-    const clean = site(changed, SPLIT, join(scratch('mp-search-cache-'), 'search'));
-    await searchStep(clean.dir, clean.options);
-    expect(indexFiles(incremental.dir, SPLIT)).toEqual(indexFiles(clean.dir, SPLIT));
+    const before = { ...SITE, 'services/service-1/index.html': page('Service 1', '</p><h2 id="steps">Steps</h2><p>Rotate it.') };
+    const after = { ...SITE, 'services/service-1/index.html': page('Service 1', '</p><h3 id="steps">Steps</h3><p>Rotate it.') };
+    expect(await incrementalAgainstClean(before, after, SPLIT)).toMatchObject({ written: 1 });
   });
 
   it('writes again the index of a page whose heading without an ID changed level', async () => {
-    const cache = join(scratch('mp-search-cache-'), 'search');
-    const first = site({ ...SITE, 'services/service-1/index.html': page('Service 1', '</p><h2>Steps</h2><p>Rotate it.') }, SPLIT, cache);
-    await searchStep(first.dir, first.options);
-    const changed = { ...SITE, 'services/service-1/index.html': page('Service 1', '</p><h5>Steps</h5><p>Rotate it.') };
-    const incremental = site(changed, SPLIT, cache);
-    await searchStep(incremental.dir, incremental.options);
-    const clean = site(changed, SPLIT, join(scratch('mp-search-cache-'), 'search'));
-    await searchStep(clean.dir, clean.options);
-    expect(indexFiles(incremental.dir, SPLIT)).toEqual(indexFiles(clean.dir, SPLIT));
+    const before = { ...SITE, 'services/service-1/index.html': page('Service 1', '</p><h2>Steps</h2><p>Rotate it.') };
+    const after = { ...SITE, 'services/service-1/index.html': page('Service 1', '</p><h5>Steps</h5><p>Rotate it.') };
+    expect(await incrementalAgainstClean(before, after, SPLIT)).toMatchObject({ written: 1 });
   });
 
   it('writes again the index of a page whose language changed', async () => {
-    const cache = join(scratch('mp-search-cache-'), 'search');
-    const first = site(SITE, SPLIT, cache);
-    await searchStep(first.dir, first.options);
     const changed = { ...SITE, 'services/service-7/index.html': SITE['services/service-7/index.html']!.replace('lang="en"', 'lang="fr"') };
-    const incremental = site(changed, SPLIT, cache);
-    expect(await searchStep(incremental.dir, incremental.options)).toMatchObject({ written: 1 });
-    const clean = site(changed, SPLIT, join(scratch('mp-search-cache-'), 'search'));
-    await searchStep(clean.dir, clean.options);
-    expect(indexFiles(incremental.dir, SPLIT)).toEqual(indexFiles(clean.dir, SPLIT));
+    expect(await incrementalAgainstClean(SITE, changed, SPLIT)).toMatchObject({ written: 1 });
   });
 
   it('writes every index again when the layout changes', async () => {
@@ -164,17 +154,12 @@ describe('a search split between indexes', () => {
     const odd = ['東京 failover', 'p%20q', 'h#1', 'q?x', 'plus+amp&', "quo'te", 'ÄÖ'];
     const pages = Object.fromEntries(odd.map((id, i) => [`runbooks/${id}/index.html`, page(`Runbook ${i}`, `Step ${words[i]}.`)]));
     const layout = searchLayout(odd.length, 3);
-    const cache = join(scratch('mp-search-cache-'), 'search');
-    const first = site({ ...pages, 'model/index.html': SITE['model/index.html']! }, layout, cache);
-    expect(await searchStep(first.dir, first.options)).toMatchObject({ pages: odd.length + 1, written: layout.indexes.length });
-    const again = site({ ...pages, 'model/index.html': SITE['model/index.html']! }, layout, cache);
-    expect(await searchStep(again.dir, again.options)).toMatchObject({ written: 0 });
-    const changed = { ...pages, 'model/index.html': SITE['model/index.html']!, 'runbooks/東京 failover/index.html': page('Runbook 0', 'Step drain.') };
-    const incremental = site(changed, layout, cache);
-    expect(await searchStep(incremental.dir, incremental.options)).toMatchObject({ written: 1 });
-    const clean = site(changed, layout, join(scratch('mp-search-cache-'), 'search'));
-    await searchStep(clean.dir, clean.options);
-    expect(indexFiles(incremental.dir, layout)).toEqual(indexFiles(clean.dir, layout));
+    const before = { ...pages, 'model/index.html': SITE['model/index.html']! };
+    const built = site(before, layout, join(scratch('mp-search-cache-'), 'search'));
+    expect(await searchStep(built.dir, built.options)).toMatchObject({ pages: odd.length + 1, written: layout.indexes.length });
+    expect(await incrementalAgainstClean(before, before, layout)).toMatchObject({ written: 0 });
+    const after = { ...before, 'runbooks/東京 failover/index.html': page('Runbook 0', 'Step drain.') };
+    expect(await incrementalAgainstClean(before, after, layout)).toMatchObject({ written: 1 });
   });
 
   it('stops with a clear error when there are too few pages for the indexes', async () => {

@@ -70,6 +70,9 @@ export async function searchStep(siteDir: string, options: SearchStepOptions): P
     await Promise.all(
       toWrite.map(async (index) => {
         const group = groups.get(index)!;
+        // Pagefind adds to a folder: a copy restored above, from a cache that has changed since,
+        // must not leave its files among the new ones.
+        rmSync(join(siteDir, index), { recursive: true, force: true });
         const { digests } = await runs.run(index, group, join(siteDir, index));
         assertOwnFragments(group, digests);
         next[index] = keptPages(group, digests);

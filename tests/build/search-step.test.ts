@@ -141,6 +141,14 @@ describe('a search split between indexes', () => {
     expect(await incrementalAgainstClean(SITE, changed, SPLIT)).toMatchObject({ written: 1 });
   });
 
+  it('replaces an index folder the site already holds instead of writing into it', async () => {
+    const built = site(SITE, SPLIT, join(scratch('mp-search-cache-'), 'search'));
+    mkdirSync(join(built.dir, 'pagefind-2', 'fragment'), { recursive: true });
+    writeFileSync(join(built.dir, 'pagefind-2', 'fragment', 'en_stale.pf_fragment'), 'stale');
+    await searchStep(built.dir, built.options);
+    expect(readdirSync(join(built.dir, 'pagefind-2', 'fragment'))).not.toContain('en_stale.pf_fragment');
+  });
+
   it('writes every index again when the layout changes', async () => {
     const cache = join(scratch('mp-search-cache-'), 'search');
     const first = site(SITE, SPLIT, cache);

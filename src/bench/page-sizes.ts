@@ -9,10 +9,11 @@ export interface OutputSizes {
   readonly medianEntryHtml: number;
   readonly maxEntryHtml: number;
   readonly largestEntryPage: string;
+  /** Every search index: `pagefind/` and, on a site whose search is split, `pagefind-1/` and on. */
   readonly pagefindBytes: number;
 }
 
-/** Measures a built site: total size, entry page HTML sizes and the search index. */
+/** Measures a built site: total size, entry page HTML sizes and the search indexes. */
 export function measureOutput(dir: string, collections: readonly string[]): OutputSizes {
   let files = 0;
   let bytes = 0;
@@ -25,7 +26,7 @@ export function measureOutput(dir: string, collections: readonly string[]): Outp
     files++;
     bytes += size;
     const relative = file.slice(dir.length + 1);
-    if (relative.startsWith('pagefind/')) pagefindBytes += size;
+    if (/^pagefind(-\d+)?\//.test(relative)) pagefindBytes += size;
     const parts = relative.split('/');
     if (parts.length === 3 && parts[2] === 'index.html' && collections.includes(parts[0] ?? '')) entries.push({ size, path: relative });
   }

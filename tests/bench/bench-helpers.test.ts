@@ -1,6 +1,10 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pairedRatios, range, type SideRuns } from '../../src/bench/alternating-runs.ts';
 import { parseBenchArgs, parseBenchCheckArgs } from '../../src/bench/bench-args.ts';
+import { measureOutput } from '../../src/bench/page-sizes.ts';
 import { UsageError } from '../../src/cli/io.ts';
 
 const side = (name: string, ms: number[]): SideRuns => ({ name, ms, peakRssBytes: ms.map(() => 0), load: ms.map(() => [0, 0] as const) });
@@ -21,6 +25,28 @@ describe('benchmark figures', () => {
 
   it('ignores a run the other side does not have', () => {
     expect(pairedRatios(side('a', [100, 100, 100]), side('b', [50])).ratios).toEqual([2]);
+  });
+});
+
+describe('output sizes', () => {
+  it('counts every search index of a split search, and only those', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mp-sizes-'));
+    try {
+      const files: Record<string, number> = {
+        'pagefind/pagefind.js': 10,
+        'pagefind-1/fragment/en_a.pf_fragment': 20,
+        'pagefind-12/index/en_b.pf_index': 30,
+        'pagefind-notes/index.html': 400,
+        'services/api/index.html': 500,
+      };
+      for (const [path, size] of Object.entries(files)) {
+        mkdirSync(dirname(join(dir, path)), { recursive: true });
+        writeFileSync(join(dir, path), 'x'.repeat(size));
+      }
+      expect(measureOutput(dir, ['services'])).toMatchObject({ files: 5, bytes: 960, pagefindBytes: 60, entryPages: 1, medianEntryHtml: 500 });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -34,12 +34,15 @@ export interface SiteStepOptions {
  * fixed per content folder and edition: Astro's incremental build reuses a page only when the
  * code of its route is unchanged, and that code names the folder it is built into.
  */
-export function siteWorkFolders(root: string, contentDir: string, edition: string): { work: string; cache: string; search: string; lock: string } {
+export function siteWorkFolders(root: string, contentDir: string, edition: string): { work: string; cache: string; keptPages: string; search: string; lock: string } {
   // Named by the folder itself, not by how it was spelled, so a new spelling is not a full build.
   const slug = `${contentSlug(root, contentDir)}-${edition}`;
+  const cache = join(root, '.cache', 'multiplane', 'astro', slug);
   return {
     work: join(root, '.cache', 'multiplane', 'site', slug),
-    cache: join(root, '.cache', 'multiplane', 'astro', slug),
+    cache,
+    // Where Astro's incremental build keeps a copy of each page it rendered, to copy it next time.
+    keptPages: join(cache, 'dist'),
     search: join(root, '.cache', 'multiplane', 'search', slug),
     lock: join(root, '.cache', 'multiplane', 'site', `${slug}.lock`),
   };

@@ -1,5 +1,5 @@
 import { rmSync, writeFileSync } from 'node:fs';
-import { isAbsolute, join, relative, sep } from 'node:path';
+import { isAbsolute, relative, sep } from 'node:path';
 import { MissingBrowserError } from '../browser/index.ts';
 import { completeScriptHashes, UnreviewedScriptError } from '../build/csp-step.ts';
 import { diagramsStep } from '../build/diagrams-step.ts';
@@ -156,7 +156,7 @@ export async function buildCommand(argv: readonly string[], io: CommandIo): Prom
     Object.assign(timings, parts);
     publishLinkedFiles(published, root, args.content ?? 'content', staging);
     const folders = siteWorkFolders(root, args.content ?? 'content', args.edition);
-    const { pages } = await time('pagePolicies', () => completeScriptHashes(staging, { keepIn: join(folders.cache, 'dist') }));
+    const { pages } = await time('pagePolicies', () => completeScriptHashes(staging, { keepIn: folders.keptPages }));
     const searchOptions = {
       layout: search,
       pages,

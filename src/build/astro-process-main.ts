@@ -1,15 +1,38 @@
-// The entry point of the Astro process `npm run build` starts (see src/build/site-step.ts).
-import { buildFromPlan } from './astro-process.ts';
+// The entry point of the Astro process `npm run build` starts (see src/build/site-step.ts). It
+// starts with the build and loads Astro while the build checks the content; then it reads the
+// path of its build plan from its standard input. An input that ends without one (the content
+// has errors, or the build stopped) ends it.
+import { buildFromPlan, loadAstro } from './astro-process.ts';
 
-const planFile = process.argv[2];
-if (!planFile) {
-  process.stderr.write('Usage: astro-process-main.ts <build plan file>\n');
+const root = process.argv[2];
+if (!root) {
+  process.stderr.write('Usage: astro-process-main.ts <project folder>, then the build plan\'s path on standard input\n');
   process.exit(2);
 }
-buildFromPlan(planFile).then(
-  () => process.exit(0),
-  (error: unknown) => {
+const astro = loadAstro(root);
+// A failure to load is reported once there is a build to report it to.
+astro.catch(() => {});
+readLine(process.stdin).then(async (planFile) => {
+  if (!planFile) process.exit(0);
+  try {
+    await buildFromPlan(planFile, await astro);
+    process.exit(0);
+  } catch (error) {
     process.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`);
     process.exit(1);
-  },
-);
+  }
+});
+
+/** The first line of a stream, or an empty string when it ends without one. */
+function readLine(stream: NodeJS.ReadableStream): Promise<string> {
+  return new Promise((resolve) => {
+    let text = '';
+    stream.setEncoding('utf8');
+    stream.on('data', (chunk: string) => {
+      text += chunk;
+      if (text.includes('\n')) resolve(text.slice(0, text.indexOf('\n')));
+    });
+    stream.on('end', () => resolve(text));
+    stream.on('error', () => resolve(''));
+  });
+}

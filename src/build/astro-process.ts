@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import type { AstroInlineConfig, AstroIntegration } from 'astro';
 import { fromPortableModel } from '../core/model/portable-model.ts';
 import multiplane from '../integration/index.ts';
+import { linkKeptPages } from './astro-links.ts';
 import { readBuildPlan } from './build-plan.ts';
 
 /**
@@ -11,9 +12,11 @@ import { readBuildPlan } from './build-plan.ts';
  * JavaScript API with the project's own `astro.config.mjs`, its Multiplane integration given the
  * plan's options and model. Runs in a process of its own (see `siteStep`).
  */
-export async function buildFromPlan(planFile: string): Promise<void> {
+export async function buildFromPlan(planFile: string, astro: LoadedAstro): Promise<void> {
   const plan = readBuildPlan(planFile);
-  const { build } = await import('astro');
+  const { build, config } = astro;
+  if (plan.root !== astro.root) throw new Error(`The build plan is for ${plan.root}, but this Astro process loaded the project at ${astro.root}.`);
+  linkKeptPages(plan.keptPages);
   const model = fromPortableModel(plan.model);
   const ours = multiplane({
     contentDir: plan.contentDir,
@@ -25,7 +28,6 @@ export async function buildFromPlan(planFile: string): Promise<void> {
     marksFile: plan.marksFile,
     cacheDir: plan.cacheDir,
   });
-  const config = await projectConfig(plan.root);
   const integrations = (config.integrations ?? []).flat().filter((integration): integration is AstroIntegration => Boolean(integration));
   const hasOurs = integrations.some((integration) => integration.name === 'multiplane');
   await build({
@@ -36,6 +38,22 @@ export async function buildFromPlan(planFile: string): Promise<void> {
     configFile: false,
     integrations: hasOurs ? integrations.map((integration) => (integration.name === 'multiplane' ? ours : integration)) : [ours, ...integrations],
   });
+}
+
+/** Astro's build and the project's configuration, loaded once the process starts. */
+export interface LoadedAstro {
+  readonly root: string;
+  readonly build: typeof import('astro').build;
+  readonly config: AstroInlineConfig;
+}
+
+/**
+ * Loads Astro, the project's configuration and, through it, Multiplane's integration: the slow
+ * part of starting a build (about a second), done before the build plan exists.
+ */
+export async function loadAstro(root: string): Promise<LoadedAstro> {
+  const [{ build }, config] = await Promise.all([import('astro'), projectConfig(root)]);
+  return { root, build, config };
 }
 
 /** The project's `astro.config.mjs` (or `.ts`), or an empty configuration when it has none. */

@@ -13,6 +13,8 @@ export interface BuildPlan {
   readonly outDir: string;
   /** Astro's cache folder: the content store and the pages an incremental build reuses. */
   readonly cacheDir: string;
+  /** Where in `cacheDir` Astro keeps the pages it rendered; they come into the build as links (src/build/astro-links.ts). */
+  readonly keptPages: string;
   readonly contentDir: string;
   readonly edition: 'internal' | 'public';
   readonly now: Date;

@@ -1,9 +1,11 @@
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { inlineScripts, parsedInlineScripts } from './inline-scripts.ts';
+import { keptStat, type LedgerPage, readLedger, unchangedSince, writeLedger } from './kept-pages.ts';
 import { pageSource } from './page-source.ts';
 import { REVIEWED_INLINE_SCRIPTS } from './reviewed-inline-scripts.ts';
+import { replaceFile } from './replace-file.ts';
 import { runWorker } from './run-worker.ts';
 import { type SearchPage, searchPage } from './search-pages.ts';
 
@@ -56,28 +58,56 @@ export class UnreviewedScriptError extends Error {
  *   look for the encoding in the first 1024 bytes and the policy alone is longer.
  *
  * A page the pass completes is also written into Astro's cache of the pages it rendered
- * (`keepIn`), so that the next incremental build copies the finished page and the pass has
- * nothing to write for it. Which scripts are reviewed is part of every page's cache key
- * (src/site/page-keys.ts), so a kept page never carries a hash the list no longer holds. The pass
- * still reads every page, copied or not: it is the check.
+ * (`keepIn`), so that the next incremental build reuses the finished page. Which scripts are
+ * reviewed is part of every page's cache key (src/site/page-keys.ts), so a kept page never carries
+ * a hash the list no longer holds. With a ledger (src/build/kept-pages.ts), a page that is still
+ * the very kept copy this pass completed and checked before is neither read nor checked again:
+ * what the search step needs of it comes from the ledger, which the pass then writes anew.
  *
  * It also takes what the search step needs to know of each page as it is left (`searchPage`), so
  * no page is read twice. A large site is read in two worker threads, one on each core, each taking
- * half of the pages in path order. Pages are rewritten in place: the build writes into a staging
- * folder that is discarded when this throws.
+ * half of the pages in path order. Pages are replaced, never written in place (src/build/
+ * replace-file.ts); the build writes into a staging folder that is discarded when this throws.
  */
 export async function completeScriptHashes(siteDir: string, options: PolicyPassOptions = {}): Promise<PolicyPassResult> {
   const files = readdirSync(siteDir, { withFileTypes: true, recursive: true })
     .filter((dirent) => dirent.isFile() && dirent.name.endsWith('.html'))
     .map((dirent) => relative(siteDir, join(dirent.parentPath, dirent.name)).split(sep).join('/'))
     .sort();
-  const workers = files.length >= (options.parallelFrom ?? PARALLEL_FROM) ? Math.min(2, availableParallelism()) : 1;
-  const size = Math.ceil(files.length / workers);
-  const parts = Array.from({ length: workers }, (_, i) => files.slice(i * size, (i + 1) * size));
-  const done = workers === 1 ? [completePages(siteDir, files, options.keepIn)] : await Promise.all(parts.map((part) => inWorker(siteDir, part, options.keepIn)));
+  const { keepIn, ledger } = options;
+  const recorded = keepIn && ledger ? readLedger(ledger) : new Map<string, LedgerPage>();
+  // Pages that are still their completed kept copy are taken as the ledger describes them; only
+  // the others are read, in two workers when there are many.
+  const reused = keepIn ? files.filter((page) => recorded.has(page) && isKeptCopy(join(siteDir, page), join(keepIn, page), recorded.get(page)!)) : [];
+  const reusedSet = new Set(reused);
+  const toRead = files.filter((page) => !reusedSet.has(page));
+  const workers = toRead.length >= (options.parallelFrom ?? PARALLEL_FROM) ? Math.min(2, availableParallelism()) : 1;
+  const size = Math.ceil(toRead.length / workers);
+  const parts = Array.from({ length: workers }, (_, i) => toRead.slice(i * size, (i + 1) * size));
+  const job = (pages: readonly string[]): PagesJob => ({ siteDir, pages, keepIn });
+  const read = workers === 1 ? [completePages(job(toRead))] : await Promise.all(parts.map((part) => inWorker(job(part))));
+  const kept: PagesDone = {
+    changed: 0,
+    reused: reused.length,
+    pages: reused.map((page) => ({ page, ...recorded.get(page)!.search })),
+    unreviewed: [],
+    ledger: reused.map((page) => [page, recorded.get(page)!] as const),
+  };
+  const done = [kept, ...read];
+  if (keepIn && ledger) writeLedger(ledger, new Map(done.flatMap((part) => part.ledger)));
   const unreviewed = done.flatMap((part) => part.unreviewed);
   if (unreviewed.length > 0) throw new UnreviewedScriptError(unreviewed);
-  return { changed: done.reduce((sum, part) => sum + part.changed, 0), pages: done.flatMap((part) => part.pages) };
+  return {
+    changed: done.reduce((sum, part) => sum + part.changed, 0),
+    reused: done.reduce((sum, part) => sum + part.reused, 0),
+    pages: inOrder(files, done.flatMap((part) => part.pages)),
+  };
+}
+
+/** The pages in the order of `files`. */
+function inOrder(files: readonly string[], pages: readonly SearchPage[]): SearchPage[] {
+  const byPath = new Map(pages.map((page) => [page.page, page]));
+  return files.map((file) => byPath.get(file)!);
 }
 
 export interface PolicyPassOptions {
@@ -85,61 +115,86 @@ export interface PolicyPassOptions {
   readonly parallelFrom?: number;
   /** Astro's cache of the pages it rendered (`<cacheDir>/dist/`), where completed pages are kept too. */
   readonly keepIn?: string;
+  /** The ledger of the kept pages (src/build/kept-pages.ts), read and written anew; used with `keepIn`. */
+  readonly ledger?: string;
 }
 
-/** What the pass did: how many pages it rewrote, and what the search step needs of every page, in path order. */
+/** What the pass did: how many pages it rewrote and reused unread, and what the search step needs of every page, in path order. */
 export interface PolicyPassResult {
   readonly changed: number;
+  readonly reused: number;
   readonly pages: readonly SearchPage[];
+}
+
+/** One part of the pass: pages to read, by their paths in the site (forward slashes). */
+export interface PagesJob {
+  readonly siteDir: string;
+  readonly pages: readonly string[];
+  readonly keepIn?: string | undefined;
 }
 
 /** What one part of the pass found; the pass throws for all parts' unreviewed scripts at once. */
 export interface PagesDone extends PolicyPassResult {
   readonly unreviewed: readonly UnreviewedScript[];
+  /** The part's pages whose kept copy is now complete, as the next ledger records them. */
+  readonly ledger: readonly (readonly [string, LedgerPage])[];
 }
 
 // Below this many pages, starting two workers (0.2–0.3 s) costs more than it saves.
 const PARALLEL_FROM = 1_500;
 
-/** Completes the policy of the given pages (paths in the site, forward slashes). */
-export function completePages(siteDir: string, pages: readonly string[], keepIn?: string): PagesDone {
+/** Completes the policy of a part's pages. */
+export function completePages(job: PagesJob): PagesDone {
   const unreviewed: UnreviewedScript[] = [];
   const seen: SearchPage[] = [];
+  const ledger: (readonly [string, LedgerPage])[] = [];
   let changed = 0;
-  for (const page of pages) {
-    const file = join(siteDir, page);
+  for (const page of job.pages) {
+    const file = join(job.siteDir, page);
+    const kept = job.keepIn ? join(job.keepIn, page) : undefined;
     const html = readFileSync(file, 'utf8');
     const completed = completePolicy(html);
     for (const excerpt of completed.unreviewed) unreviewed.push({ page, excerpt });
-    seen.push(searchPage(page, completed.html));
-    if (completed.html === html) continue;
-    writeFileSync(file, completed.html);
-    if (keepIn && completed.unreviewed.length === 0) keepPage(join(keepIn, page), completed.html);
-    changed++;
+    const search = searchPage(page, completed.html);
+    seen.push(search);
+    if (completed.html !== html) {
+      replaceFile(file, completed.html);
+      changed++;
+    }
+    if (!kept || completed.unreviewed.length > 0) continue;
+    const stat = keepPage(kept, completed.html, completed.html !== html);
+    if (stat) ledger.push([page, { size: stat.size, mtimeMs: stat.mtimeMs, search: { html: search.html, structure: search.structure, marked: search.marked } }]);
   }
-  return { changed, pages: seen, unreviewed };
+  return { changed, reused: 0, pages: seen, unreviewed, ledger };
+}
+
+/** Whether the page is its kept copy (one file, linked) and the copy is as the ledger recorded it. */
+function isKeptCopy(file: string, kept: string, known: LedgerPage): boolean {
+  const copy = keptStat(kept);
+  return copy !== undefined && unchangedSince(known, copy) && keptStat(file)?.ino === copy.ino;
 }
 
 /**
- * Replaces Astro's kept copy of a page, if it has one, with the completed page: written beside it
- * and renamed over it, so another build copying it reads one or the other. A kept copy that stays
- * as Astro wrote it is only slower: the pass completes it again next time.
+ * Makes Astro's kept copy of a page, if it has one, the completed page, and returns the copy's
+ * size and time once it is. A page the pass changed is written beside the copy and renamed over
+ * it, so another build copying it reads one or the other; an unchanged page's copy is compared.
+ * A copy left as Astro wrote it is only slower: the pass completes it again next time.
  */
-function keepPage(kept: string, html: string): void {
-  const fresh = `${kept}.${process.pid}.completed`;
+function keepPage(kept: string, html: string, changed: boolean): { size: number; mtimeMs: number } | undefined {
+  if (!existsSync(kept)) return undefined;
   try {
-    if (!existsSync(kept)) return;
-    writeFileSync(fresh, html);
-    renameSync(fresh, kept);
+    if (changed) replaceFile(kept, html);
+    else if (readFileSync(kept, 'utf8') !== html) return undefined;
+    return keptStat(kept);
   } catch {
-    rmSync(fresh, { force: true });
+    return undefined;
   }
 }
 
 const WORKER = new URL('./csp-worker.ts', import.meta.url);
 
-function inWorker(siteDir: string, pages: readonly string[], keepIn: string | undefined): Promise<PagesDone> {
-  return runWorker<PagesDone>(WORKER, { siteDir, pages, keepIn }, "The policy pass's worker");
+function inWorker(job: PagesJob): Promise<PagesDone> {
+  return runWorker<PagesDone>(WORKER, job, "The policy pass's worker");
 }
 
 /** One page with its policy completed, and the start of each inline script that may not run. */

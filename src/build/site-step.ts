@@ -8,6 +8,7 @@ import { toPortableModel } from '../core/model/portable-model.ts';
 import { readMarks } from '../integration/timings.ts';
 import { writeBuildPlan } from './build-plan.ts';
 import { acquireLock } from './build-lock.ts';
+import { forgetChangedCopies, readLedger } from './kept-pages.ts';
 import { trackChild, watchParentArgs } from './child-processes.ts';
 import { sideFileFor } from './output-swap.ts';
 import { mergedIndexes, type SearchLayout } from './search-shards.ts';
@@ -24,8 +25,26 @@ export interface SiteStepOptions {
   /** How the search index is split; the search box is built to load every index. */
   readonly search: SearchLayout;
   readonly env: NodeJS.ProcessEnv;
-  /** Told when another build of the same content and edition is running and this one waits. */
-  readonly log?: (line: string) => void;
+}
+
+export interface SiteWorkFolders {
+  readonly work: string;
+  readonly cache: string;
+  readonly keptPages: string;
+  /** What the policy pass recorded of the kept pages (src/build/kept-pages.ts). */
+  readonly ledger: string;
+  readonly search: string;
+  readonly lock: string;
+}
+
+/**
+ * Takes the lock of a content folder's edition, waiting while another build of it holds it, and
+ * returns its release. It covers Astro's build and the policy pass after it: both write Astro's
+ * kept pages.
+ */
+export async function lockSiteFolders(folders: SiteWorkFolders, log?: (line: string) => void): Promise<() => void> {
+  mkdirSync(dirname(folders.lock), { recursive: true });
+  return acquireLock(folders.lock, (holder) => log?.(`Waiting for another build of this content and edition (process ${holder}) to finish...\n`));
 }
 
 /**
@@ -34,7 +53,7 @@ export interface SiteStepOptions {
  * fixed per content folder and edition: Astro's incremental build reuses a page only when the
  * code of its route is unchanged, and that code names the folder it is built into.
  */
-export function siteWorkFolders(root: string, contentDir: string, edition: string): { work: string; cache: string; keptPages: string; search: string; lock: string } {
+export function siteWorkFolders(root: string, contentDir: string, edition: string): SiteWorkFolders {
   // Named by the folder itself, not by how it was spelled, so a new spelling is not a full build.
   const slug = `${contentSlug(root, contentDir)}-${edition}`;
   const cache = join(root, '.cache', 'multiplane', 'astro', slug);
@@ -43,6 +62,7 @@ export function siteWorkFolders(root: string, contentDir: string, edition: strin
     cache,
     // Where Astro's incremental build keeps a copy of each page it rendered, to copy it next time.
     keptPages: join(cache, 'dist'),
+    ledger: join(cache, 'kept-pages.json'),
     search: join(root, '.cache', 'multiplane', 'search', slug),
     lock: join(root, '.cache', 'multiplane', 'site', `${slug}.lock`),
   };
@@ -50,27 +70,80 @@ export function siteWorkFolders(root: string, contentDir: string, edition: strin
 
 const ASTRO_PROCESS = fileURLToPath(new URL('./astro-process-main.ts', import.meta.url));
 
+/** The Astro process of one build, started before the build has a plan for it. */
+export interface AstroProcess {
+  /** Hands the process its build plan and resolves with its exit status. */
+  build(planFile: string): Promise<number | null>;
+  /** Ends the process without a build (the check failed, or the build stopped before the site). */
+  cancel(): void;
+}
+
 /**
- * Builds the Astro site into `outDir` in a child process, and returns the times of its parts.
+ * Starts the Astro process of a build as the build starts: loading Astro and the project's
+ * modules takes it about a second, spent on the other core while the build checks the content
+ * and renders diagrams. It then waits for the path of its build plan on its standard input
+ * (src/build/astro-process-main.ts).
+ */
+export function startAstroProcess(root: string, env: NodeJS.ProcessEnv): AstroProcess {
+  // Tracked and watching its parent, so that neither a stopped nor a killed build leaves Astro
+  // running (child-processes.ts); in the build's process group, so a Ctrl-C reaches it too.
+  const child = spawn(process.execPath, ['--experimental-strip-types', '--no-warnings=ExperimentalWarning', ...watchParentArgs(), ASTRO_PROCESS, root], {
+    cwd: root,
+    detached: false,
+    stdio: ['pipe', 'inherit', 'inherit'],
+    env: {
+      ...env,
+      ASTRO_TELEMETRY_DISABLED: env.ASTRO_TELEMETRY_DISABLED ?? '1',
+      // A NODE_ENV left over from a shell or a test runner (development, test) would make Vite
+      // build in that mode, and Starlight leaves search out of the pages; a published site is production.
+      NODE_ENV: 'production',
+    },
+  });
+  trackChild(child);
+  const exited = new Promise<number | null>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', resolve);
+  });
+  // Observed by `build`; a process that is cancelled or fails to start has nothing to report.
+  exited.catch(() => {});
+  // A process that ended early (Node could not start it) closes its input; its status says why.
+  child.stdin!.on('error', () => {});
+  return {
+    build(planFile) {
+      child.stdin!.end(`${planFile}\n`);
+      return exited;
+    },
+    cancel() {
+      child.stdin!.end();
+    },
+  };
+}
+
+/**
+ * Builds the Astro site into `outDir` in a child process (`astro`, started earlier by
+ * `startAstroProcess`), and returns the times of its parts.
  *
  * A child process, because the site build holds a couple of gigabytes at 10,000 entries and the
  * search index (built next, by `searchStep`) takes as much again: run one after the other in
  * separate processes, they never add up. The child gets one build plan (src/build/build-plan.ts)
  * with the checked model, so it neither reads nor checks the content again, and leaves the search
- * index to the next step.
+ * index to the next step. The caller holds the folders' lock (`lockSiteFolders`).
  */
-export async function siteStep(options: SiteStepOptions): Promise<Record<string, number>> {
+export async function siteStep(options: SiteStepOptions, astro: AstroProcess = startAstroProcess(options.root, options.env)): Promise<Record<string, number>> {
   const marks = sideFileFor(options.outDir, 'marks');
   const planFile = sideFileFor(options.outDir, 'plan');
   const folders = siteWorkFolders(options.root, options.contentDir ?? 'content', options.edition);
-  mkdirSync(dirname(folders.lock), { recursive: true });
   mkdirSync(dirname(planFile), { recursive: true });
-  const release = await acquireLock(folders.lock, (holder) => options.log?.(`Waiting for another build of this content and edition (process ${holder}) to finish...\n`));
   rmSync(marks, { force: true });
+  // Pages come into the work folder as links to the kept copies: none may be left there to be
+  // written in place. And a kept copy written through such a link since is not reused.
+  rmSync(folders.work, { recursive: true, force: true });
+  forgetChangedCopies(folders.keptPages, readLedger(folders.ledger));
   writeBuildPlan(planFile, {
     root: options.root,
     outDir: folders.work,
     cacheDir: folders.cache,
+    keptPages: folders.keptPages,
     contentDir: options.contentDir ?? 'content',
     edition: options.edition,
     now: options.now,
@@ -80,25 +153,7 @@ export async function siteStep(options: SiteStepOptions): Promise<Record<string,
   });
   const started = Date.now();
   try {
-    const status = await new Promise<number | null>((resolve, reject) => {
-      // Tracked and watching its parent, so that neither a stopped nor a killed build leaves Astro
-      // running (child-processes.ts); in the build's process group, so a Ctrl-C reaches it too.
-      const child = spawn(process.execPath, ['--experimental-strip-types', '--no-warnings=ExperimentalWarning', ...watchParentArgs(), ASTRO_PROCESS, planFile], {
-        cwd: options.root,
-        detached: false,
-        stdio: ['ignore', 'inherit', 'inherit'],
-        env: {
-          ...options.env,
-          ASTRO_TELEMETRY_DISABLED: options.env.ASTRO_TELEMETRY_DISABLED ?? '1',
-          // A NODE_ENV left over from a shell or a test runner (development, test) would make Vite
-          // build in that mode, and Starlight leaves search out of the pages; a published site is production.
-          NODE_ENV: 'production',
-        },
-      });
-      trackChild(child);
-      child.on('error', reject);
-      child.on('close', resolve);
-    });
+    const status = await astro.build(planFile);
     const recorded = existsSync(marks) ? readMarks(readFileSync(marks, 'utf8')) : {};
     if (status !== 0) throw new Error(`Astro's build exited with status ${status} (its messages are above).`);
     moveFolder(folders.work, options.outDir);
@@ -106,7 +161,6 @@ export async function siteStep(options: SiteStepOptions): Promise<Record<string,
   } finally {
     rmSync(marks, { force: true });
     rmSync(planFile, { force: true });
-    release();
   }
 }
 

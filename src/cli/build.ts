@@ -1,7 +1,7 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { isAbsolute, relative, sep } from 'node:path';
 import { MissingBrowserError } from '../browser/index.ts';
-import { completeScriptHashes, UnreviewedScriptError } from '../build/csp-step.ts';
+import { completeScriptHashes, type PolicyPassResult, UnreviewedScriptError } from '../build/csp-step.ts';
 import { diagramsStep } from '../build/diagrams-step.ts';
 import { exitCleanlyOnSignals } from '../build/child-processes.ts';
 import { assertReplaceable, OutputFolderError, resolveOutputFolder } from '../build/output-guard.ts';
@@ -13,7 +13,7 @@ import { releaseMemory } from '../build/release-memory.ts';
 import { type SearchStepResult, searchStep } from '../build/search-step.ts';
 import { ENTRY_COLLECTION_FOLDERS, ENTRY_PAGES_PER_INDEX, searchLayout } from '../build/search-shards.ts';
 import { publishLinkedFiles } from '../build/linked-files-step.ts';
-import { siteStep, siteWorkFolders } from '../build/site-step.ts';
+import { type AstroProcess, lockSiteFolders, siteStep, siteWorkFolders, startAstroProcess } from '../build/site-step.ts';
 import { editionReport } from '../core/editions/edition-view.ts';
 import { ansi, formatHuman } from '../core/check/format-human.ts';
 import { formatGithub } from '../core/check/format-github.ts';
@@ -105,6 +105,18 @@ export async function buildCommand(argv: readonly string[], io: CommandIo): Prom
   const root = io.cwd;
   const outDir = prepareOutputFolder(args, root, io);
   if (typeof outDir === 'number') return outDir;
+  // Astro's process loads on the other core while the content is checked (site-step.ts); a build
+  // that stops before the site ends it unused.
+  const astro = startAstroProcess(root, io.env);
+  try {
+    return await build(args, root, outDir, io, astro);
+  } finally {
+    astro.cancel();
+  }
+}
+
+/** Checks, builds and publishes into `outDir`; returns the exit status. */
+async function build(args: BuildArgs, root: string, outDir: string, io: CommandIo, astro: AstroProcess): Promise<number> {
   const started = performance.now();
   const timings: Record<string, number> = {};
   const time = async <T>(step: string, run: () => Promise<T> | T): Promise<T> => {
@@ -150,13 +162,21 @@ export async function buildCommand(argv: readonly string[], io: CommandIo): Prom
     // Decided before the site is built: the search box's code names every index.
     const search = searchLayout(published.content.entries.filter((entry) => ENTRY_COLLECTION_FOLDERS.has(entry.collection)).length, args.searchIndexEntries);
     releaseMemory();
-    const parts = await time('site', () =>
-      siteStep({ root, outDir: staging, now: args.now, edition: args.edition, contentDir: args.content, model: report, search, env: io.env, log: io.stdout }),
-    );
-    Object.assign(timings, parts);
-    publishLinkedFiles(published, root, args.content ?? 'content', staging);
     const folders = siteWorkFolders(root, args.content ?? 'content', args.edition);
-    const { pages } = await time('pagePolicies', () => completeScriptHashes(staging, { keepIn: folders.keptPages }));
+    // Astro's build and the policy pass both write the kept pages: another build of the same
+    // content and edition waits for both.
+    const release = await lockSiteFolders(folders, io.stdout);
+    let pages: PolicyPassResult['pages'];
+    try {
+      const parts = await time('site', () => siteStep({ root, outDir: staging, now: args.now, edition: args.edition, contentDir: args.content, model: report, search, env: io.env }, astro));
+      Object.assign(timings, parts);
+      publishLinkedFiles(published, root, args.content ?? 'content', staging);
+      const pass = await time('pagePolicies', () => completeScriptHashes(staging, { keepIn: folders.keptPages, ledger: folders.ledger }));
+      pages = pass.pages;
+      timings.pagesReused = pass.reused;
+    } finally {
+      release();
+    }
     const searchOptions = {
       layout: search,
       pages,

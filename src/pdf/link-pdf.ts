@@ -1,5 +1,6 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { replaceFile } from '../build/replace-file.ts';
 
 /**
  * Stands in the pages for the PDF's size and page count, which are only known once the site is
@@ -28,7 +29,7 @@ export function annotatePdfLinks(siteDir: string, pages: readonly string[], fact
     const next = facts
       ? html.replaceAll(PDF_META_TOKEN, text)
       : html.replace(/<p class="mp-pdf-link[^"]*"[^>]*data-mp-pdf-link[^>]*>[\s\S]*?<\/p>/g, '');
-    writeFileSync(file, next);
+    replaceFile(file, next);
     changed++;
   }
   return changed;

@@ -8,7 +8,7 @@ import { fixtureRoot } from '../helpers/fixtures.ts';
 import { memoryIo } from '../helpers/io.ts';
 import { siteWorkFolders } from '../../src/build/site-step.ts';
 import { FIXTURE_CONTENT, ROOT, scratchFolder, startBuild } from './build-process.ts';
-import { isRunning, waitFor, watchDescendants } from './process-tree.ts';
+import { descendantsOf, isRunning, waitFor, watchDescendants } from './process-tree.ts';
 
 const TIMEOUT = 180_000;
 const parent = scratchFolder('interrupt');
@@ -17,6 +17,13 @@ afterAll(() => rmSync(parent, { recursive: true, force: true }));
 const isAstro = (command: string) => command.includes('astro-process-main.ts');
 // Astro builds the fixture into a work folder of its own (src/build/site-step.ts), then hands it on.
 const work = siteWorkFolders(ROOT, FIXTURE_CONTENT, 'internal').work;
+
+/**
+ * Whether Astro is building: its process starts with the build, but builds only once it has a plan
+ * (the build removes the last work folder before writing it), and has begun once it has written
+ * into its work folder.
+ */
+const astroBuilding = (processes: ReturnType<typeof watchDescendants>, plan: string) => processes.seen().some((p) => isAstro(p.command)) && existsSync(plan) && existsSync(work);
 
 // /proc tells which processes a build started; other systems have none.
 describe.skipIf(process.platform !== 'linux')('interrupting a build', () => {
@@ -27,8 +34,8 @@ describe.skipIf(process.platform !== 'linux')('interrupting a build', () => {
     writeBuildMarker(out, 'internal');
     const build = startBuild(out);
     const processes = watchDescendants(build.child.pid!);
-    // Astro has started once it has written into its work folder.
-    await waitFor('the Astro child and its first files', () => processes.seen().some((p) => isAstro(p.command)) && existsSync(work), 120_000);
+    const plan = join(parent, `.multiplane-plan-${build.child.pid}`);
+    await waitFor('the Astro child and its first files', () => astroBuilding(processes, plan), 120_000);
     build.child.kill('SIGTERM');
     const ended = await build.ended;
     const children = processes.stop();
@@ -45,7 +52,7 @@ describe.skipIf(process.platform !== 'linux')('interrupting a build', () => {
     const build = startBuild(out);
     const processes = watchDescendants(build.child.pid!);
     const plan = join(parent, `.multiplane-plan-${build.child.pid}`);
-    await waitFor('the Astro child and its first files', () => processes.seen().some((p) => isAstro(p.command)) && existsSync(work), 120_000);
+    await waitFor('the Astro child and its first files', () => astroBuilding(processes, plan), 120_000);
     build.child.kill('SIGKILL');
     expect(await build.ended).toEqual({ code: null, signal: 'SIGKILL' });
     const children = processes.stop();
@@ -56,6 +63,8 @@ describe.skipIf(process.platform !== 'linux')('interrupting a build', () => {
 
     const io = memoryIo(fixtureRoot('dangling-owner'));
     expect(await buildCommand(['--out', out], io)).toBe(1);
+    // The Astro process started with the build ends unused when the check stops it.
+    await waitFor('the unused Astro process to end', () => !descendantsOf(process.pid).some((p) => isAstro(p.command) && isRunning(p)), 15_000);
     expect(io.out().split('\n')[0]).toMatch(new RegExp(`^Removed \\d leftovers? of stopped builds beside ${escapeRegExp(parent)}/ \\(.*\\.multiplane-plan-${build.child.pid}.*\\)\\.$`));
     expect(readdirSync(parent).filter((name) => name.startsWith('.'))).toEqual([]);
   });

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -103,6 +103,38 @@ describe("keeping completed pages in Astro's cache", () => {
     const kept = buildSite({ 'services/api/index.html': hostile });
     await expect(completeScriptHashes(buildSite({ 'services/api/index.html': hostile }), { keepIn: kept })).rejects.toThrow(UnreviewedScriptError);
     expect(readFileSync(join(kept, 'services/api/index.html'), 'utf8')).toBe(hostile);
+  });
+
+  it('reuses, unread, a page that is its completed kept copy, and reads one written since', async () => {
+    const pages = { 'services/api/index.html': page('<p>API</p>'), 'services/db/index.html': page('<p>DB</p>') };
+    const kept = buildSite(pages);
+    const ledger = join(buildSite({}), 'kept-pages.json');
+    const first = await completeScriptHashes(buildSite(pages), { keepIn: kept, ledger });
+    expect(first).toMatchObject({ changed: 2, reused: 0 });
+
+    // The next build: the API page linked to its kept copy, the DB page a copy of it.
+    const next = buildSite({});
+    mkdirSync(join(next, 'services/api'), { recursive: true });
+    linkSync(join(kept, 'services/api/index.html'), join(next, 'services/api/index.html'));
+    cpSync(join(kept, 'services/db'), join(next, 'services/db'), { recursive: true });
+    const second = await completeScriptHashes(next, { keepIn: kept, ledger });
+    expect(second).toEqual({ ...first, changed: 0, reused: 1 });
+    // The same again, now that the DB page is in the ledger as well.
+    expect(await completeScriptHashes(next, { keepIn: kept, ledger })).toEqual(second);
+
+    // Written through the link after the pass (a deploy script editing the published site): read, and stopped.
+    appendFileSync(join(next, 'services/api/index.html'), '<script>injected()</script>');
+    await expect(completeScriptHashes(next, { keepIn: kept, ledger })).rejects.toThrow(UnreviewedScriptError);
+  });
+
+  it('replaces a page it completes, leaving a file linked to it as it was', async () => {
+    const original = page('<p>API</p>');
+    const site = buildSite({ 'services/api/index.html': original });
+    const other = join(buildSite({}), 'linked.html');
+    linkSync(join(site, 'services/api/index.html'), other);
+    expect((await completeScriptHashes(site)).changed).toBe(1);
+    expect(readFileSync(other, 'utf8')).toBe(original);
+    expect(readFileSync(join(site, 'services/api/index.html'), 'utf8')).not.toBe(original);
   });
 
   it('completes a completed page to itself', () => {

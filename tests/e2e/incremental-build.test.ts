@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -43,22 +43,38 @@ function files(folder: string): Map<string, Buffer> {
   return found;
 }
 
+/** Where the files of two folders differ. */
+function differing(a: Map<string, Buffer>, b: Map<string, Buffer>): string[] {
+  return [...new Set([...a.keys(), ...b.keys()])].filter((path) => !a.get(path)?.equals(b.get(path) ?? Buffer.alloc(0)) || !b.has(path)).sort();
+}
+
+// The incremental build before the next one: its pages share their files with the kept copies.
+let previous = join(PROJECT, 'out', 'first');
+
 /**
  * Builds incrementally (the project on its previous build's cache) and clean (a copy of the
- * project as it is now, without any cache), both at once, and returns where the two differ.
+ * project as it is now, without any cache), both at once, and returns where the two differ, and
+ * where the previous incremental build's output changed meanwhile (listed as `previous: <path>`):
+ * its unchanged pages are the kept copies the new build links, and must stay as they were.
  */
-async function incrementalAgainstClean(name: string, epoch = NOW): Promise<{ differences: string[]; reused: number; rendered: string[]; output: string }> {
+async function incrementalAgainstClean(name: string, epoch = NOW): Promise<{ differences: string[]; reused: number; rendered: string[]; linked: number; output: string }> {
   const incremental = join(PROJECT, 'out', `${name}-incremental`);
   const clean = join(CLEAN, 'out', `${name}-clean`);
   rmSync(CLEAN, { recursive: true, force: true });
   for (const folder of PROJECT_FILES) cpSync(join(PROJECT, folder), join(CLEAN, folder), { recursive: true });
+  const before = files(previous);
   const [output] = await Promise.all([build(PROJECT, incremental, epoch), build(CLEAN, clean, epoch)]);
   const reused = (output.match(/\((cached|restored)\)/g) ?? []).length;
   // Astro lists each page it wrote: `├─ /services/api/index.html (+12ms)`, or `(cached)` when copied.
   const rendered = [...output.matchAll(/├─ (\S+) \(\+/g)].map((match) => match[1]!);
-  const [a, b] = [files(incremental), files(clean)];
-  const differences = [...new Set([...a.keys(), ...b.keys()])].filter((path) => !a.get(path)?.equals(b.get(path) ?? Buffer.alloc(0)) || !b.has(path)).sort();
-  return { differences, reused, rendered, output };
+  const differences = [...differing(files(incremental), files(clean)), ...differing(before, files(previous)).map((path) => `previous: ${path}`)];
+  previous = incremental;
+  return { differences, reused, rendered, linked: linkedPages(incremental), output };
+}
+
+/** How many pages of a built site are one file with another (a kept copy): hard links. */
+function linkedPages(folder: string): number {
+  return readdirSync(folder, { recursive: true, withFileTypes: true }).filter((dirent) => dirent.isFile() && dirent.name.endsWith('.html') && statSync(join(dirent.parentPath, dirent.name)).nlink > 1).length;
 }
 
 const content = (path: string) => join(PROJECT, 'content', path);
@@ -91,10 +107,25 @@ describe('an incremental build equals a clean build', () => {
 
   it('after an edit', { timeout: BUILD_TIMEOUT }, async () => {
     edit('services/db.md', (text) => text.replace(/^title: .*$/m, 'title: Primary database'));
-    const { differences, reused, output } = await incrementalAgainstClean('edit');
+    const { differences, reused, linked, output } = await incrementalAgainstClean('edit');
     expect(differences).toEqual([]);
     expect(output).toMatch(/Search index: \d+ pages in 5 indexes, (\d+ written, \d+ kept from the last build|all written)/);
     expect(reused).toBeGreaterThan(0);
+    // The reused pages are links to Astro's kept copies, not copies of them (but for the pages
+    // whose PDF link the build then writes, which are replaced).
+    expect(linked).toBeGreaterThan(0);
+    expect(linked).toBeLessThanOrEqual(reused);
+  });
+
+  it('after the published site was edited in place, through a page that is a kept copy', { timeout: BUILD_TIMEOUT }, async () => {
+    // A deploy script that writes into the published pages writes into the kept copies they link.
+    const page = readdirSync(previous, { recursive: true, withFileTypes: true }).find((dirent) => dirent.name === 'index.html' && statSync(join(dirent.parentPath, dirent.name)).nlink > 1);
+    expect(page).toBeDefined();
+    const path = relative(previous, join(page!.parentPath, page!.name));
+    appendFileSync(join(previous, path), '<script>injected()</script>');
+    const { differences } = await incrementalAgainstClean('edited-output');
+    expect(differences).toEqual([]);
+    expect(readFileSync(join(previous, path), 'utf8')).not.toContain('injected()');
   });
 
   it('after an edit of an entry\'s text, writing only its own search index', { timeout: BUILD_TIMEOUT }, async () => {

@@ -41,6 +41,20 @@ export function linkKeptPages(keptDir: string): boolean {
 }
 
 /**
+ * Reads the folders of the kept pages, so that the file system has them at hand when Astro looks
+ * up each kept page (twice per page: is it in the new site, is it kept). With the folders out of
+ * the machine's cache, those lookups took 6.7 s for 10,000 pages, against 0.04 s once the folders
+ * were read (4 s). Started as the build starts, it reads them while the build checks the content;
+ * a folder that cannot be read is simply not warmed.
+ */
+export function warmKeptPages(keptDir: string): Promise<void> {
+  return fs.promises.readdir(keptDir, { recursive: true }).then(
+    () => undefined,
+    () => undefined,
+  );
+}
+
+/**
  * The calls Astro's incremental build makes on the file system (astro/dist/core/build/incremental.js),
  * as `linkKeptPages` expects them: kept pages are only ever copied out (`copyFile`), written
  * whole (`writeFile`) or removed; the rest is its manifest and folders.

@@ -1,14 +1,16 @@
 // The entry point of the Astro process `npm run build` starts (see src/build/site-step.ts). It
-// starts with the build and loads Astro while the build checks the content; then it reads the
-// path of its build plan from its standard input. An input that ends without one (the content
-// has errors, or the build stopped) ends it.
+// starts with the build and loads Astro (and reads the folders of the pages Astro kept) while the
+// build checks the content; then it reads the path of its build plan from its standard input. An
+// input that ends without one (the content has errors, or the build stopped) ends it.
+import { warmKeptPages } from './astro-links.ts';
 import { buildFromPlan, loadAstro } from './astro-process.ts';
 
-const root = process.argv[2];
+const [root, keptPages] = process.argv.slice(2);
 if (!root) {
-  process.stderr.write('Usage: astro-process-main.ts <project folder>, then the build plan\'s path on standard input\n');
+  process.stderr.write("Usage: astro-process-main.ts <project folder> [<Astro's kept pages>], then the build plan's path on standard input\n");
   process.exit(2);
 }
+if (keptPages) void warmKeptPages(keptPages);
 const astro = loadAstro(root);
 // A failure to load is reported once there is a build to report it to.
 astro.catch(() => {});

@@ -81,13 +81,14 @@ export interface AstroProcess {
 /**
  * Starts the Astro process of a build as the build starts: loading Astro and the project's
  * modules takes it about a second, spent on the other core while the build checks the content
- * and renders diagrams. It then waits for the path of its build plan on its standard input
+ * and renders diagrams, and so does reading the folders of Astro's kept pages (`keptPages`,
+ * src/build/astro-links.ts). It then waits for the path of its build plan on its standard input
  * (src/build/astro-process-main.ts).
  */
-export function startAstroProcess(root: string, env: NodeJS.ProcessEnv): AstroProcess {
+export function startAstroProcess(root: string, env: NodeJS.ProcessEnv, keptPages?: string): AstroProcess {
   // Tracked and watching its parent, so that neither a stopped nor a killed build leaves Astro
   // running (child-processes.ts); in the build's process group, so a Ctrl-C reaches it too.
-  const child = spawn(process.execPath, ['--experimental-strip-types', '--no-warnings=ExperimentalWarning', ...watchParentArgs(), ASTRO_PROCESS, root], {
+  const child = spawn(process.execPath, ['--experimental-strip-types', '--no-warnings=ExperimentalWarning', ...watchParentArgs(), ASTRO_PROCESS, root, ...(keptPages ? [keptPages] : [])], {
     cwd: root,
     detached: false,
     stdio: ['pipe', 'inherit', 'inherit'],

@@ -107,7 +107,7 @@ export async function buildCommand(argv: readonly string[], io: CommandIo): Prom
   if (typeof outDir === 'number') return outDir;
   // Astro's process loads on the other core while the content is checked (site-step.ts); a build
   // that stops before the site ends it unused.
-  const astro = startAstroProcess(root, io.env);
+  const astro = startAstroProcess(root, io.env, siteWorkFolders(root, args.content ?? 'content', args.edition).keptPages);
   try {
     return await build(args, root, outDir, io, astro);
   } finally {

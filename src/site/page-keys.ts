@@ -69,13 +69,7 @@ export function entryPageKey(report: EditionReport, entry: AnyEntry): string {
     }
     frontier = next;
   }
-  const described = [...reached].sort().map((key) => {
-    const other = graph.get(key);
-    if (!other) return [key];
-    const findings = (site.findingsByEntry.get(key) ?? []).map((finding) => [finding.rule, finding.severity, finding.line, finding.message, finding.hint]);
-    const score = site.scoreByKey.get(key);
-    return [key, other.digest, other.title, entryStatus(other)?.text ?? '', report.hidden.has(key), findings, score ?? null];
-  });
+  const described = [...reached].sort().map((key) => neighbourKey(report, key));
   return hash([
     siteKey(report),
     entryCard(entry, viewContext(report)),
@@ -89,6 +83,30 @@ export function entryPageKey(report: EditionReport, entry: AnyEntry): string {
     entry.collection === 'whitepaper' ? graph.collection('whitepaper').map((chapter) => [chapter.key, chapter.title, chapter.data.order]) : null,
     site.lastUpdated.get(entry.file)?.toISOString() ?? '',
   ]);
+}
+
+const neighbourKeys = new WeakMap<EditionReport, Map<string, string>>();
+
+/**
+ * What a page shows of an entry it reaches: the entry's file digest, title, state, findings and
+ * scorecard, hashed. Made once per build and entry, however many pages reach it (an owner's
+ * entry is reached by the pages of everything it owns).
+ */
+function neighbourKey(report: EditionReport, key: string): string {
+  let keys = neighbourKeys.get(report);
+  if (!keys) {
+    keys = new Map();
+    neighbourKeys.set(report, keys);
+  }
+  let described = keys.get(key);
+  if (described === undefined) {
+    const other = report.graph.get(key);
+    const site = getSiteData();
+    const findings = (site.findingsByEntry.get(key) ?? []).map((finding) => [finding.rule, finding.severity, finding.line, finding.message, finding.hint]);
+    described = other ? hash([key, other.digest, other.title, entryStatus(other)?.text ?? '', report.hidden.has(key), findings, site.scoreByKey.get(key) ?? null]) : hash([key]);
+    keys.set(key, described);
+  }
+  return described;
 }
 
 /** The cache key of any page made from a value: the site's key and the value, hashed. */

@@ -2,7 +2,7 @@ import fs, { appendFileSync, linkSync, mkdirSync, mkdtempSync, readFileSync, rmS
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { astroKeepsPagesAsExpected, linkKeptPages } from '../../src/build/astro-links.ts';
+import { astroKeepsPagesAsExpected, linkKeptPages, warmKeptPages } from '../../src/build/astro-links.ts';
 import { forgetChangedCopies, keptStat, type LedgerPage, readLedger, writeLedger } from '../../src/build/kept-pages.ts';
 
 let folders: string[] = [];
@@ -64,6 +64,11 @@ describe("linking Astro's kept pages", () => {
     // When this fails after an upgrade of Astro, read astro/dist/core/build/incremental.js again:
     // a kept page must still only be copied out, written whole or removed (src/build/astro-links.ts).
     expect(astroKeepsPagesAsExpected()).toBe(true);
+  });
+
+  it("reads the kept pages' folders ahead, and goes on without them when there are none", async () => {
+    await expect(warmKeptPages(folderWith({ 'a/index.html': '<p>A</p>' }))).resolves.toBeUndefined();
+    await expect(warmKeptPages(join(folderWith({}), 'missing'))).resolves.toBeUndefined();
   });
 
   it('links kept pages instead of copying them, and writes a kept page afresh, never through a link', async () => {

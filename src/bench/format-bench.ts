@@ -28,7 +28,7 @@ export function formatBench(results: readonly SizeResult[]): string {
     ['– search index', (r) => seconds(r.phases.searchIndex ?? 0)],
     ['– PDF', (r) => (r.phases.pdf === undefined ? '–' : seconds(r.phases.pdf))],
     ['Build with nothing changed', (r) => times(r.unchanged)],
-    ['Build after a one-entry change', (r) => `${times(r.oneEntry)} (${r.reusedPages} pages copied)`],
+    ['Build after a one-entry change', (r) => `${times(r.oneEntry)} (${r.reusedPages} pages reused)`],
     ['Files read / parsed by a build', (r) => `${r.files.read} / ${r.files.parsed}`],
     ['Output', (r) => `${r.output.files} files, ${(r.output.bytes / 2 ** 20).toFixed(0)} MB`],
     ['Entry page HTML, median / max', (r) => `${kb(r.output.medianEntryHtml)} / ${kb(r.output.maxEntryHtml)}`],

@@ -44,7 +44,7 @@ export interface SizeResult {
   readonly unchanged: SideRuns;
   /** Builds after changing one entry's title, each a different entry. */
   readonly oneEntry: SideRuns;
-  /** Pages copied from the previous build in the last one-entry build. */
+  /** Pages reused from the previous build in the last one-entry build. */
   readonly reusedPages: number;
   readonly search?: readonly SearchProbe[];
   readonly baselines?: readonly SideRuns[];
@@ -144,7 +144,7 @@ export async function runBench(options: BenchOptions): Promise<{ machine: Record
       });
       const [oneEntry] = await alternatingRuns([oneEntrySide], repeats, log, (result) => (lastOutput = result.stdout));
       const reusedPages = (lastOutput.match(/\((cached|restored)\)/g) ?? []).length;
-      log(`  the last one-entry build copied ${reusedPages} pages from the previous build`);
+      log(`  the last one-entry build reused ${reusedPages} pages of the previous build`);
 
       const search: SearchProbe[] = [];
       for (const query of SEARCH_QUERIES) {

@@ -1,10 +1,10 @@
-import { appendFileSync, cpSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { appendFileSync, cpSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { completePolicy, completeScriptHashes, UnreviewedScriptError, withPolicyFirst } from '../../src/build/csp-step.ts';
 import { scriptHash } from '../../src/build/inline-scripts.ts';
 import { REVIEWED_INLINE_SCRIPTS } from '../../src/build/reviewed-inline-scripts.ts';
+import { scratchFolders } from '../helpers/scratch-files.ts';
 
 const BUNDLED = 'console.log("bundled by Astro")';
 const POLICY = `default-src 'self'; script-src 'self' ${scriptHash(BUNDLED)}; style-src 'self' 'unsafe-inline' ;`;
@@ -18,21 +18,7 @@ const THEME = readFileSync(join(import.meta.dirname, '..', '..', 'node_modules',
 const page = (body = '') =>
   `<!DOCTYPE html><html><head><meta charset="utf-8"/><title>T</title><script>${THEME}</script>${META}<script type="module">${BUNDLED}</script></head><body>${body}</body></html>`;
 
-let sites: string[] = [];
-afterEach(() => {
-  for (const site of sites) rmSync(site, { recursive: true, force: true });
-  sites = [];
-});
-
-function buildSite(pages: Record<string, string>): string {
-  const site = mkdtempSync(join(tmpdir(), 'multiplane-csp-'));
-  sites.push(site);
-  for (const [path, html] of Object.entries(pages)) {
-    mkdirSync(dirname(join(site, path)), { recursive: true });
-    writeFileSync(join(site, path), html);
-  }
-  return site;
-}
+const buildSite = scratchFolders('csp');
 
 describe('completeScriptHashes', () => {
   it('allows the reviewed inline scripts and moves the policy right after <meta charset>', async () => {

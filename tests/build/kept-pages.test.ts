@@ -1,25 +1,11 @@
-import fs, { appendFileSync, linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import fs, { appendFileSync, linkSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { astroKeepsPagesAsExpected, linkKeptPages, warmKeptPages } from '../../src/build/astro-links.ts';
 import { forgetChangedCopies, keptStat, type LedgerPage, readLedger, writeLedger } from '../../src/build/kept-pages.ts';
+import { scratchFolders } from '../helpers/scratch-files.ts';
 
-let folders: string[] = [];
-afterEach(() => {
-  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
-  folders = [];
-});
-
-function folderWith(files: Record<string, string>): string {
-  const folder = mkdtempSync(join(tmpdir(), 'multiplane-kept-'));
-  folders.push(folder);
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(folder, path)), { recursive: true });
-    writeFileSync(join(folder, path), text);
-  }
-  return folder;
-}
+const folderWith = scratchFolders('kept');
 
 const SEARCH = { html: 'h', structure: 's', marked: true };
 const recorded = (file: string): LedgerPage => {

@@ -1,40 +1,71 @@
 // The entry point of the Astro process `npm run build` starts (see src/build/site-step.ts). It
-// starts with the build and loads Astro (and reads the folders of the pages Astro kept) while the
-// build checks the content; then it reads the path of its build plan from its standard input. An
-// input that ends without one (the content has errors, or the build stopped) ends it.
+// starts with the build and reads the folders of the pages Astro kept while the build checks the
+// content. Then it reads lines from its standard input: `load` loads Astro and the project's
+// modules (sent once the diagrams are drawn and Chromium has closed, so that the two never hold
+// their memory at once), and the next line is the path of its build plan. An input that ends
+// without a plan (the content has errors, or the build stopped) ends it.
 import { warmKeptPages } from './astro-links.ts';
-import { buildFromPlan, loadAstro } from './astro-process.ts';
+import type { LoadedAstro } from './astro-process.ts';
 
 const [root, keptPages] = process.argv.slice(2);
 if (!root) {
-  process.stderr.write("Usage: astro-process-main.ts <project folder> [<Astro's kept pages>], then the build plan's path on standard input\n");
+  process.stderr.write("Usage: astro-process-main.ts <project folder> [<Astro's kept pages>], then `load` and the build plan's path on standard input\n");
   process.exit(2);
 }
 if (keptPages) void warmKeptPages(keptPages);
-const astro = loadAstro(root);
-// A failure to load is reported once there is a build to report it to.
-astro.catch(() => {});
-readLine(process.stdin).then(async (planFile) => {
-  if (!planFile) process.exit(0);
+
+// Imported when told to load: the module brings Multiplane's integration, Starlight and Astro.
+const astroProcess = () => import('./astro-process.ts');
+
+let loading: Promise<LoadedAstro> | undefined;
+const load = (): Promise<LoadedAstro> => {
+  if (!loading) {
+    loading = astroProcess().then(({ loadAstro }) => loadAstro(root));
+    // A failure to load is reported once there is a build to report it to.
+    loading.catch(() => {});
+  }
+  return loading;
+};
+
+readLines(process.stdin, (line) => {
+  if (line === 'load') {
+    void load();
+    return false;
+  }
+  build(line);
+  return true;
+});
+
+async function build(planFile: string): Promise<void> {
   try {
-    await buildFromPlan(planFile, await astro);
+    const loaded = await load();
+    await (await astroProcess()).buildFromPlan(planFile, loaded);
     process.exit(0);
   } catch (error) {
     process.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`);
     process.exit(1);
   }
-});
+}
 
-/** The first line of a stream, or an empty string when it ends without one. */
-function readLine(stream: NodeJS.ReadableStream): Promise<string> {
-  return new Promise((resolve) => {
-    let text = '';
-    stream.setEncoding('utf8');
-    stream.on('data', (chunk: string) => {
-      text += chunk;
-      if (text.includes('\n')) resolve(text.slice(0, text.indexOf('\n')));
-    });
-    stream.on('end', () => resolve(text));
-    stream.on('error', () => resolve(''));
+/**
+ * Hands each line of a stream to `onLine` until it returns true. A stream that ends, or fails,
+ * before then ends the process: no plan will come.
+ */
+function readLines(stream: NodeJS.ReadableStream, onLine: (line: string) => boolean): void {
+  let text = '';
+  let done = false;
+  stream.setEncoding('utf8');
+  stream.on('data', (chunk: string) => {
+    text += chunk;
+    for (let end = text.indexOf('\n'); end >= 0 && !done; end = text.indexOf('\n')) {
+      const line = text.slice(0, end);
+      text = text.slice(end + 1);
+      done = onLine(line);
+    }
   });
+  const stop = () => {
+    if (!done) process.exit(0);
+  };
+  stream.on('end', stop);
+  stream.on('error', stop);
 }

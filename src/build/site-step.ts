@@ -72,6 +72,8 @@ const ASTRO_PROCESS = fileURLToPath(new URL('./astro-process-main.ts', import.me
 
 /** The Astro process of one build, started before the build has a plan for it. */
 export interface AstroProcess {
+  /** Has it load Astro and the project's modules now, ahead of its plan. */
+  load(): void;
   /** Hands the process its build plan and resolves with its exit status. */
   build(planFile: string): Promise<number | null>;
   /** Ends the process without a build (the check failed, or the build stopped before the site). */
@@ -79,10 +81,10 @@ export interface AstroProcess {
 }
 
 /**
- * Starts the Astro process of a build as the build starts: loading Astro and the project's
- * modules takes it about a second, spent on the other core while the build checks the content
- * and renders diagrams, and so does reading the folders of Astro's kept pages (`keptPages`,
- * src/build/astro-links.ts). It then waits for the path of its build plan on its standard input
+ * Starts the Astro process of a build as the build starts. It first reads the folders of Astro's
+ * kept pages (`keptPages`, src/build/astro-links.ts) while the build checks the content; told to
+ * `load`, it loads Astro and the project's modules (about a second, 250 MB) while the build
+ * prepares its plan; then it waits for the path of that plan on its standard input
  * (src/build/astro-process-main.ts).
  */
 export function startAstroProcess(root: string, env: NodeJS.ProcessEnv, keptPages?: string): AstroProcess {
@@ -110,6 +112,9 @@ export function startAstroProcess(root: string, env: NodeJS.ProcessEnv, keptPage
   // A process that ended early (Node could not start it) closes its input; its status says why.
   child.stdin!.on('error', () => {});
   return {
+    load() {
+      child.stdin!.write('load\n');
+    },
     build(planFile) {
       child.stdin!.end(`${planFile}\n`);
       return exited;

@@ -40,7 +40,7 @@ export async function buildFromPlan(planFile: string, astro: LoadedAstro): Promi
   });
 }
 
-/** Astro's build and the project's configuration, loaded once the process starts. */
+/** Astro's build and the project's configuration, loaded ahead of the build plan. */
 export interface LoadedAstro {
   readonly root: string;
   readonly build: typeof import('astro').build;

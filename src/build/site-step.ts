@@ -60,7 +60,7 @@ export function siteWorkFolders(root: string, contentDir: string, edition: strin
   return {
     work: join(root, '.cache', 'multiplane', 'site', slug),
     cache,
-    // Where Astro's incremental build keeps a copy of each page it rendered, to copy it next time.
+    // Where Astro's incremental build keeps a copy of each page it rendered, to reuse it next time.
     keptPages: join(cache, 'dist'),
     ledger: join(cache, 'kept-pages.json'),
     search: join(root, '.cache', 'multiplane', 'search', slug),

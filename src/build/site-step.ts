@@ -20,6 +20,8 @@ export interface SiteStepOptions {
   readonly now: Date;
   readonly edition: 'internal' | 'public';
   readonly contentDir: string | undefined;
+  /** The content folder's work folders (`siteWorkFolders`), whose lock the caller holds. */
+  readonly folders: SiteWorkFolders;
   /** The checked model the site renders from. */
   readonly model: PlatformModel;
   /** How the search index is split; the search box is built to load every index. */
@@ -135,10 +137,10 @@ export function startAstroProcess(root: string, env: NodeJS.ProcessEnv, keptPage
  * with the checked model, so it neither reads nor checks the content again, and leaves the search
  * index to the next step. The caller holds the folders' lock (`lockSiteFolders`).
  */
-export async function siteStep(options: SiteStepOptions, astro: AstroProcess = startAstroProcess(options.root, options.env)): Promise<Record<string, number>> {
+export async function siteStep(options: SiteStepOptions, astro: AstroProcess = startAstroProcess(options.root, options.env, options.folders.keptPages)): Promise<Record<string, number>> {
   const marks = sideFileFor(options.outDir, 'marks');
   const planFile = sideFileFor(options.outDir, 'plan');
-  const folders = siteWorkFolders(options.root, options.contentDir ?? 'content', options.edition);
+  const { folders } = options;
   mkdirSync(dirname(planFile), { recursive: true });
   rmSync(marks, { force: true });
   // Pages come into the work folder as links to the kept copies: none may be left there to be

@@ -13,7 +13,7 @@ import { releaseMemory } from '../build/release-memory.ts';
 import { type SearchStepResult, searchStep } from '../build/search-step.ts';
 import { ENTRY_COLLECTION_FOLDERS, ENTRY_PAGES_PER_INDEX, searchLayout } from '../build/search-shards.ts';
 import { publishLinkedFiles } from '../build/linked-files-step.ts';
-import { type AstroProcess, lockSiteFolders, siteStep, siteWorkFolders, startAstroProcess } from '../build/site-step.ts';
+import { type AstroProcess, lockSiteFolders, type SiteWorkFolders, siteStep, siteWorkFolders, startAstroProcess } from '../build/site-step.ts';
 import { editionReport } from '../core/editions/edition-view.ts';
 import { ansi, formatHuman } from '../core/check/format-human.ts';
 import { formatGithub } from '../core/check/format-github.ts';
@@ -107,16 +107,17 @@ export async function buildCommand(argv: readonly string[], io: CommandIo): Prom
   if (typeof outDir === 'number') return outDir;
   // Astro's process reads the kept pages' folders while the content is checked, and loads Astro
   // once the diagrams are drawn (site-step.ts); a build that stops before the site ends it unused.
-  const astro = startAstroProcess(root, io.env, siteWorkFolders(root, args.content ?? 'content', args.edition).keptPages);
+  const folders = siteWorkFolders(root, args.content ?? 'content', args.edition);
+  const astro = startAstroProcess(root, io.env, folders.keptPages);
   try {
-    return await build(args, root, outDir, io, astro);
+    return await build(args, root, outDir, io, folders, astro);
   } finally {
     astro.cancel();
   }
 }
 
 /** Checks, builds and publishes into `outDir`; returns the exit status. */
-async function build(args: BuildArgs, root: string, outDir: string, io: CommandIo, astro: AstroProcess): Promise<number> {
+async function build(args: BuildArgs, root: string, outDir: string, io: CommandIo, folders: SiteWorkFolders, astro: AstroProcess): Promise<number> {
   const started = performance.now();
   const timings: Record<string, number> = {};
   const time = async <T>(step: string, run: () => Promise<T> | T): Promise<T> => {
@@ -165,13 +166,12 @@ async function build(args: BuildArgs, root: string, outDir: string, io: CommandI
     // Decided before the site is built: the search box's code names every index.
     const search = searchLayout(published.content.entries.filter((entry) => ENTRY_COLLECTION_FOLDERS.has(entry.collection)).length, args.searchIndexEntries);
     releaseMemory();
-    const folders = siteWorkFolders(root, args.content ?? 'content', args.edition);
     // Astro's build and the policy pass both write the kept pages: another build of the same
     // content and edition waits for both.
     const release = await lockSiteFolders(folders, io.stdout);
     let pages: PolicyPassResult['pages'];
     try {
-      const parts = await time('site', () => siteStep({ root, outDir: staging, now: args.now, edition: args.edition, contentDir: args.content, model: report, search, env: io.env }, astro));
+      const parts = await time('site', () => siteStep({ root, outDir: staging, now: args.now, edition: args.edition, contentDir: args.content, folders, model: report, search, env: io.env }, astro));
       Object.assign(timings, parts);
       publishLinkedFiles(published, root, args.content ?? 'content', staging);
       const pass = await time('pagePolicies', () => completeScriptHashes(staging, { keepIn: folders.keptPages, ledger: folders.ledger }));

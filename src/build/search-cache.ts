@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { packageVersion } from '../core/markdown/facts-cache.ts';
 import { linkTree } from './link-files.ts';
@@ -17,7 +17,7 @@ import { linkTree } from './link-files.ts';
  */
 
 // Bumped when what the manifest records, or how the indexes are laid out, changes.
-const CACHE_VERSION = 3;
+const CACHE_VERSION = 4;
 const PAGEFIND_VERSION = packageVersion(fileURLToPath(import.meta.resolve('pagefind')));
 const MANIFEST = 'manifest.json';
 
@@ -41,6 +41,8 @@ interface Manifest {
   /** Tells one kept cache from the next: a build that restored indexes checks it has not changed since. */
   readonly stamp: string;
   readonly indexes: KeptIndexes;
+  /** Where each index is kept: a folder of the cache, named anew each time the index is written. */
+  readonly folders: Readonly<Record<string, string>>;
 }
 
 /** What the cache held when it was read. */
@@ -48,6 +50,8 @@ export interface KeptCache {
   readonly stamp: string;
   /** The usable indexes, by folder. */
   readonly indexes: KeptIndexes;
+  /** The cache folder of each usable index. */
+  readonly folders: Readonly<Record<string, string>>;
 }
 
 /**
@@ -62,12 +66,17 @@ export function readKeptIndexes(cacheDir: string, indexes: readonly string[]): K
   const kept = Object.keys(manifest.indexes ?? {});
   if (kept.length !== indexes.length || !indexes.every((index) => kept.includes(index))) return undefined;
   const usable: Record<string, Readonly<Record<string, KeptPage>>> = {};
+  const folders: Record<string, string> = {};
   for (const index of indexes) {
     const pages = manifest.indexes[index]!;
+    const folder = manifest.folders?.[index];
+    if (typeof folder !== 'string' || !isKeptFolderName(folder)) continue;
     const fragments = Object.values(pages).filter((page) => page.fragment !== undefined).length;
-    if (indexedPages(join(cacheDir, index)) === fragments) usable[index] = pages;
+    if (indexedPages(join(cacheDir, folder)) !== fragments) continue;
+    usable[index] = pages;
+    folders[index] = folder;
   }
-  return { stamp: manifest.stamp, indexes: usable };
+  return { stamp: manifest.stamp, indexes: usable, folders };
 }
 
 /** The stamp of what the cache holds now; another build may have replaced it since it was read. */
@@ -93,37 +102,66 @@ export function indexedPages(indexDir: string): number | undefined {
   }
 }
 
-/** Puts a kept index into the site: its files are linked, not copied. */
-export function restoreIndex(cacheDir: string, index: string, siteDir: string): void {
+/** Puts a kept index (`kept.folders[index]`) into the site: its files are linked, not copied. */
+export function restoreIndex(cacheDir: string, kept: KeptCache, index: string, siteDir: string): void {
   const target = join(siteDir, index);
   rmSync(target, { recursive: true, force: true });
-  linkTree(join(cacheDir, index), target);
+  linkTree(join(cacheDir, kept.folders[index]!), target);
 }
 
 /**
  * Keeps the site's indexes (`indexes`, as now in `siteDir`) with their manifest, replacing what
- * was kept before. The new cache is assembled beside the old one and renamed into place, so a
- * reader sees either the old indexes with their manifest or the new ones with theirs. Keeping is a
- * saving, not part of the build: when it fails (another build of the same content replacing it at
- * the same moment), the build goes on and the next one writes its indexes again.
+ * was kept before. An index taken from the cache by this build (`restored`, from the cache as
+ * `kept`) stays in its folder; the others are linked from the site into new folders. The manifest
+ * is replaced whole, by a rename, so a reader sees either the old manifest or the new one, each
+ * naming folders that hold what it says; folders no manifest names any more are removed after.
+ *
+ * Keeping is a saving, not part of the build: when it fails (another build of the same content
+ * replacing it at the same moment), the build goes on and the next one writes its indexes again.
  */
-export function keepIndexes(cacheDir: string, siteDir: string, indexes: KeptIndexes): void {
-  const fresh = `${cacheDir}.new-${process.pid}`;
-  const old = `${cacheDir}.old-${process.pid}`;
+export function keepIndexes(cacheDir: string, siteDir: string, indexes: KeptIndexes, restored: readonly string[] = [], kept?: KeptCache): void {
+  const made: string[] = [];
+  const written = join(cacheDir, `${MANIFEST}.${process.pid}`);
   try {
-    rmSync(fresh, { recursive: true, force: true });
-    for (const index of Object.keys(indexes)) linkTree(join(siteDir, index), join(fresh, index));
-    const manifest: Manifest = { version: CACHE_VERSION, pagefind: PAGEFIND_VERSION, stamp: randomUUID(), indexes };
-    writeFileSync(join(fresh, MANIFEST), JSON.stringify(manifest));
-    mkdirSync(dirname(cacheDir), { recursive: true });
-    // Renamed aside rather than deleted in place: a build linking files out of the old cache then
-    // fails on a missing file, and writes that index itself, instead of linking half of it.
-    if (existsSync(cacheDir)) renameSync(cacheDir, old);
-    renameSync(fresh, cacheDir);
+    mkdirSync(cacheDir, { recursive: true });
+    // Restored from the folders the cache names now: another build may have replaced them since.
+    const current = readManifest(cacheDir);
+    const unchanged = kept !== undefined && current?.stamp === kept.stamp;
+    const folders: Record<string, string> = {};
+    for (const index of Object.keys(indexes)) {
+      if (unchanged && restored.includes(index) && kept.folders[index] !== undefined) {
+        folders[index] = kept.folders[index];
+        continue;
+      }
+      const folder = keptFolderName(index);
+      made.push(folder);
+      linkTree(join(siteDir, index), join(cacheDir, folder));
+      folders[index] = folder;
+    }
+    const manifest: Manifest = { version: CACHE_VERSION, pagefind: PAGEFIND_VERSION, stamp: randomUUID(), indexes, folders };
+    writeFileSync(written, JSON.stringify(manifest));
+    renameSync(written, join(cacheDir, MANIFEST));
+    made.length = 0;
+    // What no manifest names any more: the indexes this build wrote again, older layouts. (A
+    // folder another build is writing at this moment goes too; that build then finds it missing
+    // and writes the index again.) Another build's manifest, about to be renamed, stays.
+    const named = new Set(Object.values(folders));
+    for (const name of readdirSync(cacheDir)) {
+      if (name === MANIFEST || named.has(name) || name.startsWith(`${MANIFEST}.`)) continue;
+      rmSync(join(cacheDir, name), { recursive: true, force: true });
+    }
   } catch {
     // See above: the next build writes its indexes again.
-  } finally {
-    rmSync(fresh, { recursive: true, force: true });
-    rmSync(old, { recursive: true, force: true });
+    for (const folder of made) rmSync(join(cacheDir, folder), { recursive: true, force: true });
+    rmSync(written, { force: true });
   }
+}
+
+/** A new folder name for an index in the cache: `pagefind-2` is kept as `pagefind-2~<id>`. */
+function keptFolderName(index: string): string {
+  return `${index}~${randomUUID().slice(0, 8)}`;
+}
+
+function isKeptFolderName(name: string): boolean {
+  return /^[\w-]+~[0-9a-f]{8}$/.test(name);
 }

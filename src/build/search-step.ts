@@ -56,7 +56,7 @@ export async function searchStep(siteDir: string, options: SearchStepOptions): P
     const reused: string[] = [];
     for (const index of reusable.keys()) {
       try {
-        restoreIndex(cacheDir!, index, siteDir);
+        restoreIndex(cacheDir!, kept!, index, siteDir);
         reused.push(index);
       } catch {
         // Another build replaced the cache meanwhile: this index is written below.
@@ -78,7 +78,7 @@ export async function searchStep(siteDir: string, options: SearchStepOptions): P
         next[index] = keptPages(group, digests);
       }),
     );
-    if (cacheDir) keepIndexes(cacheDir, siteDir, Object.fromEntries(layout.indexes.map((index) => [index, next[index]!])));
+    if (cacheDir) keepIndexes(cacheDir, siteDir, Object.fromEntries(layout.indexes.map((index) => [index, next[index]!])), stillKept ? reused : [], kept);
     const pages = Object.values(next).reduce((sum, index) => sum + Object.values(index).filter((page) => page.fragment !== undefined).length, 0);
     return { pages, indexes: layout.indexes.length, written: toWrite.length };
   } catch (cause) {

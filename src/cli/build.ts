@@ -1,4 +1,4 @@
-import { rmSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { isAbsolute, relative, sep } from 'node:path';
 import { MissingBrowserError } from '../browser/index.ts';
 import { completeScriptHashes, type PolicyPassResult, UnreviewedScriptError } from '../build/csp-step.ts';
@@ -106,9 +106,14 @@ export async function buildCommand(argv: readonly string[], io: CommandIo): Prom
   const outDir = prepareOutputFolder(args, root, io);
   if (typeof outDir === 'number') return outDir;
   // Astro's process reads the kept pages' folders while the content is checked, and loads Astro
-  // once the diagrams are drawn (site-step.ts); a build that stops before the site ends it unused.
+  // (site-step.ts); a build that stops before the site ends it unused.
   const folders = siteWorkFolders(root, args.content ?? 'content', args.edition);
   const astro = startAstroProcess(root, io.env, folders.keptPages);
+  // After an earlier build the diagrams are nearly all in the cache, and Chromium seldom starts:
+  // Astro loads beside the check, off the path of a small change. A first build draws every
+  // diagram, so Astro waits until Chromium has closed (`build`) and the two never hold their
+  // memory at once.
+  if (existsSync(folders.keptPages)) astro.load();
   try {
     return await build(args, root, outDir, io, folders, astro);
   } finally {
@@ -153,8 +158,8 @@ async function build(args: BuildArgs, root: string, outDir: string, io: CommandI
     Object.assign(timings, { diagramBlocks: diagrams.blocks, diagramsRendered: diagrams.rendered, browserLaunches: diagrams.launches });
     // Every diagram is in the cache now; Chromium would only hold memory through the site build.
     await closeSharedMermaidRenderer();
-    // Astro loads while the build prepares its plan; not earlier, beside the check or Chromium,
-    // which would add its 250 MB to their peak.
+    // On a first build, Astro loads now, while the build prepares its plan: not earlier, beside
+    // Chromium, which would add its 250 MB to their peak (already loading after an earlier build).
     astro.load();
     if (diagrams.blocks > 0) {
       io.stdout(

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -61,6 +61,12 @@ async function incrementalAgainstClean(before: Record<string, string>, after: Re
   return result;
 }
 
+/** The cache's folders, by the index each keeps (`pagefind-2~1a2b3c4d` keeps pagefind-2). */
+function keptFolders(cache: string): Map<string, string> {
+  const names = readdirSync(cache).filter((name) => name !== 'manifest.json');
+  return new Map(names.map((name) => [name.replace(/~.*$/, ''), name]));
+}
+
 const ONE = searchLayout(2);
 const PAGES = { 'services/api/index.html': page('API', 'Restore the snapshot first.'), 'index.html': page('Home', 'The platform.'), '404.html': '<html><body>Not found</body></html>' };
 
@@ -99,7 +105,7 @@ describe('one search index, kept between builds', () => {
     const cache = join(scratch('mp-search-cache-'), 'search');
     const first = site(PAGES, ONE, cache);
     await searchStep(first.dir, first.options);
-    rmSync(join(cache, 'pagefind', 'pagefind-entry.json'));
+    rmSync(join(cache, keptFolders(cache).get('pagefind')!, 'pagefind-entry.json'));
     const second = site(PAGES, ONE, cache);
     expect(await searchStep(second.dir, second.options)).toMatchObject({ written: 1 });
     expect(indexFiles(second.dir, ONE)).toEqual(indexFiles(first.dir, ONE));
@@ -122,6 +128,59 @@ describe('a search split between indexes', () => {
   it('writes again only the index of a changed page, and equals a build without a cache', async () => {
     const changed = { ...SITE, 'services/service-4/index.html': page('Service 4', 'How to drain service 4.') };
     expect(await incrementalAgainstClean(SITE, changed, SPLIT)).toEqual({ pages: 12, indexes: 4, written: 1 });
+  });
+
+  it('keeps the indexes it did not write in their folders, and only the indexes the manifest names', async () => {
+    const cache = join(scratch('mp-search-cache-'), 'search');
+    const first = site(SITE, SPLIT, cache);
+    await searchStep(first.dir, first.options);
+    const before = keptFolders(cache);
+    expect([...before.keys()].sort()).toEqual(SPLIT.indexes);
+    const inode = (index: string) => statSync(join(cache, before.get(index)!, 'pagefind-entry.json')).ino;
+    const kept = Object.fromEntries(SPLIT.indexes.map((index) => [index, inode(index)]));
+
+    const changed = site({ ...SITE, 'services/service-4/index.html': page('Service 4', 'How to drain service 4.') }, SPLIT, cache);
+    expect(await searchStep(changed.dir, changed.options)).toMatchObject({ written: 1 });
+    const after = keptFolders(cache);
+    expect(readdirSync(cache)).toHaveLength(SPLIT.indexes.length + 1);
+    const rewritten = SPLIT.indexes.filter((index) => after.get(index) !== before.get(index));
+    expect(rewritten).toHaveLength(1);
+    for (const index of SPLIT.indexes.filter((index) => !rewritten.includes(index))) {
+      // The very files: the site's index is linked from them, and nothing was written again.
+      expect(statSync(join(cache, after.get(index)!, 'pagefind-entry.json')).ino).toBe(kept[index]);
+      expect(statSync(join(changed.dir, index, 'pagefind-entry.json')).ino).toBe(kept[index]);
+    }
+    const third = site({ ...SITE, 'services/service-4/index.html': page('Service 4', 'How to drain service 4.') }, SPLIT, cache);
+    expect(await searchStep(third.dir, third.options)).toMatchObject({ written: 0 });
+    expect(indexFiles(third.dir, SPLIT)).toEqual(indexFiles(changed.dir, SPLIT));
+  });
+
+  it('writes every index again over a cache of an older layout, and clears it away', async () => {
+    const cache = join(scratch('mp-search-cache-'), 'search');
+    const first = site(SITE, SPLIT, cache);
+    await searchStep(first.dir, first.options);
+    // An older cache: one folder per index, under the index's own name, and no folders in the manifest.
+    const manifest = JSON.parse(readFileSync(join(cache, 'manifest.json'), 'utf8')) as { version: number; folders?: unknown };
+    for (const [index, folder] of keptFolders(cache)) renameSync(join(cache, folder), join(cache, index));
+    writeFileSync(join(cache, 'manifest.json'), JSON.stringify({ ...manifest, version: 3, folders: undefined }));
+    const second = site(SITE, SPLIT, cache);
+    expect(await searchStep(second.dir, second.options)).toMatchObject({ written: 4 });
+    expect(readdirSync(cache).filter((name) => !name.includes('~')).sort()).toEqual(['manifest.json']);
+    expect(indexFiles(second.dir, SPLIT)).toEqual(indexFiles(first.dir, SPLIT));
+  });
+
+  it('does not follow a manifest naming folders outside the cache', async () => {
+    const cache = join(scratch('mp-search-cache-'), 'search');
+    const first = site(SITE, SPLIT, cache);
+    await searchStep(first.dir, first.options);
+    const manifest = JSON.parse(readFileSync(join(cache, 'manifest.json'), 'utf8')) as { folders: Record<string, string> };
+    const outside = join(cache, '..', 'elsewhere');
+    renameSync(join(cache, manifest.folders['pagefind-1']!), outside);
+    writeFileSync(join(cache, 'manifest.json'), JSON.stringify({ ...manifest, folders: { ...manifest.folders, 'pagefind-1': '../elsewhere' } }));
+    const second = site(SITE, SPLIT, cache);
+    expect(await searchStep(second.dir, second.options)).toMatchObject({ written: 1 });
+    expect(readdirSync(outside).length).toBeGreaterThan(0);
+    expect(indexFiles(second.dir, SPLIT)).toEqual(indexFiles(first.dir, SPLIT));
   });
 
   it('writes again the index of a page whose heading changed level, its text the same', async () => {

@@ -7,6 +7,7 @@ import { codeLanguage } from '../render/code-language.ts';
 import { mermaidInMdx } from '../render/mermaid-mdx-plugin.ts';
 import { sanitizeRawHtml } from '../render/sanitize-plugin.ts';
 import { contentSecurityPolicy } from './csp.ts';
+import { dataStoreAtRunTime } from './data-store-at-run-time.ts';
 import { watchContent } from './dev-watch.ts';
 import { gateOnCheck } from './gate.ts';
 import { LiveModel } from './live-model.ts';
@@ -29,6 +30,7 @@ export type { MultiplaneOptions } from './options.ts';
 export default function multiplane(userOptions: MultiplaneOptions = {}): AstroIntegration {
   const options = resolveOptions(userOptions);
   let live: LiveModel | undefined;
+  let cacheDir: URL | undefined;
   return {
     name: 'multiplane',
     hooks: {
@@ -101,6 +103,13 @@ export default function multiplane(userOptions: MultiplaneOptions = {}): AstroIn
       },
       'astro:server:setup': ({ server, logger }) => {
         if (live) watchContent(server, live, logger);
+      },
+      'astro:config:done': ({ config }) => {
+        cacheDir = config.cacheDir;
+      },
+      // First among the build's plugins, ahead of Astro's own loader of the data store.
+      'astro:build:setup': ({ vite }) => {
+        if (cacheDir) vite.plugins = [dataStoreAtRunTime(cacheDir), ...(vite.plugins ?? [])];
       },
       'astro:build:start': () => mark(options.marksFile, 'build-start'),
       'astro:build:generated': () => mark(options.marksFile, 'generated'),

@@ -143,8 +143,8 @@ export function keepIndexes(cacheDir: string, siteDir: string, indexes: KeptInde
     renameSync(written, join(cacheDir, MANIFEST));
     made.length = 0;
     // What no manifest names any more: the indexes this build wrote again, older layouts. (A
-    // folder another build is writing at this moment goes too; that build then finds it missing
-    // and writes the index again.) Another build's manifest, about to be renamed, stays.
+    // folder another build is filling at this moment goes too: that build's keeping fails, and
+    // the next build writes the index again.) Another build's manifest, about to be renamed, stays.
     const named = new Set(Object.values(folders));
     for (const name of readdirSync(cacheDir)) {
       if (name === MANIFEST || named.has(name) || name.startsWith(`${MANIFEST}.`)) continue;

@@ -85,9 +85,9 @@ export interface AstroProcess {
 /**
  * Starts the Astro process of a build as the build starts. It first reads the folders of Astro's
  * kept pages (`keptPages`, src/build/astro-links.ts) while the build checks the content; told to
- * `load`, it loads Astro and the project's modules (about a second, 250 MB) while the build
- * prepares its plan; then it waits for the path of that plan on its standard input
- * (src/build/astro-process-main.ts).
+ * `load` (beside the check after an earlier build, else once Chromium has closed), it loads Astro
+ * and the project's modules (about a second, 250 MB); then it waits for the path of its plan on
+ * its standard input (src/build/astro-process-main.ts).
  */
 export function startAstroProcess(root: string, env: NodeJS.ProcessEnv, keptPages?: string): AstroProcess {
   // Tracked and watching its parent, so that neither a stopped nor a killed build leaves Astro

@@ -17,16 +17,20 @@ export interface SiteStepOptions {
   readonly root: string;
   /** Where the finished site goes (the build's staging folder). */
   readonly outDir: string;
+  /** The content folder's work folders (`siteWorkFolders`), whose lock the caller holds. */
+  readonly folders: SiteWorkFolders;
+  readonly env: NodeJS.ProcessEnv;
+}
+
+/** What the plan of a site build says beside where it is built (`writeSitePlan`). */
+export interface SitePlanOptions extends Omit<SiteStepOptions, 'env'> {
   readonly now: Date;
   readonly edition: 'internal' | 'public';
   readonly contentDir: string | undefined;
-  /** The content folder's work folders (`siteWorkFolders`), whose lock the caller holds. */
-  readonly folders: SiteWorkFolders;
   /** The checked model the site renders from. */
   readonly model: PlatformModel;
   /** How the search index is split; the search box is built to load every index. */
   readonly search: SearchLayout;
-  readonly env: NodeJS.ProcessEnv;
 }
 
 export interface SiteWorkFolders {
@@ -128,25 +132,15 @@ export function startAstroProcess(root: string, env: NodeJS.ProcessEnv, keptPage
 }
 
 /**
- * Builds the Astro site into `outDir` in a child process (`astro`, started earlier by
- * `startAstroProcess`), and returns the times of its parts.
- *
- * A child process, because the site build holds a couple of gigabytes at 10,000 entries and the
- * search index (built next, by `searchStep`) takes as much again: run one after the other in
- * separate processes, they never add up. The child gets one build plan (src/build/build-plan.ts)
- * with the checked model, so it neither reads nor checks the content again, and leaves the search
- * index to the next step. The caller holds the folders' lock (`lockSiteFolders`).
+ * Writes the plan of the site build into `outDir`'s side file (src/build/build-plan.ts): the
+ * checked model and where to build. The caller may let go of the model after this: the plan holds
+ * all Astro's process needs, and at 30,000 entries the model is 250 MB of the build process's
+ * heap beside Astro's gigabytes. Needs no lock: the plan is the build's own file.
  */
-export async function siteStep(options: SiteStepOptions, astro: AstroProcess = startAstroProcess(options.root, options.env, options.folders.keptPages)): Promise<Record<string, number>> {
-  const marks = sideFileFor(options.outDir, 'marks');
-  const planFile = sideFileFor(options.outDir, 'plan');
+export function writeSitePlan(options: SitePlanOptions): void {
   const { folders } = options;
+  const planFile = sideFileFor(options.outDir, 'plan');
   mkdirSync(dirname(planFile), { recursive: true });
-  rmSync(marks, { force: true });
-  // Pages come into the work folder as links to the kept copies: none may be left there to be
-  // written in place. And a kept copy written through such a link since is not reused.
-  rmSync(folders.work, { recursive: true, force: true });
-  forgetChangedCopies(folders.keptPages, readLedger(folders.ledger));
   writeBuildPlan(planFile, {
     root: options.root,
     outDir: folders.work,
@@ -155,10 +149,31 @@ export async function siteStep(options: SiteStepOptions, astro: AstroProcess = s
     contentDir: options.contentDir ?? 'content',
     edition: options.edition,
     now: options.now,
-    marksFile: marks,
+    marksFile: sideFileFor(options.outDir, 'marks'),
     mergedSearchIndexes: mergedIndexes(options.search),
     model: toPortableModel(options.model),
   });
+}
+
+/**
+ * Builds the Astro site into `outDir` in a child process (`astro`, started earlier by
+ * `startAstroProcess`) from the plan `writeSitePlan` wrote, and returns the times of its parts.
+ *
+ * A child process, because the site build holds a couple of gigabytes at 10,000 entries and the
+ * search index (built next, by `searchStep`) takes as much again: run one after the other in
+ * separate processes, they never add up. The child gets one build plan with the checked model, so
+ * it neither reads nor checks the content again, and leaves the search index to the next step.
+ * The caller holds the folders' lock (`lockSiteFolders`).
+ */
+export async function siteStep(options: SiteStepOptions, astro: AstroProcess = startAstroProcess(options.root, options.env, options.folders.keptPages)): Promise<Record<string, number>> {
+  const marks = sideFileFor(options.outDir, 'marks');
+  const planFile = sideFileFor(options.outDir, 'plan');
+  const { folders } = options;
+  rmSync(marks, { force: true });
+  // Pages come into the work folder as links to the kept copies: none may be left there to be
+  // written in place. And a kept copy written through such a link since is not reused.
+  rmSync(folders.work, { recursive: true, force: true });
+  forgetChangedCopies(folders.keptPages, readLedger(folders.ledger));
   const started = Date.now();
   try {
     const status = await astro.build(planFile);

@@ -8,16 +8,17 @@ import { assertReplaceable, OutputFolderError, resolveOutputFolder } from '../bu
 import { writeBuildMarker } from '../build/output-marker.ts';
 import { describeRecovery, recoverInterruptedBuilds } from '../build/output-recovery.ts';
 import { measureFolder, sideFileFor, stagingFor, swapInto } from '../build/output-swap.ts';
-import { linkPdf, printPdf } from '../build/pdf-step.ts';
+import { linkPdf, pdfJob, printPdf } from '../build/pdf-step.ts';
 import { releaseMemory } from '../build/release-memory.ts';
 import { type SearchStepResult, searchStep } from '../build/search-step.ts';
 import { ENTRY_COLLECTION_FOLDERS, ENTRY_PAGES_PER_INDEX, searchLayout } from '../build/search-shards.ts';
-import { publishLinkedFiles } from '../build/linked-files-step.ts';
-import { type AstroProcess, lockSiteFolders, type SiteWorkFolders, siteStep, siteWorkFolders, startAstroProcess } from '../build/site-step.ts';
+import { linkedFilesToPublish, publishLinkedFiles } from '../build/linked-files-step.ts';
+import { type AstroProcess, lockSiteFolders, type SiteWorkFolders, siteStep, siteWorkFolders, startAstroProcess, writeSitePlan } from '../build/site-step.ts';
 import { editionReport } from '../core/editions/edition-view.ts';
 import { ansi, formatHuman } from '../core/check/format-human.ts';
 import { formatGithub } from '../core/check/format-github.ts';
 import { checkContent } from '../core/check/check-content.ts';
+import type { CheckReport } from '../core/check/run-check.ts';
 import { contentFolder } from '../core/content/content-folder.ts';
 import { closeSharedMermaidRenderer } from '../diagrams/diagram-service.ts';
 import { formatBytes } from '../pdf/link-pdf.ts';
@@ -134,7 +135,11 @@ async function build(args: BuildArgs, root: string, outDir: string, io: CommandI
     }
   };
 
-  const report = await time('check', () => checkContent({ root, now: args.now, ...(args.content ? { contentDir: args.content } : {}), warn: (message) => io.stderr(`${message}\n`) }));
+  // A `let`, let go of once Astro has its plan (below), so that the build does not hold the model
+  // beside Astro's process.
+  let report: CheckReport | undefined = await time('check', () =>
+    checkContent({ root, now: args.now, ...(args.content ? { contentDir: args.content } : {}), warn: (message) => io.stderr(`${message}\n`) }),
+  );
   io.stdout(formatHuman(report, io.color ? ansi : undefined));
   // Every file is read and parsed here, once; the Astro process renders from this model.
   Object.assign(timings, { filesRead: report.content.files, filesParsed: report.content.parsed });
@@ -150,7 +155,8 @@ async function build(args: BuildArgs, root: string, outDir: string, io: CommandI
   const stopHandlingSignals = exitCleanlyOnSignals({ cleanup: () => removeUnfinished(staging), log: io.stderr });
   rmSync(staging, { recursive: true, force: true });
   try {
-    const diagrams = await time('diagrams', () => diagramsStep(report, root, io.env));
+    // (`report!`: set above; a closure does not narrow a `let`, and a `const` copy would keep the model.)
+    const diagrams = await time('diagrams', () => diagramsStep(report!, root, io.env));
     if (diagrams.failures.length > 0) {
       io.stderr(`\n${diagrams.failures.join('\n')}\nBuild stopped: ${diagrams.failures.length} Mermaid diagram${diagrams.failures.length === 1 ? '' : 's'} cannot be rendered.\n`);
       return 1;
@@ -167,18 +173,20 @@ async function build(args: BuildArgs, root: string, outDir: string, io: CommandI
       );
     }
 
-    const published = editionReport(report, { edition: args.edition, includeDrafts: false });
-    // Decided before the site is built: the search box's code names every index.
-    const search = searchLayout(published.content.entries.filter((entry) => ENTRY_COLLECTION_FOLDERS.has(entry.collection)).length, args.searchIndexEntries);
-    releaseMemory();
+    const { search, linkedFiles, pdf } = planSite(report, args, root, staging, folders);
+    // Astro's process has all it needs of the model in its plan: what comes after the site needs
+    // only the little planSite kept, and the model (250 MB of heap at 30,000 entries) goes.
+    report = undefined;
     // Astro's build and the policy pass both write the kept pages: another build of the same
     // content and edition waits for both.
     const release = await lockSiteFolders(folders, io.stdout);
     let pages: PolicyPassResult['pages'];
     try {
-      const parts = await time('site', () => siteStep({ root, outDir: staging, now: args.now, edition: args.edition, contentDir: args.content, folders, model: report, search, env: io.env }, astro));
-      Object.assign(timings, parts);
-      publishLinkedFiles(published, root, args.content ?? 'content', staging);
+      const building = time('site', () => siteStep({ root, outDir: staging, folders, env: io.env }, astro));
+      // Astro has its plan now: the model's memory goes back while it builds, on the other core.
+      releaseMemory();
+      Object.assign(timings, await building);
+      publishLinkedFiles(linkedFiles, staging);
       const pass = await time('pagePolicies', () => completeScriptHashes(staging, { keepIn: folders.keptPages, ledger: folders.ledger }));
       pages = pass.pages;
       timings.pagesReused = pass.reused;
@@ -198,10 +206,10 @@ async function build(args: BuildArgs, root: string, outDir: string, io: CommandI
     releaseMemory();
     const [indexed, facts] = await bothSettled(
       time('searchIndex', () => searchStep(staging, searchOptions)),
-      args.pdf ? time('pdf', () => printPdf(report, staging, args.paper, (message) => io.stdout(`  ${message}\n`), io.env)) : Promise.resolve(undefined),
+      args.pdf ? time('pdf', () => printPdf(pdf, staging, args.paper, (message) => io.stdout(`  ${message}\n`), io.env)) : Promise.resolve(undefined),
     );
     io.stdout(`Search index: ${describeSearchIndex(indexed)}, ${((timings.searchIndex ?? 0) / 1000).toFixed(1)} s\n`);
-    linkPdf(report, staging, facts);
+    linkPdf(pdf, staging, facts);
     if (args.pdf) {
       io.stdout(
         facts
@@ -234,6 +242,18 @@ async function build(args: BuildArgs, root: string, outDir: string, io: CommandI
   );
   if (args.timings) writeFileSync(args.timings, `${JSON.stringify({ ...timings, files, bytes }, null, 2)}\n`);
   return 0;
+}
+
+/**
+ * Writes the plan of Astro's build (the model and where to build) and returns what the steps after
+ * the site need of the model: the search index's layout, the files entries link and the PDF's job.
+ */
+function planSite(report: CheckReport, args: BuildArgs, root: string, staging: string, folders: SiteWorkFolders) {
+  const published = editionReport(report, { edition: args.edition, includeDrafts: false });
+  // Decided before the site is built: the search box's code names every index.
+  const search = searchLayout(published.content.entries.filter((entry) => ENTRY_COLLECTION_FOLDERS.has(entry.collection)).length, args.searchIndexEntries);
+  writeSitePlan({ root, outDir: staging, now: args.now, edition: args.edition, contentDir: args.content, folders, model: report, search });
+  return { search, linkedFiles: linkedFilesToPublish(published, root, args.content ?? 'content'), pdf: pdfJob(report) };
 }
 
 /**

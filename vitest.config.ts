@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // Unit test files that replace a module with vi.mock, which needs a module graph of their own.
@@ -11,6 +12,10 @@ const report = process.env.MULTIPLANE_TEST_REPORT;
 
 export default defineConfig({
   test: {
+    // Vitest leaves a core to its own process (one worker on two cores), which here sits idle while
+    // workers run: with a worker per core the unit files run beside the end-to-end ones, which
+    // spend much of their time waiting on browsers and child processes.
+    maxWorkers: Math.max(2, availableParallelism()),
     reporters: report ? ['default', ['json', { outputFile: report }]] : ['default'],
     projects: [
       {

@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
+import { siteWorkFolders } from '../../src/build/site-step.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -23,12 +24,31 @@ export function buildFixtureSite(fixture: string, args: readonly string[] = []):
   return buildContentSite(join('tests', 'fixtures', fixture, 'content'), args);
 }
 
-/** Builds a site from a content folder inside the project (a path relative to its root). */
+/**
+ * Builds a site from a content folder inside the project (a path relative to its root). Removing
+ * the site of a temporary content folder (one a test wrote, named by its process) also removes
+ * the caches the build kept for that folder, which no later run would use.
+ */
 export function buildContentSite(content: string, args: readonly string[] = []): { dir: string; stdout: string; remove(): void } {
   const parent = mkdtempSync(join(tmpdir(), 'multiplane-content-site-'));
   const dir = join(parent, 'dist');
   const stdout = runBuild(ROOT, ['--content', content, '--out', dir, ...args]);
-  return { dir, stdout, remove: () => rmSync(parent, { recursive: true, force: true }) };
+  return {
+    dir,
+    stdout,
+    remove: () => {
+      rmSync(parent, { recursive: true, force: true });
+      if (relative(ROOT, join(ROOT, content)).startsWith(`tmp${sep}`)) removeBuildCaches(content);
+    },
+  };
+}
+
+/** Removes what builds of a content folder keep in the project's `.cache/multiplane/`, both editions. */
+function removeBuildCaches(content: string): void {
+  for (const edition of ['internal', 'public']) {
+    const folders = siteWorkFolders(ROOT, content, edition);
+    for (const path of [folders.cache, folders.work, folders.search, folders.lock]) rmSync(path, { recursive: true, force: true });
+  }
 }
 
 function runBuild(cwd: string, args: readonly string[]): string {

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, linkSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { inlineScripts, parsedInlineScripts } from './inline-scripts.ts';
@@ -162,7 +162,7 @@ export function completePages(job: PagesJob): PagesDone {
       changed++;
     }
     if (!kept || completed.unreviewed.length > 0) continue;
-    const stat = keepPage(kept, completed.html, completed.html !== html);
+    const stat = keepPage(file, kept, completed.html, completed.html !== html);
     if (stat) ledger.push([page, { size: stat.size, mtimeMs: stat.mtimeMs, search: { html: search.html, structure: search.structure, marked: search.marked } }]);
   }
   return { changed, reused: 0, pages: seen, unreviewed, ledger };
@@ -176,18 +176,40 @@ function isKeptCopy(file: string, kept: string, known: LedgerPage): boolean {
 
 /**
  * Makes Astro's kept copy of a page, if it has one, the completed page, and returns the copy's
- * size and time once it is. A page the pass changed is written beside the copy and renamed over
- * it, so another build copying it reads one or the other; an unchanged page's copy is compared.
- * A copy left as Astro wrote it is only slower: the pass completes it again next time.
+ * size and time once it is. The copy becomes a hard link to the page just completed (`file`), as
+ * the pages an incremental build reuses are: neither read nor written again (at 30,000 entries,
+ * 1.2 GB less to read or write). The link is made beside the copy and renamed over it, so another
+ * build copying it reads one or the other. Where no link can be made (the site on another file
+ * system), a changed page is written over the copy and an unchanged one compared with it. A copy
+ * left as Astro wrote it is only slower: the pass completes it again next time.
  */
-function keepPage(kept: string, html: string, changed: boolean): { size: number; mtimeMs: number } | undefined {
+function keepPage(file: string, kept: string, html: string, changed: boolean): { size: number; mtimeMs: number } | undefined {
   if (!existsSync(kept)) return undefined;
   try {
-    if (changed) replaceFile(kept, html);
-    else if (readFileSync(kept, 'utf8') !== html) return undefined;
+    if (!linkOver(file, kept)) {
+      if (changed) replaceFile(kept, html);
+      else if (readFileSync(kept, 'utf8') !== html) return undefined;
+    }
     return keptStat(kept);
   } catch {
     return undefined;
+  }
+}
+
+/** Replaces `target` with a hard link to `source`; false when no link can be made there. */
+function linkOver(source: string, target: string): boolean {
+  const fresh = `${target}.${process.pid}.link`;
+  try {
+    linkSync(source, fresh);
+  } catch {
+    return false;
+  }
+  try {
+    renameSync(fresh, target);
+    return true;
+  } catch (error) {
+    rmSync(fresh, { force: true });
+    throw error;
   }
 }
 

@@ -1,4 +1,4 @@
-import { appendFileSync, cpSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { completePolicy, completeScriptHashes, UnreviewedScriptError, withPolicyFirst } from '../../src/build/csp-step.ts';
@@ -84,6 +84,34 @@ describe("keeping completed pages in Astro's cache", () => {
     expect((await completeScriptHashes(next, { keepIn: kept })).changed).toBe(0);
   });
 
+  it('makes each kept copy the completed page itself: one file, linked, neither read nor written again', async () => {
+    const pages = { 'services/api/index.html': page('<p>API</p>'), 'services/db/index.html': completePolicy(page('<p>DB</p>')).html };
+    const dir = buildSite(pages);
+    const kept = buildSite(pages);
+    expect((await completeScriptHashes(dir, { keepIn: kept })).changed).toBe(1);
+    for (const path of Object.keys(pages)) expect(statSync(join(kept, path)).ino, path).toBe(statSync(join(dir, path)).ino);
+    expect(readdirSync(join(kept, 'services/api'))).toEqual(['index.html']);
+  });
+
+  // A RAM disk beside the disk the tests write to: a kept copy there cannot be a link to the page.
+  const ramDisk = existsSync('/dev/shm') && statSync('/dev/shm').dev !== statSync(buildSite({})).dev ? '/dev/shm' : undefined;
+  it.skipIf(!ramDisk)('writes the completed page over a kept copy on another file system', async () => {
+    const pages = { 'services/api/index.html': page('<p>API</p>'), 'services/db/index.html': completePolicy(page('<p>DB</p>')).html };
+    const kept = mkdtempSync(join(ramDisk!, 'multiplane-kept-'));
+    try {
+      for (const [path, html] of Object.entries(pages)) {
+        mkdirSync(join(kept, path, '..'), { recursive: true });
+        writeFileSync(join(kept, path), html);
+      }
+      const site = buildSite(pages);
+      expect((await completeScriptHashes(site, { keepIn: kept })).changed).toBe(1);
+      for (const path of Object.keys(pages)) expect(readFileSync(join(kept, path), 'utf8'), path).toBe(readFileSync(join(site, path), 'utf8'));
+      expect(readdirSync(join(kept, 'services/api'))).toEqual(['index.html']);
+    } finally {
+      rmSync(kept, { recursive: true, force: true });
+    }
+  });
+
   it('leaves the kept copy of a page with an unreviewed script as Astro wrote it', async () => {
     const hostile = page('<script>alert(document.cookie)</script>');
     const kept = buildSite({ 'services/api/index.html': hostile });
@@ -105,8 +133,9 @@ describe("keeping completed pages in Astro's cache", () => {
     cpSync(join(kept, 'services/db'), join(next, 'services/db'), { recursive: true });
     const second = await completeScriptHashes(next, { keepIn: kept, ledger });
     expect(second).toEqual({ ...first, changed: 0, reused: 1 });
-    // The same again, now that the DB page is in the ledger as well.
-    expect(await completeScriptHashes(next, { keepIn: kept, ledger })).toEqual(second);
+    // The pass made the DB page's kept copy a link to the page it completed: both reused now.
+    expect(statSync(join(kept, 'services/db/index.html')).ino).toBe(statSync(join(next, 'services/db/index.html')).ino);
+    expect(await completeScriptHashes(next, { keepIn: kept, ledger })).toEqual({ ...second, reused: 2 });
 
     // Written through the link after the pass (a deploy script editing the published site): read, and stopped.
     appendFileSync(join(next, 'services/api/index.html'), '<script>injected()</script>');

@@ -1,11 +1,11 @@
-import { existsSync, linkSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { inlineScripts, parsedInlineScripts } from './inline-scripts.ts';
 import { keptStat, type LedgerPage, readLedger, unchangedSince, writeLedger } from './kept-pages.ts';
 import { pageSource } from './page-source.ts';
 import { REVIEWED_INLINE_SCRIPTS } from './reviewed-inline-scripts.ts';
-import { replaceFile } from './replace-file.ts';
+import { replaceFile, replaceWithLink } from './replace-file.ts';
 import { runWorker } from './run-worker.ts';
 import { type SearchPage, searchPage } from './search-pages.ts';
 
@@ -186,30 +186,13 @@ function isKeptCopy(file: string, kept: string, known: LedgerPage): boolean {
 function keepPage(file: string, kept: string, html: string, changed: boolean): { size: number; mtimeMs: number } | undefined {
   if (!existsSync(kept)) return undefined;
   try {
-    if (!linkOver(file, kept)) {
+    if (!replaceWithLink(kept, file)) {
       if (changed) replaceFile(kept, html);
       else if (readFileSync(kept, 'utf8') !== html) return undefined;
     }
     return keptStat(kept);
   } catch {
     return undefined;
-  }
-}
-
-/** Replaces `target` with a hard link to `source`; false when no link can be made there. */
-function linkOver(source: string, target: string): boolean {
-  const fresh = `${target}.${process.pid}.link`;
-  try {
-    linkSync(source, fresh);
-  } catch {
-    return false;
-  }
-  try {
-    renameSync(fresh, target);
-    return true;
-  } catch (error) {
-    rmSync(fresh, { force: true });
-    throw error;
   }
 }
 

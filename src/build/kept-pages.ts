@@ -1,6 +1,7 @@
-import { lstatSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { lstatSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SearchPage } from './search-pages.ts';
+import { replaceFile } from './replace-file.ts';
 
 /**
  * What the build knows of the pages Astro keeps for its next incremental build (`<cache>/dist/`).
@@ -43,13 +44,10 @@ export function readLedger(file: string): Map<string, LedgerPage> {
 
 /** Writes the ledger beside `file` and renames it into place, so a reader sees one ledger or the other. */
 export function writeLedger(file: string, ledger: Ledger): void {
-  const fresh = `${file}.${process.pid}.new`;
   try {
-    writeFileSync(fresh, JSON.stringify({ version: LEDGER_VERSION, pages: Object.fromEntries(ledger) }));
-    renameSync(fresh, file);
+    replaceFile(file, JSON.stringify({ version: LEDGER_VERSION, pages: Object.fromEntries(ledger) }));
   } catch {
     // Only a saving: without a ledger the next build reads and checks every page again.
-    rmSync(fresh, { force: true });
   }
 }
 

@@ -1,4 +1,4 @@
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { linkSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 
 /**
  * Replaces a file of the built site with new text: written beside it and renamed over it. A page
@@ -7,10 +7,35 @@ import { renameSync, rmSync, writeFileSync } from 'node:fs';
  * publish whatever this one wrote into the page.
  */
 export function replaceFile(file: string, text: string): void {
+  replaceWith(file, (fresh) => {
+    writeFileSync(fresh, text);
+    return true;
+  });
+}
+
+/**
+ * Replaces a file with a hard link to `source`, made beside it and renamed over it, so a reader
+ * sees the one file or the other. False, the file untouched, when no link can be made there
+ * (another file system).
+ */
+export function replaceWithLink(file: string, source: string): boolean {
+  return replaceWith(file, (fresh) => {
+    try {
+      linkSync(source, fresh);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}
+
+/** Makes the new file beside `file` (`make` answers whether it did) and renames it over `file`. */
+function replaceWith(file: string, make: (fresh: string) => boolean): boolean {
   const fresh = `${file}.${process.pid}.new`;
   try {
-    writeFileSync(fresh, text);
+    if (!make(fresh)) return false;
     renameSync(fresh, file);
+    return true;
   } catch (error) {
     rmSync(fresh, { force: true });
     throw error;

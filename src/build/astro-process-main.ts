@@ -1,10 +1,9 @@
 // The entry point of the Astro process `npm run build` starts (see src/build/site-step.ts). It
 // starts with the build and reads the folders of the pages Astro kept while the build checks the
 // content. Then it reads lines from its standard input: `load` loads Astro and the project's
-// modules (sent at once after an earlier build, else once the diagrams are drawn and Chromium has
-// closed, so that the two never hold their memory at once; see src/cli/build.ts), and the next line
-// is the path of its build plan. An input that ends without a plan (the content has errors, or the
-// build stopped) ends it.
+// modules (sent at once, so that they load beside the check; see src/cli/build.ts), and the next
+// line is the path of its build plan. An input that ends without a plan (the content has errors,
+// or the build stopped) ends it; a build that stops while Astro builds ends it with a signal.
 import { warmKeptPages } from './astro-links.ts';
 import type { LoadedAstro } from './astro-process.ts';
 

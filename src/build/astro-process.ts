@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { AstroInlineConfig, AstroIntegration } from 'astro';
 import { fromPortableModel } from '../core/model/portable-model.ts';
+import { diagramsDrawnBeside } from '../diagrams/diagram-service.ts';
 import multiplane from '../integration/index.ts';
 import { linkKeptPages } from './astro-links.ts';
 import { readBuildPlan } from './build-plan.ts';
@@ -17,6 +18,7 @@ export async function buildFromPlan(planFile: string, astro: LoadedAstro): Promi
   const { build, config } = astro;
   if (plan.root !== astro.root) throw new Error(`The build plan is for ${plan.root}, but this Astro process loaded the project at ${astro.root}.`);
   linkKeptPages(plan.keptPages);
+  diagramsDrawnBeside(plan.diagramsDrawn);
   const model = fromPortableModel(plan.model);
   const ours = multiplane({
     contentDir: plan.contentDir,

@@ -22,6 +22,11 @@ export interface BuildPlan {
   readonly marksFile: string;
   /** The search indexes beside `pagefind/` that the search box merges (src/build/search-shards.ts). */
   readonly mergedSearchIndexes: readonly string[];
+  /**
+   * The file the build writes once it has drawn every diagram into the cache, which it does beside
+   * Astro's process: the content loaders render the entries without diagrams first, then wait for it.
+   */
+  readonly diagramsDrawn: string;
   readonly model: PortableModel;
 }
 

@@ -1,6 +1,5 @@
-import type { CheckReport } from '../core/check/run-check.ts';
 import { sharedMermaidRenderer } from '../diagrams/diagram-service.ts';
-import { prerenderDiagrams } from '../diagrams/prerender.ts';
+import { type DiagramBlock, prerenderDiagrams } from '../diagrams/prerender.ts';
 
 export interface DiagramsOutcome {
   readonly blocks: number;
@@ -12,12 +11,13 @@ export interface DiagramsOutcome {
 }
 
 /**
- * Renders the Mermaid diagrams of every entry before Astro starts, so a broken diagram stops the
- * build as `file:line`, and the site build only reads the cache.
+ * Renders the Mermaid diagrams of every entry (`diagramBlocks`) into the cache, in the build's
+ * process, beside Astro's: a broken diagram stops the build as `file:line`, and the site build
+ * only reads the cache.
  */
-export async function diagramsStep(report: CheckReport, root: string, env: NodeJS.ProcessEnv): Promise<DiagramsOutcome> {
+export async function diagramsStep(blocks: readonly DiagramBlock[], root: string, env: NodeJS.ProcessEnv): Promise<DiagramsOutcome> {
   const renderer = sharedMermaidRenderer(root, env);
-  const result = await prerenderDiagrams(report.graph.entries.values(), renderer);
+  const result = await prerenderDiagrams(blocks, renderer);
   const stats = renderer.stats();
   return {
     blocks: result.diagrams,

@@ -7,7 +7,7 @@ import { deleteInBackground } from './output-swap.ts';
 export interface Recovery {
   /** The moved-aside output put back in place of the missing output folder. */
   readonly restored: string | undefined;
-  /** Leftovers of dead builds that were removed: staging folders, moved-aside outputs, plan and mark files, search scratch folders. */
+  /** Leftovers of dead builds that were removed: staging folders, moved-aside outputs, plan, mark and diagram files, search scratch folders. */
   readonly removed: readonly string[];
 }
 
@@ -15,7 +15,7 @@ export interface Recovery {
  * Repairs what builds killed before they could clean up left beside `outDir` (see the names in
  * output-swap.ts). A build that died in the middle of its swap left no output folder and the
  * previous output moved aside: that is moved back, so the site is never lost. Staging folders,
- * other moved-aside outputs, plan and mark files and search scratch folders of dead processes are removed; replaced outputs
+ * other moved-aside outputs, plan, mark and diagram files and search scratch folders of dead processes are removed; replaced outputs
  * whose deletion after a finished build is not complete are deleted in the background. Leftovers
  * of a process that is still running belong to a build in progress and are left alone.
  */
@@ -23,7 +23,7 @@ export function recoverInterruptedBuilds(outDir: string): Recovery {
   const parent = dirname(outDir);
   if (!existsSync(parent)) return { restored: undefined, removed: [] };
   // `.staging-<pid>.previous` is where builds before the marker moved the old output aside.
-  const leftover = new RegExp(`^(?:\\.${escapeRegExp(basename(outDir))}\\.(?<kind>staging|previous|discarded)|\\.multiplane-(?:plan|marks|search))-(?<pid>\\d+)(?<legacy>\\.previous)?$`);
+  const leftover = new RegExp(`^(?:\\.${escapeRegExp(basename(outDir))}\\.(?<kind>staging|previous|discarded)|\\.multiplane-(?:plan|marks|diagrams|search))-(?<pid>\\d+)(?<legacy>\\.previous)?$`);
   const previous: string[] = [];
   const garbage: string[] = [];
   // Replaced outputs a finished build left to be deleted (output-swap.ts): not leftovers of a

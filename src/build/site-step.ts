@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PlatformModel } from '../core/model/build-model.ts';
@@ -82,16 +82,15 @@ export interface AstroProcess {
   load(): void;
   /** Hands the process its build plan and resolves with its exit status. */
   build(planFile: string): Promise<number | null>;
-  /** Ends the process without a build (the check failed, or the build stopped before the site). */
+  /** Ends the process: unused (the check failed), or in the middle of its build (the diagrams failed). */
   cancel(): void;
 }
 
 /**
  * Starts the Astro process of a build as the build starts. It first reads the folders of Astro's
  * kept pages (`keptPages`, src/build/astro-links.ts) while the build checks the content; told to
- * `load` (beside the check after an earlier build, else once Chromium has closed), it loads Astro
- * and the project's modules (about a second, 250 MB); then it waits for the path of its plan on
- * its standard input (src/build/astro-process-main.ts).
+ * `load` (beside the check), it loads Astro and the project's modules (about a second, 250 MB);
+ * then it waits for the path of its plan on its standard input (src/build/astro-process-main.ts).
  */
 export function startAstroProcess(root: string, env: NodeJS.ProcessEnv, keptPages?: string): AstroProcess {
   // Tracked and watching its parent, so that neither a stopped nor a killed build leaves Astro
@@ -117,16 +116,20 @@ export function startAstroProcess(root: string, env: NodeJS.ProcessEnv, keptPage
   exited.catch(() => {});
   // A process that ended early (Node could not start it) closes its input; its status says why.
   child.stdin!.on('error', () => {});
+  let planned = false;
   return {
     load() {
       child.stdin!.write('load\n');
     },
     build(planFile) {
+      planned = true;
       child.stdin!.end(`${planFile}\n`);
       return exited;
     },
     cancel() {
       child.stdin!.end();
+      // Building, it no longer reads its input.
+      if (planned && child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
     },
   };
 }
@@ -151,8 +154,18 @@ export function writeSitePlan(options: SitePlanOptions): void {
     now: options.now,
     marksFile: sideFileFor(options.outDir, 'marks'),
     mergedSearchIndexes: mergedIndexes(options.search),
+    diagramsDrawn: sideFileFor(options.outDir, 'diagrams'),
     model: toPortableModel(options.model),
   });
+}
+
+/**
+ * Tells Astro's process, building from the plan `writeSitePlan` wrote into `outDir`'s side files,
+ * that every diagram is in the cache: its content loaders have waited for this to render the
+ * entries that have diagrams.
+ */
+export function markDiagramsDrawn(outDir: string): void {
+  writeFileSync(sideFileFor(outDir, 'diagrams'), '');
 }
 
 /**
@@ -184,6 +197,7 @@ export async function siteStep(options: SiteStepOptions, astro: AstroProcess = s
   } finally {
     rmSync(marks, { force: true });
     rmSync(planFile, { force: true });
+    rmSync(sideFileFor(options.outDir, 'diagrams'), { force: true });
   }
 }
 

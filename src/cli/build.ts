@@ -1,4 +1,4 @@
-import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { isAbsolute, relative, sep } from 'node:path';
 import { MissingBrowserError } from '../browser/index.ts';
 import { completeScriptHashes, type PolicyPassResult, UnreviewedScriptError } from '../build/csp-step.ts';
@@ -13,7 +13,7 @@ import { releaseMemory } from '../build/release-memory.ts';
 import { type SearchStepResult, searchStep } from '../build/search-step.ts';
 import { ENTRY_COLLECTION_FOLDERS, ENTRY_PAGES_PER_INDEX, searchLayout } from '../build/search-shards.ts';
 import { linkedFilesToPublish, publishLinkedFiles } from '../build/linked-files-step.ts';
-import { type AstroProcess, lockSiteFolders, type SiteWorkFolders, siteStep, siteWorkFolders, startAstroProcess, writeSitePlan } from '../build/site-step.ts';
+import { type AstroProcess, lockSiteFolders, markDiagramsDrawn, type SiteWorkFolders, siteStep, siteWorkFolders, startAstroProcess, writeSitePlan } from '../build/site-step.ts';
 import { editionReport } from '../core/editions/edition-view.ts';
 import { ansi, formatHuman } from '../core/check/format-human.ts';
 import { formatGithub } from '../core/check/format-github.ts';
@@ -21,6 +21,7 @@ import { checkContent } from '../core/check/check-content.ts';
 import type { CheckReport } from '../core/check/run-check.ts';
 import { contentFolder } from '../core/content/content-folder.ts';
 import { closeSharedMermaidRenderer } from '../diagrams/diagram-service.ts';
+import { diagramBlocks } from '../diagrams/prerender.ts';
 import { formatBytes } from '../pdf/link-pdf.ts';
 import { type CommandIo, commandNow, parseCommandLine, parseOrExplain, UsageError } from './io.ts';
 
@@ -110,11 +111,8 @@ export async function buildCommand(argv: readonly string[], io: CommandIo): Prom
   // (site-step.ts); a build that stops before the site ends it unused.
   const folders = siteWorkFolders(root, args.content ?? 'content', args.edition);
   const astro = startAstroProcess(root, io.env, folders.keptPages);
-  // After an earlier build the diagrams are nearly all in the cache, and Chromium seldom starts:
-  // Astro loads beside the check, off the path of a small change. A first build draws every
-  // diagram, so Astro waits until Chromium has closed (`build`) and the two never hold their
-  // memory at once.
-  if (existsSync(folders.keptPages)) astro.load();
+  // Astro loads beside the check, off the path of every build.
+  astro.load();
   try {
     return await build(args, root, outDir, io, folders, astro);
   } finally {
@@ -155,36 +153,45 @@ async function build(args: BuildArgs, root: string, outDir: string, io: CommandI
   const stopHandlingSignals = exitCleanlyOnSignals({ cleanup: () => removeUnfinished(staging), log: io.stderr });
   rmSync(staging, { recursive: true, force: true });
   try {
-    // (`report!`: set above; a closure does not narrow a `let`, and a `const` copy would keep the model.)
-    const diagrams = await time('diagrams', () => diagramsStep(report!, root, io.env));
-    if (diagrams.failures.length > 0) {
-      io.stderr(`\n${diagrams.failures.join('\n')}\nBuild stopped: ${diagrams.failures.length} Mermaid diagram${diagrams.failures.length === 1 ? '' : 's'} cannot be rendered.\n`);
-      return 1;
-    }
-    Object.assign(timings, { diagramBlocks: diagrams.blocks, diagramsRendered: diagrams.rendered, browserLaunches: diagrams.launches });
-    // Every diagram is in the cache now; Chromium would only hold memory through the site build.
-    await closeSharedMermaidRenderer();
-    // On a first build, Astro loads now, while the build prepares its plan: not earlier, beside
-    // Chromium, which would add its 250 MB to their peak (already loading after an earlier build).
-    astro.load();
-    if (diagrams.blocks > 0) {
-      io.stdout(
-        `\nDiagrams: ${diagrams.blocks} Mermaid block${diagrams.blocks === 1 ? '' : 's'}, ${diagrams.rendered} rendered, ${diagrams.cached} from cache, ${(timings.diagrams! / 1000).toFixed(1)} s\n`,
-      );
-    }
-
+    // What drawing the diagrams needs of the model, taken before the model goes.
+    const blocks = diagramBlocks(report.graph.entries.values());
     const { search, linkedFiles, pdf } = planSite(report, args, root, staging, folders);
     // Astro's process has all it needs of the model in its plan: what comes after the site needs
     // only the little planSite kept, and the model (250 MB of heap at 30,000 entries) goes.
     report = undefined;
+    // Chromium draws the diagrams on one core while Astro's process renders the entries without
+    // diagrams on the other; its content loaders wait for `markDiagramsDrawn` to render the rest.
+    // Chromium closes once they are drawn: it would only hold memory through the site build.
+    const drawing = time('diagrams', () => diagramsStep(blocks, root, io.env)).finally(() => closeSharedMermaidRenderer());
+    // Observed below, once the lock is taken and Astro builds.
+    drawing.catch(() => {});
     // Astro's build and the policy pass both write the kept pages: another build of the same
     // content and edition waits for both.
     const release = await lockSiteFolders(folders, io.stdout);
     let pages: PolicyPassResult['pages'];
     try {
       const building = time('site', () => siteStep({ root, outDir: staging, folders, env: io.env }, astro));
+      // Observed below, unless the diagrams stop the build first.
+      building.catch(() => {});
       // Astro has its plan now: the model's memory goes back while it builds, on the other core.
       releaseMemory();
+      const diagrams = await drawing.catch(async (error: unknown) => {
+        await stopSite(astro, building);
+        throw error;
+      });
+      if (diagrams.failures.length > 0) {
+        await stopSite(astro, building);
+        io.stderr(`\n${diagrams.failures.join('\n')}\nBuild stopped: ${diagrams.failures.length} Mermaid diagram${diagrams.failures.length === 1 ? '' : 's'} cannot be rendered.\n`);
+        removeUnfinished(staging);
+        return 1;
+      }
+      markDiagramsDrawn(staging);
+      Object.assign(timings, { diagramBlocks: diagrams.blocks, diagramsRendered: diagrams.rendered, browserLaunches: diagrams.launches });
+      if (diagrams.blocks > 0) {
+        io.stdout(
+          `\nDiagrams: ${diagrams.blocks} Mermaid block${diagrams.blocks === 1 ? '' : 's'}, ${diagrams.rendered} rendered, ${diagrams.cached} from cache, ${(timings.diagrams! / 1000).toFixed(1)} s\n`,
+        );
+      }
       Object.assign(timings, await building);
       publishLinkedFiles(linkedFiles, staging);
       const pass = await time('pagePolicies', () => completeScriptHashes(staging, { keepIn: folders.keptPages, ledger: folders.ledger }));
@@ -306,11 +313,18 @@ async function bothSettled<A, B>(a: Promise<A>, b: Promise<B>): Promise<[A, B]> 
   return [first.value, second.value];
 }
 
+/** Ends Astro's process in the middle of its build and waits until it has ended. */
+async function stopSite(astro: AstroProcess, building: Promise<unknown>): Promise<void> {
+  astro.cancel();
+  await building.catch(() => {});
+}
+
 /** Removes what an unfinished build wrote beside its output folder. */
 function removeUnfinished(staging: string): void {
   rmSync(staging, { recursive: true, force: true });
   rmSync(sideFileFor(staging, 'plan'), { force: true });
   rmSync(sideFileFor(staging, 'marks'), { force: true });
+  rmSync(sideFileFor(staging, 'diagrams'), { force: true });
   rmSync(sideFileFor(staging, 'search'), { recursive: true, force: true });
 }
 

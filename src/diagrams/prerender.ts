@@ -13,14 +13,25 @@ export interface PrerenderResult {
   readonly failures: readonly DiagramFailure[];
 }
 
-/**
- * Renders every Mermaid block of every entry in one batch, before the site build, so that the
- * build only reads the cache and a broken diagram is reported as `file:line` before Astro runs.
- */
-export async function prerenderDiagrams(entries: Iterable<AnyEntry>, renderer: MermaidRenderer): Promise<PrerenderResult> {
-  const blocks = [...entries].flatMap((entry) =>
-    extractMermaidBlocks(entry.body, entry.bodyLine).blocks.map((block) => ({ ...block, file: entry.file })),
+/** One Mermaid block of an entry, where it is written. */
+export interface DiagramBlock {
+  readonly source: string;
+  readonly file: string;
+  readonly line: number;
+}
+
+/** Every Mermaid block of `entries`: all the build needs of the model to draw them. */
+export function diagramBlocks(entries: Iterable<AnyEntry>): DiagramBlock[] {
+  return [...entries].flatMap((entry) =>
+    extractMermaidBlocks(entry.body, entry.bodyLine).blocks.map((block) => ({ source: block.source, file: entry.file, line: block.line })),
   );
+}
+
+/**
+ * Renders every Mermaid block in one batch into the cache, so that the site build only reads the
+ * cache and a broken diagram is reported as `file:line`.
+ */
+export async function prerenderDiagrams(blocks: readonly DiagramBlock[], renderer: MermaidRenderer): Promise<PrerenderResult> {
   if (blocks.length === 0) return { diagrams: 0, failures: [] };
   const results = await renderer.render(blocks.map((block) => block.source));
   const failures = blocks.flatMap((block) => {

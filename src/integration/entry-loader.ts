@@ -3,8 +3,8 @@ import { pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { AnyEntry } from '../core/content/entry.ts';
 import type { EntryCollectionName } from '../core/schemas/index.ts';
-import { sharedMermaidRenderer } from '../diagrams/diagram-service.ts';
-import { extractMermaidBlocks, mermaidFigureHtml, substituteDiagrams } from '../diagrams/mermaid/index.ts';
+import { renderDiagrams } from '../diagrams/diagram-service.ts';
+import { type DiagramResult, type ExtractedMermaid, extractMermaidBlocks, mermaidFigureHtml, substituteDiagrams } from '../diagrams/mermaid/index.ts';
 import { rendererVersion } from '../diagrams/mermaid/diagram-cache.ts';
 import { RENDER_VERSION } from './render-version.ts';
 import { BODY_FILE_KEY, bodyAvailable, bodyFileOf, bodyFolder, pruneBodies, writeBody } from '../site/entry-bodies.ts';
@@ -61,40 +61,65 @@ async function sync(collection: EntryCollectionName, state: SiteState, context: 
   }
   for (const id of untouched) store.delete(id);
 
-  // Diagrams of the whole batch render in one browser call (usually all from cache, because
-  // `npm run build` renders them before Astro starts).
+  // Diagrams of the whole batch render in one browser call (usually all from cache; in
+  // `npm run build` the build draws them beside this process, src/diagrams/diagram-service.ts).
+  // Entries without diagrams are rendered first, while that goes on; the store takes every
+  // entry in the model's order either way.
   const extracted = pending.map((item) => ({ ...item, mermaid: extractMermaidBlocks(item.entry.body, item.entry.bodyLine) }));
   const sources = extracted.flatMap(({ mermaid }) => mermaid.blocks.map((block) => block.source));
-  const diagrams = sources.length > 0 ? await sharedMermaidRenderer(root).render(sources) : new Map();
-
-  for (const { entry, digest, mermaid } of extracted) {
-    // The store keeps the validated data for `getCollection`; pages read entries from the model.
-    const data = entry.data as Record<string, unknown>;
-    try {
-      if (/\.mdx$/i.test(entry.file)) {
-        // MDX compiles to a module that renders at build time (the check allows it only in
-        // trusted collections, with checked imports and expressions), so it is deferred to
-        // Astro's MDX integration, as its own glob loader does.
-        store.set({ id: entry.id, data, body: entry.body, filePath: entry.file, digest, deferredRender: true });
-        continue;
+  const diagrams = sources.length > 0 ? renderDiagrams(root, sources) : Promise.resolve(new Map<string, DiagramResult>());
+  // Awaited below, once the entries without diagrams are rendered.
+  diagrams.catch(() => {});
+  const stored = new Map<AnyEntry, DataEntry>();
+  for (const withDiagrams of [false, true]) {
+    const group = extracted.filter((item) => item.mermaid.blocks.length > 0 === withDiagrams);
+    if (group.length === 0) continue;
+    const drawn = withDiagrams ? await diagrams : undefined;
+    for (const item of group) {
+      try {
+        stored.set(item.entry, await storeRecord(item, folder, root, renderMarkdown, drawn));
+      } catch (error) {
+        logger.error(`${item.entry.file}: the body could not be rendered: ${(error as Error).message}`);
       }
-      const rendered = await renderMarkdown(mermaid.text, { fileURL: pathToFileURL(join(root, entry.file)) });
-      if (mermaid.blocks.length > 0) {
-        const replacements = new Map(mermaid.blocks.map((block) => [block.token, mermaidFigureHtml(diagrams.get(block.source), block.line)]));
-        rendered.html = substituteDiagrams(rendered.html, replacements);
-      }
-      const images = rendered.metadata?.imagePaths ?? [];
-      if (images.length > 0) {
-        // Astro resolves the images' optimized URLs in the HTML when it renders the entry.
-        store.set({ id: entry.id, data, filePath: entry.file, digest, rendered, assetImports: images });
-        continue;
-      }
-      const file = writeBody(folder, entry.id, digest, rendered.html);
-      store.set({ id: entry.id, data, filePath: entry.file, digest, rendered: { html: '', metadata: { ...rendered.metadata, [BODY_FILE_KEY]: file } } });
-    } catch (error) {
-      logger.error(`${entry.file}: the body could not be rendered: ${(error as Error).message}`);
     }
+  }
+  for (const { entry } of extracted) {
+    const record = stored.get(entry);
+    if (record) store.set(record);
   }
   pruneBodies(folder, new Set([...earlier, ...bodyFiles()]));
   return pending.length > 0 || untouched.size > 0;
+}
+
+type DataEntry = Parameters<LoaderContext['store']['set']>[0];
+
+/**
+ * What the store keeps of one entry, its body rendered (with its diagrams, from `diagrams`) and
+ * written to a file of its own when it has no local images.
+ */
+async function storeRecord(
+  { entry, digest, mermaid }: { entry: AnyEntry; digest: string; mermaid: ExtractedMermaid },
+  folder: string,
+  root: string,
+  renderMarkdown: LoaderContext['renderMarkdown'],
+  diagrams: ReadonlyMap<string, DiagramResult> | undefined,
+): Promise<DataEntry> {
+  // The store keeps the validated data for `getCollection`; pages read entries from the model.
+  const data = entry.data as Record<string, unknown>;
+  if (/\.mdx$/i.test(entry.file)) {
+    // MDX compiles to a module that renders at build time (the check allows it only in
+    // trusted collections, with checked imports and expressions), so it is deferred to
+    // Astro's MDX integration, as its own glob loader does.
+    return { id: entry.id, data, body: entry.body, filePath: entry.file, digest, deferredRender: true };
+  }
+  const rendered = await renderMarkdown(mermaid.text, { fileURL: pathToFileURL(join(root, entry.file)) });
+  if (mermaid.blocks.length > 0) {
+    const replacements = new Map(mermaid.blocks.map((block) => [block.token, mermaidFigureHtml(diagrams?.get(block.source), block.line)]));
+    rendered.html = substituteDiagrams(rendered.html, replacements);
+  }
+  const images = rendered.metadata?.imagePaths ?? [];
+  // Astro resolves the images' optimized URLs in the HTML when it renders the entry.
+  if (images.length > 0) return { id: entry.id, data, filePath: entry.file, digest, rendered, assetImports: images };
+  const file = writeBody(folder, entry.id, digest, rendered.html);
+  return { id: entry.id, data, filePath: entry.file, digest, rendered: { html: '', metadata: { ...rendered.metadata, [BODY_FILE_KEY]: file } } };
 }

@@ -1,10 +1,13 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeBuildMarker } from '../../src/build/output-marker.ts';
+import { siteWorkFolders } from '../../src/build/site-step.ts';
 import { buildCommand, describeSearchIndex } from '../../src/cli/build.ts';
 import { fixtureRoot, freshFixtureRoot } from '../helpers/fixtures.ts';
 import { memoryIo } from '../helpers/io.ts';
+import { descendantsOf } from '../build/process-tree.ts';
 
 describe('npm run build', () => {
   it('stops before building when the content has errors, and leaves dist/ as it was', async () => {
@@ -41,6 +44,29 @@ describe('npm run build', () => {
     expect(io.err()).toMatch(/Build stopped: .*CHROMIUM_PATH/s);
     expect(io.err()).toContain('apt-get install chromium');
     expect(io.err()).not.toMatch(/\n\s+at /);
+  });
+
+  it('ends the site build begun beside the diagrams when they cannot be drawn, and leaves nothing behind', { timeout: 180_000 }, async () => {
+    // In the project, where Astro's process can build: its content loaders wait for the diagram,
+    // and would wait on unless the build ended the process. The diagram is new to every run.
+    const root = join(import.meta.dirname, '..', '..');
+    const content = join('tmp', `no-browser-${process.pid}`, 'content');
+    cpSync(join(fixtureRoot('valid'), 'content'), join(root, content), { recursive: true });
+    const runbook = readFileSync(join(fixtureRoot('uncached-diagram'), 'content', 'runbooks', 'request-flow.md'), 'utf8');
+    writeFileSync(join(root, content, 'runbooks', 'request-flow.md'), runbook.replace('api --> db', `api --> db${Date.now()}`));
+    const out = mkdtempSync(join(tmpdir(), 'mp-no-browser-'));
+    try {
+      const io = memoryIo(root, { CHROMIUM_PATH: '/nonexistent/chromium' });
+      expect(await buildCommand(['--content', content, '--out', join(out, 'dist')], io)).toBe(1);
+      expect(io.err()).toMatch(/Build stopped: Mermaid diagrams need Chromium, .*CHROMIUM_PATH/s);
+      expect(descendantsOf(process.pid).filter((child) => child.command.includes('astro-process-main'))).toEqual([]);
+      expect(readdirSync(out)).toEqual([]);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+      rmSync(join(root, 'tmp', `no-browser-${process.pid}`), { recursive: true, force: true });
+      const folders = siteWorkFolders(root, content, 'internal');
+      for (const path of [folders.cache, folders.work, folders.search, folders.lock]) rmSync(path, { recursive: true, force: true });
+    }
   });
 
   it.each(['0', '-3', '2.5', 'many'])('exits 2, before building, on --search-index-entries %s', async (value) => {

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // `npm run check`: validates content/ and runs the governance rules. See src/cli/check.ts.
-import { checkCommand } from '../src/cli/check.ts';
-import { processIo } from '../src/cli/io.ts';
-import { runMain } from '../src/cli/run-main.ts';
+import { join } from 'node:path';
+import { useCompileCache } from '../src/cli/compile-cache.ts';
 
+// Before the command's modules load, so that their compiled code comes from the cache.
+useCompileCache(join(import.meta.dirname, '..'));
+const [{ checkCommand }, { processIo }, { runMain }] = await Promise.all([import('../src/cli/check.ts'), import('../src/cli/io.ts'), import('../src/cli/run-main.ts')]);
 runMain(() => checkCommand(process.argv.slice(2), processIo()));

@@ -22,7 +22,16 @@ function build(project: string, out: string, epoch = NOW): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--experimental-strip-types', '--no-warnings', join(project, 'scripts', 'build.ts'), '--no-pdf', ...SEARCH_SPLIT, '--out', out], {
       cwd: project,
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: '1', SOURCE_DATE_EPOCH: String(epoch / 1000), CHROMIUM_PATH: process.env.CHROMIUM_PATH ?? '' },
+      // Node's compiled code of the modules is the repository's (src/cli/compile-cache.ts): it
+      // changes no output, and a copy of the project without it would compile and write it all again.
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        NO_COLOR: '1',
+        SOURCE_DATE_EPOCH: String(epoch / 1000),
+        CHROMIUM_PATH: process.env.CHROMIUM_PATH ?? '',
+        NODE_COMPILE_CACHE: join(REPO, '.cache', 'multiplane', 'node-compile'),
+      },
     });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -186,14 +186,15 @@ export async function siteStep(options: SiteStepOptions, astro: AstroProcess = s
   // Pages come into the work folder as links to the kept copies: none may be left there to be
   // written in place. And a kept copy written through such a link since is not reused.
   rmSync(folders.work, { recursive: true, force: true });
-  forgetChangedCopies(folders.keptPages, readLedger(folders.ledger));
+  // Counted in the timings: a build that renders every page again although nothing changed tells why.
+  const changedCopies = forgetChangedCopies(folders.keptPages, readLedger(folders.ledger));
   const started = Date.now();
   try {
     const status = await astro.build(planFile);
     const recorded = existsSync(marks) ? readMarks(readFileSync(marks, 'utf8')) : {};
     if (status !== 0) throw new Error(`Astro's build exited with status ${status} (its messages are above).`);
     moveFolder(folders.work, options.outDir);
-    return siteBreakdown(started, recorded);
+    return { ...siteBreakdown(started, recorded), ...(changedCopies > 0 ? { keptCopiesChanged: changedCopies } : {}) };
   } finally {
     rmSync(marks, { force: true });
     rmSync(planFile, { force: true });

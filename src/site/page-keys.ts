@@ -4,6 +4,7 @@ import { entryStatus } from '../core/collections/entry-facts.ts';
 import type { AnyEntry } from '../core/content/entry.ts';
 import type { EditionReport } from '../core/editions/edition-view.ts';
 import { getSiteData } from './site-data.ts';
+import type { IndexPage } from './view/paginate-index.ts';
 import { rendererVersion } from '../diagrams/mermaid/diagram-cache.ts';
 import { RENDER_VERSION } from '../integration/render-version.ts';
 import { REVIEWED_INLINE_SCRIPTS } from '../build/reviewed-inline-scripts.ts';
@@ -112,6 +113,16 @@ function neighbourKey(report: EditionReport, key: string): string {
 /** The cache key of any page made from a value: the site's key and the value, hashed. */
 export function pageKey(report: EditionReport, value: unknown): string {
   return hash([siteKey(report), value]);
+}
+
+/**
+ * The cache key of one page of a collection's index (src/components/CollectionIndexPage.astro):
+ * its rows as shown (every cell, title, finding count), its place among the pages and the
+ * columns, all in `page`, and whether the platform has a whitepaper, which its related documents
+ * link. An entry's change renders again only the index pages whose rows show it.
+ */
+export function indexPageKey(report: EditionReport, collection: string, columns: readonly string[], page: IndexPage): string {
+  return pageKey(report, ['collection-index', collection, columns, page, report.graph.collection('whitepaper').length > 0]);
 }
 
 function hash(value: unknown): string {

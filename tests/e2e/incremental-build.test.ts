@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
 import { appendFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENTRY_COLLECTION_FOLDERS } from '../../src/build/search-shards.ts';
 
 const REPO = join(import.meta.dirname, '..', '..');
 // A scratch project (its own src/, so a template can change) inside the repository, so that its
@@ -115,16 +116,21 @@ describe('an incremental build equals a clean build', () => {
     rmSync(CLEAN, { recursive: true, force: true });
   });
 
-  it('reuses every entry page of a build with nothing changed, later the same day', { timeout: BUILD_TIMEOUT }, async () => {
+  it('reuses every entry and collection index page of a build with nothing changed, later the same day', { timeout: BUILD_TIMEOUT }, async () => {
     // Later in the day: pages that show the date (delivery metrics, review due dates) must not
     // key on the instant of the build, or every build would render them all again.
     const { differences, reused, rendered, output } = await incrementalAgainstClean('unchanged', { epoch: NOW + 5 * 3_600_000 + 7_000 });
     expect(differences).toEqual([]);
     // The same pages: the search indexes are the last build's, and equal the clean build's (above).
     expect(output).toMatch(/Search index: \d+ pages in 5 indexes, all kept from the last build/);
-    expect(reused).toBeGreaterThan(10);
     const entryPages = /^\/(owners|policies|runbooks|services|deployments|incidents|case-studies|articles|whitepaper)\/(?!page\/)[^/]+\/index\.html$/;
     expect(rendered.filter((path) => entryPages.test(path))).toEqual([]);
+    // Every page with a cache key, the entries' and the collection indexes', was copied.
+    const keyed = readdirSync(join(PROJECT, 'out', 'unchanged-incremental'), { recursive: true, encoding: 'utf8' }).filter((path) => {
+      const [collection, ...rest] = path.split(sep);
+      return ENTRY_COLLECTION_FOLDERS.has(collection!) && rest.at(-1) === 'index.html';
+    });
+    expect(reused).toBe(keyed.length);
   });
 
   it('after an edit', { timeout: BUILD_TIMEOUT }, async () => {
@@ -207,7 +213,14 @@ describe('an incremental build equals a clean build', () => {
     const { differences, reused } = await incrementalAgainstClean('template');
     expect(differences).toEqual([]);
     expect(readFileSync(join(PROJECT, 'out', 'template-incremental', 'services', 'api', 'index.html'), 'utf8')).toContain('data-template="changed"');
-    expect(reused).toBe(0);
+    // Astro hashes each route's code: every entry page, which shows the card, is rendered again;
+    // the collection indexes, whose code does not include it, are the only pages copied.
+    const indexPages = readdirSync(join(PROJECT, 'out', 'template-incremental'), { recursive: true, encoding: 'utf8' }).filter((path) => {
+      const [collection, ...rest] = path.split(sep);
+      return ENTRY_COLLECTION_FOLDERS.has(collection!) && /^(?:page\/\d+\/)?index\.html$/.test(rest.join('/'));
+    });
+    expect(indexPages.length).toBeGreaterThanOrEqual(ENTRY_COLLECTION_FOLDERS.size);
+    expect(reused).toBe(indexPages.length);
   });
 
   it('keeps its work out of node_modules, in .cache/multiplane/', () => {

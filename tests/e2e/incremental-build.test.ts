@@ -95,6 +95,14 @@ async function incrementalAgainstClean(name: string, { epoch = NOW, sameAs }: { 
   return { differences, reused, rendered, linked: linkedPages(incremental), output };
 }
 
+/** Pages of a built site in the entry collections' folders whose path there (`api/index.html`, `page/2/index.html`) matches. */
+function collectionPages(folder: string, within: RegExp): string[] {
+  return readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((path) => {
+    const [collection, ...rest] = path.split(sep);
+    return ENTRY_COLLECTION_FOLDERS.has(collection!) && within.test(rest.join('/'));
+  });
+}
+
 /** How many pages of a built site are one file with another (a kept copy): hard links. */
 function linkedPages(folder: string): number {
   return readdirSync(folder, { recursive: true, withFileTypes: true }).filter((dirent) => dirent.isFile() && dirent.name.endsWith('.html') && statSync(join(dirent.parentPath, dirent.name)).nlink > 1).length;
@@ -126,10 +134,7 @@ describe('an incremental build equals a clean build', () => {
     const entryPages = /^\/(owners|policies|runbooks|services|deployments|incidents|case-studies|articles|whitepaper)\/(?!page\/)[^/]+\/index\.html$/;
     expect(rendered.filter((path) => entryPages.test(path))).toEqual([]);
     // Every page with a cache key, the entries' and the collection indexes', was copied.
-    const keyed = readdirSync(join(PROJECT, 'out', 'unchanged-incremental'), { recursive: true, encoding: 'utf8' }).filter((path) => {
-      const [collection, ...rest] = path.split(sep);
-      return ENTRY_COLLECTION_FOLDERS.has(collection!) && rest.at(-1) === 'index.html';
-    });
+    const keyed = collectionPages(join(PROJECT, 'out', 'unchanged-incremental'), /(?:^|\/)index\.html$/);
     expect(reused).toBe(keyed.length);
   });
 
@@ -215,10 +220,7 @@ describe('an incremental build equals a clean build', () => {
     expect(readFileSync(join(PROJECT, 'out', 'template-incremental', 'services', 'api', 'index.html'), 'utf8')).toContain('data-template="changed"');
     // Astro hashes each route's code: every entry page, which shows the card, is rendered again;
     // the collection indexes, whose code does not include it, are the only pages copied.
-    const indexPages = readdirSync(join(PROJECT, 'out', 'template-incremental'), { recursive: true, encoding: 'utf8' }).filter((path) => {
-      const [collection, ...rest] = path.split(sep);
-      return ENTRY_COLLECTION_FOLDERS.has(collection!) && /^(?:page\/\d+\/)?index\.html$/.test(rest.join('/'));
-    });
+    const indexPages = collectionPages(join(PROJECT, 'out', 'template-incremental'), /^(?:page\/\d+\/)?index\.html$/);
     expect(indexPages.length).toBeGreaterThanOrEqual(ENTRY_COLLECTION_FOLDERS.size);
     expect(reused).toBe(indexPages.length);
   });

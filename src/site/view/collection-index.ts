@@ -35,12 +35,26 @@ export interface CollectionIndex {
 
 const EMPTY: FieldValue = { kind: 'text', text: '' };
 
+// Made once per report and collection: a build asks for each index three times (the keys of its
+// first page and of its further pages, then the first page itself), and a new report (the dev
+// server's, after an edit) makes them again.
+const indexes = new WeakMap<CheckReport, Map<EntryCollectionName, CollectionIndex>>();
+
 /**
  * Returns a collection's index: its columns and its rows grouped as a reader expects (policies by
  * status, services by tier, deployments by month, incidents open first). Dated groups run newest
- * first; rows within a group run newest first when dated, else by title.
+ * first; rows within a group run newest first when dated, else by title. The index is shared by
+ * every caller with the same report, and never changed.
  */
 export function collectionIndex(collection: EntryCollectionName, report: CheckReport): CollectionIndex {
+  let byCollection = indexes.get(report);
+  if (!byCollection) indexes.set(report, (byCollection = new Map()));
+  let index = byCollection.get(collection);
+  if (!index) byCollection.set(collection, (index = buildIndex(collection, report)));
+  return index;
+}
+
+function buildIndex(collection: EntryCollectionName, report: CheckReport): CollectionIndex {
   const counts = findingCounts(report);
   const context = viewContext(report);
   const entries = [...report.graph.collection(collection)] as Entry[];

@@ -13,6 +13,7 @@ import { gateOnCheck } from './gate.ts';
 import { LiveModel } from './live-model.ts';
 import { type MultiplaneOptions, resolveOptions } from './options.ts';
 import { pageSchemaOnce } from './page-schema-once.ts';
+import { searchFiltersFirst } from './search-filters-first.ts';
 import { searchUiConfig } from './search-ui-config.ts';
 import { sidebar } from './sidebar.ts';
 import { siteMap } from './sitemap.ts';
@@ -98,7 +99,7 @@ export default function multiplane(userOptions: MultiplaneOptions = {}): AstroIn
             }),
             timingsEnd(options.marksFile),
           ],
-          vite: { plugins: [searchUiConfig({ base: addressed ? base : config.base, mergedIndexes: options.mergedSearchIndexes }), pageSchemaOnce()] },
+          vite: { plugins: [searchUiConfig({ base: addressed ? base : config.base, mergedIndexes: options.mergedSearchIndexes }), searchFiltersFirst(), pageSchemaOnce()] },
         });
       },
       'astro:server:setup': ({ server, logger }) => {

@@ -74,6 +74,24 @@ describe('the published site', { timeout: 60_000 }, () => {
     await page.close();
   });
 
+  it('shows every filter with the first results, however slowly the filters load', async () => {
+    const { page } = await open('/');
+    // Every filter's data but the first that is asked for comes a second late, so the search's
+    // own data arrives first: the first results must still count every filter of every index.
+    let first = true;
+    await page.route('**/*.pf_filter', async (route) => {
+      if (!first) await new Promise((resolve) => setTimeout(resolve, 1_000));
+      first = false;
+      await route.continue();
+    });
+    await page.locator('button[data-open-modal]').first().click();
+    await page.locator('#starlight__search .pagefind-ui__search-input').fill('restore');
+    await page.locator('#starlight__search .pagefind-ui__result').first().waitFor();
+    const names = await page.locator('#starlight__search .pagefind-ui__filter-name').allTextContents();
+    expect(names.map((name) => name.trim()).sort()).toEqual(['Collection', 'Owner', 'Plane', 'Status']);
+    await page.close();
+  });
+
   it('searches every index of a split search as one', async () => {
     const folders = ['pagefind', ...readdirSync(inject('siteDir')).filter((name) => /^pagefind-\d+$/.test(name))];
     expect(folders.length).toBeGreaterThan(2);

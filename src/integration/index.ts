@@ -8,6 +8,8 @@ import { mermaidInMdx } from '../render/mermaid-mdx-plugin.ts';
 import { sanitizeRawHtml } from '../render/sanitize-plugin.ts';
 import { contentSecurityPolicy } from './csp.ts';
 import { dataStoreAtRunTime } from './data-store-at-run-time.ts';
+import { registerEntryLoaders } from './entry-collections.ts';
+import { entryLoader } from './entry-loader.ts';
 import { watchContent } from './dev-watch.ts';
 import { gateOnCheck } from './gate.ts';
 import { LiveModel } from './live-model.ts';
@@ -20,6 +22,7 @@ import { siteMap } from './sitemap.ts';
 import { siteBase } from './site-base.ts';
 import { mark, timingsEnd } from './timings.ts';
 import { contentFolder } from '../core/content/content-folder.ts';
+import { ENTRY_COLLECTIONS } from '../site/routes.ts';
 
 export type { MultiplaneOptions } from './options.ts';
 
@@ -46,6 +49,8 @@ export default function multiplane(userOptions: MultiplaneOptions = {}): AstroIn
         // `astro build` is gated here.
         if (command === 'build' && !options.model) gateOnCheck(model);
         if (command === 'dev') addMiddleware({ entrypoint: new URL('./dev-errors-middleware.ts', import.meta.url), order: 'post' });
+        // Before Astro loads src/content.config.ts, which takes them.
+        registerEntryLoaders(Object.fromEntries(ENTRY_COLLECTIONS.map((name) => [name, entryLoader(name)])));
 
         const platform = model.graph.platform?.data;
         const url = platform?.url && /^https?:\/\//.test(platform.url) ? platform.url : undefined;

@@ -1,4 +1,4 @@
-import type { Nodes, Root } from 'mdast';
+import type { Definition, Image, Link, Nodes, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type {
   BodyFacts,
@@ -10,7 +10,9 @@ import type {
   MermaidFact,
   ParagraphStart,
 } from './body-facts.ts';
+import { writtenDestination } from './link-destination.ts';
 import { destinationOf, parseMarkdown, type ParseOptions } from './parse-markdown.ts';
+import { parseSiteMarkdown } from './site-markdown.ts';
 
 export { hasHeading, sectionHasContent, type BodyFacts } from './body-facts.ts';
 
@@ -22,24 +24,28 @@ const HTML_COMMENT = /<!--[\s\S]*?-->/g;
 const EXPRESSION_COMMENT = /^\s*\/\*[\s\S]*\*\/\s*$/;
 
 /**
- * Reads a Markdown body (MDX with `options.mdx`) once and returns its facts (see BodyFacts).
+ * Reads a Markdown body (MDX with `options.mdx`) once and returns its facts (see BodyFacts):
+ * Markdown with the site's own parser (./site-markdown.ts), MDX with micromark's.
  * `firstLine` is the file line of the body's first line, so the lines in the facts are lines of
  * the file. Never throws: MDX that does not parse gives `parseError`, and facts from reading the
  * body as plain Markdown.
  */
 export function analyzeBody(body: string, firstLine: number, options: ParseOptions = {}): BodyFacts {
   const shift = firstLine - 1;
+  if (!options.mdx) return collectFacts(parseSiteMarkdown(body), body, shift, undefined, (node) => writtenDestination(node, body));
   let tree: Root;
   let parseError: BodyParseError | undefined;
   try {
     tree = parseMarkdown(body, options);
   } catch (error) {
-    if (!options.mdx) throw error;
     parseError = describeParseError(error, shift);
     tree = parseMarkdown(body);
   }
-  return collectFacts(tree, body, shift, parseError);
+  return collectFacts(tree, body, shift, parseError, destinationOf);
 }
+
+/** Where a link's, image's or definition's destination is written, as the parser used tells it. */
+type DestinationOf = (node: Link | Image | Definition) => { readonly line: number; readonly column: number } | undefined;
 
 function describeParseError(error: unknown, shift: number): BodyParseError {
   // micromark's MDX extensions throw a VFileMessage: `reason` is the message without the place.
@@ -55,7 +61,7 @@ interface Reference {
   readonly column: number;
 }
 
-function collectFacts(tree: Root, body: string, shift: number, parseError: BodyParseError | undefined): BodyFacts {
+function collectFacts(tree: Root, body: string, shift: number, parseError: BodyParseError | undefined, destinationOf: DestinationOf): BodyFacts {
   const headings: HeadingFact[] = [];
   const links: (LinkFact | Reference)[] = [];
   const definitions = new Map<string, string>();

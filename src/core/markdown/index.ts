@@ -1,5 +1,6 @@
-// The Markdown toolkit: one parse of a body (remark-parse with remark-gfm, and remark-mdx for
-// MDX) read into plain facts, cached, and Mermaid's own parser run in Node.
+// The Markdown toolkit: one parse of a body (Sätteri, the site's parser, for Markdown; micromark
+// with remark-mdx's extensions for MDX) read into plain facts, cached, and Mermaid's own parser
+// run in Node.
 export { analyzeBodies, type AnalyzeBodiesOptions, type AnalyzeStats, type BodyItem } from './analyze-bodies.ts';
 export { analyzeBody } from './analyze-body.ts';
 export {

@@ -83,7 +83,9 @@ export function destinationOf(node: Link | Image | Definition): Destination | un
 /**
  * Parses Markdown into mdast as remark-parse with remark-gfm does (and remark-mdx first, with
  * `mdx`), with positions. Throws on MDX that does not parse (a `VFileMessage` with `line`); plain
- * Markdown always parses.
+ * Markdown always parses. The check reads Markdown bodies with the site's parser instead
+ * (./site-markdown.ts); this one serves MDX, and the importers, which rewrite destinations in place
+ * at the offsets it records.
  */
 export function parseMarkdown(text: string, options: ParseOptions = {}): Root {
   const syntax: MicromarkExtension[] = [];

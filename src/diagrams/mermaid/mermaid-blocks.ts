@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Code, Nodes, Root } from 'mdast';
-import { parseMarkdown } from '../../core/markdown/parse-markdown.ts';
+import { parseSiteMarkdown } from '../../core/markdown/site-markdown.ts';
 import { escapeRegExp } from '../../core/text/escape-regexp.ts';
 
 /** One fenced Mermaid block taken out of a Markdown body. */
@@ -21,7 +21,7 @@ export interface ExtractedMermaid {
 
 /**
  * Returns `markdown` with every ```` ```mermaid ```` or `~~~mermaid` fenced block replaced by a
- * token paragraph, and the blocks themselves. `firstLine` is the file line of `markdown`'s first
+ * token paragraph, and the blocks themselves, as the site's Markdown parser reads them. `firstLine` is the file line of `markdown`'s first
  * line (after frontmatter, say), so each block's `line` points into the file. The blocks are the
  * code blocks a CommonMark parser finds (fences inside other fenced blocks are text, fences in
  * list items and block quotes count), and their source is the code as the parser reads it. The
@@ -31,7 +31,7 @@ export interface ExtractedMermaid {
 export function extractMermaidBlocks(markdown: string, firstLine: number): ExtractedMermaid {
   // Most bodies have no diagram: that is settled without parsing them.
   if (!markdown.includes('mermaid')) return { text: markdown, blocks: [] };
-  const fences = mermaidFences(parseMarkdown(markdown));
+  const fences = mermaidFences(parseSiteMarkdown(markdown));
   if (fences.length === 0) return { text: markdown, blocks: [] };
   const lines = markdown.split(/\r?\n/);
   const base = tokenBase(markdown);

@@ -129,6 +129,12 @@ describe('analyzeBody: links', () => {
       { url: 'c.md', kind: 'html', line: 9, column: 11 },
     ]);
   });
+
+  it('places a literal URL after a bracket at its own line and column', () => {
+    // micromark gave such a link no position, and it was reported at the body's first line.
+    const text = body('Intro.', '', ':::caution[<img src=https://img.invalid/x onerror=z()>]', 'A title.', ':::');
+    expect(analyzeBody(text, 10).links).toEqual([{ url: 'https://img.invalid/x', kind: 'link', line: 12, column: 21 }]);
+  });
 });
 
 describe('analyzeBody: code and paragraphs', () => {

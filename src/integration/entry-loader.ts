@@ -7,7 +7,7 @@ import { renderDiagrams } from '../diagrams/diagram-service.ts';
 import { type DiagramResult, type ExtractedMermaid, extractMermaidBlocks, mermaidFigureHtml, substituteDiagrams } from '../diagrams/mermaid/index.ts';
 import { rendererVersion } from '../diagrams/mermaid/diagram-cache.ts';
 import { RENDER_VERSION } from './render-version.ts';
-import { BODY_FILE_KEY, bodyAvailable, bodyFileOf, bodyFolder, pruneBodies, writeBody } from '../site/entry-bodies.ts';
+import { BODY_FILE_KEY, bodyAvailable, bodyFile, bodyFileOf, bodyFolder, pruneBodies, writeBody } from '../site/entry-bodies.ts';
 import { onSiteState, type SiteState, siteState } from '../site/site-state.ts';
 
 /**
@@ -71,18 +71,34 @@ async function sync(collection: EntryCollectionName, state: SiteState, context: 
   // Awaited below, once the entries without diagrams are rendered.
   diagrams.catch(() => {});
   const stored = new Map<AnyEntry, DataEntry>();
+  // Bodies are written by Node's threads while this one renders the next ones.
+  const writes = new Set<Promise<void>>();
   for (const withDiagrams of [false, true]) {
     const group = extracted.filter((item) => item.mermaid.blocks.length > 0 === withDiagrams);
     if (group.length === 0) continue;
     const drawn = withDiagrams ? await diagrams : undefined;
     for (const item of group) {
       try {
-        stored.set(item.entry, await storeRecord(item, folder, root, renderMarkdown, drawn));
+        const { record, written } = await storeRecord(item, folder, root, renderMarkdown, drawn);
+        if (!written) {
+          stored.set(item.entry, record);
+          continue;
+        }
+        const write: Promise<void> = written
+          .then(
+            () => void stored.set(item.entry, record),
+            (error: Error) => logger.error(`${item.entry.file}: the rendered body could not be written: ${error.message}`),
+          )
+          .finally(() => writes.delete(write));
+        writes.add(write);
+        // Bounded, so that a large platform's HTML does not pile up in memory ahead of the disk.
+        if (writes.size >= MAX_PENDING_WRITES) await Promise.race(writes);
       } catch (error) {
         logger.error(`${item.entry.file}: the body could not be rendered: ${(error as Error).message}`);
       }
     }
   }
+  await Promise.all(writes);
   for (const { entry } of extracted) {
     const record = stored.get(entry);
     if (record) store.set(record);
@@ -93,9 +109,12 @@ async function sync(collection: EntryCollectionName, state: SiteState, context: 
 
 type DataEntry = Parameters<LoaderContext['store']['set']>[0];
 
+const MAX_PENDING_WRITES = 64;
+
 /**
- * What the store keeps of one entry, its body rendered (with its diagrams, from `diagrams`) and
- * written to a file of its own when it has no local images.
+ * What the store keeps of one entry, its body rendered (with its diagrams, from `diagrams`), and
+ * the write of that body to a file of its own when it has no local images; the record is only
+ * good once the body is written.
  */
 async function storeRecord(
   { entry, digest, mermaid }: { entry: AnyEntry; digest: string; mermaid: ExtractedMermaid },
@@ -103,14 +122,14 @@ async function storeRecord(
   root: string,
   renderMarkdown: LoaderContext['renderMarkdown'],
   diagrams: ReadonlyMap<string, DiagramResult> | undefined,
-): Promise<DataEntry> {
+): Promise<{ record: DataEntry; written?: Promise<unknown> }> {
   // The store keeps the validated data for `getCollection`; pages read entries from the model.
   const data = entry.data as Record<string, unknown>;
   if (/\.mdx$/i.test(entry.file)) {
     // MDX compiles to a module that renders at build time (the check allows it only in
     // trusted collections, with checked imports and expressions), so it is deferred to
     // Astro's MDX integration, as its own glob loader does.
-    return { id: entry.id, data, body: entry.body, filePath: entry.file, digest, deferredRender: true };
+    return { record: { id: entry.id, data, body: entry.body, filePath: entry.file, digest, deferredRender: true } };
   }
   const rendered = await renderMarkdown(mermaid.text, { fileURL: pathToFileURL(join(root, entry.file)) });
   if (mermaid.blocks.length > 0) {
@@ -119,7 +138,10 @@ async function storeRecord(
   }
   const images = rendered.metadata?.imagePaths ?? [];
   // Astro resolves the images' optimized URLs in the HTML when it renders the entry.
-  if (images.length > 0) return { id: entry.id, data, filePath: entry.file, digest, rendered, assetImports: images };
-  const file = writeBody(folder, entry.id, digest, rendered.html);
-  return { id: entry.id, data, filePath: entry.file, digest, rendered: { html: '', metadata: { ...rendered.metadata, [BODY_FILE_KEY]: file } } };
+  if (images.length > 0) return { record: { id: entry.id, data, filePath: entry.file, digest, rendered, assetImports: images } };
+  const file = bodyFile(folder, entry.id, digest);
+  return {
+    record: { id: entry.id, data, filePath: entry.file, digest, rendered: { html: '', metadata: { ...rendered.metadata, [BODY_FILE_KEY]: file } } },
+    written: writeBody(file, rendered.html),
+  };
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
@@ -30,20 +31,35 @@ export function bodyFolder(cacheDir: URL, collection: string): string {
 }
 
 /**
- * Writes an entry's body and returns its file. The name is a hash of the entry and of what the
- * body was rendered from (`digest`), so a changed entry gets a new file and a page never reads a
- * body older than its entry. Written beside and renamed into place: a reader (the dev server)
- * sees the whole file or none.
+ * The file of an entry's body. The name is a hash of the entry and of what the body was rendered
+ * from (`digest`), so a changed entry gets a new file and a page never reads a body older than
+ * its entry.
  */
-export function writeBody(folder: string, id: string, digest: string, html: string): string {
-  const name = `${createHash('sha256').update(`${id}\0${digest}`).digest('hex').slice(0, 32)}.html`;
-  const file = join(folder, name);
-  mkdirSync(folder, { recursive: true });
-  const partial = `${file}.${process.pid}.partial`;
-  writeFileSync(partial, html);
-  renameSync(partial, file);
-  return file;
+export function bodyFile(folder: string, id: string, digest: string): string {
+  return join(folder, `${createHash('sha256').update(`${id}\0${digest}`).digest('hex').slice(0, 32)}.html`);
 }
+
+/**
+ * Writes a body to its file (`bodyFile`), beside it first and renamed into place, so a reader
+ * (the dev server) sees the whole file or none. Asynchronous, so that Node's threads write while
+ * the content sync renders the next bodies: written one by one, 3,000 bodies took 0.9 s of the
+ * sync's one core.
+ */
+export async function writeBody(file: string, html: string): Promise<void> {
+  await mkdir(dirname(file), { recursive: true });
+  const partial = `${file}.${process.pid}.${(partials += 1)}.partial`;
+  try {
+    await writeFile(partial, html);
+    await rename(partial, file);
+  } catch (error) {
+    await rm(partial, { force: true });
+    throw error;
+  }
+}
+
+// Two writes of one body may be under way at once (an entry edited twice in `astro dev`); each
+// writes a partial file of its own.
+let partials = 0;
 
 /** The body file a stored entry's metadata names, if it names one. */
 export function bodyFileOf(rendered: StoredRendering | undefined): string | undefined {

@@ -1,9 +1,9 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BODY_FILE_KEY, bodyAvailable, bodyFileOf, bodyFolder, pruneBodies, readBody, writeBody } from '../../src/site/entry-bodies.ts';
+import { BODY_FILE_KEY, bodyAvailable, bodyFile, bodyFileOf, bodyFolder, pruneBodies, readBody, writeBody } from '../../src/site/entry-bodies.ts';
 
 let folders: string[] = [];
 afterEach(() => {
@@ -17,12 +17,19 @@ function cacheDir(): URL {
   return pathToFileURL(`${dir}/`);
 }
 
+/** Writes a body as the content sync does, and returns its file. */
+async function write(folder: string, id: string, digest: string, html: string): Promise<string> {
+  const file = bodyFile(folder, id, digest);
+  await writeBody(file, html);
+  return file;
+}
+
 const stored = (file: string) => ({ html: '', metadata: { headings: [], [BODY_FILE_KEY]: file } });
 
 describe('entry bodies kept beside the content store', () => {
-  it('reads back the body written for an entry, and nothing for a body the store holds itself', () => {
+  it('reads back the body written for an entry, and nothing for a body the store holds itself', async () => {
     const folder = bodyFolder(cacheDir(), 'runbooks');
-    const file = writeBody(folder, 'restore-test', 'mp-4::abc', '<h2 id="steps">Steps</h2><p>Ünïcode &amp; more</p>');
+    const file = await write(folder, 'restore-test', 'mp-4::abc', '<h2 id="steps">Steps</h2><p>Ünïcode &amp; more</p>');
     expect(bodyFileOf(stored(file))).toBe(file);
     expect(readBody(stored(file))).toBe('<h2 id="steps">Steps</h2><p>Ünïcode &amp; more</p>');
     expect(readBody({ metadata: { imagePaths: ['./a.png'] } })).toBeUndefined();
@@ -31,19 +38,28 @@ describe('entry bodies kept beside the content store', () => {
     expect(readdirSync(folder)).toEqual([file.slice(folder.length + 1)]);
   });
 
-  it('names a body by its entry and what it was rendered from, so a changed entry never reads an old body', () => {
+  it('names a body by its entry and what it was rendered from, so a changed entry never reads an old body', async () => {
     const folder = bodyFolder(cacheDir(), 'services');
-    const first = writeBody(folder, 'payments', 'mp-4::one', '<p>one</p>');
-    const changed = writeBody(folder, 'payments', 'mp-4::two', '<p>two</p>');
-    const other = writeBody(folder, 'ledger', 'mp-4::one', '<p>one</p>');
+    const first = await write(folder, 'payments', 'mp-4::one', '<p>one</p>');
+    const changed = await write(folder, 'payments', 'mp-4::two', '<p>two</p>');
+    const other = await write(folder, 'ledger', 'mp-4::one', '<p>one</p>');
     expect(new Set([first, changed, other]).size).toBe(3);
     expect(readBody(stored(first))).toBe('<p>one</p>');
     expect(readBody(stored(changed))).toBe('<p>two</p>');
   });
 
-  it('tells a stored entry whose body file is gone (a cleared cache) from one that can be shown', () => {
+  it('rejects a body it cannot put in place, and leaves no partial file behind', async () => {
+    const folder = bodyFolder(cacheDir(), 'runbooks');
+    const file = bodyFile(folder, 'restore-test', 'd');
+    // A folder where the body's file should be: the write succeeds, the rename into place cannot.
+    mkdirSync(file, { recursive: true });
+    await expect(writeBody(file, '<p>x</p>')).rejects.toThrow();
+    expect(readdirSync(folder)).toEqual([file.slice(folder.length + 1)]);
+  });
+
+  it('tells a stored entry whose body file is gone (a cleared cache) from one that can be shown', async () => {
     const folder = bodyFolder(cacheDir(), 'policies');
-    const file = writeBody(folder, 'access', 'd', '<p>x</p>');
+    const file = await write(folder, 'access', 'd', '<p>x</p>');
     expect(bodyAvailable(stored(file))).toBe(true);
     expect(bodyAvailable({ html: '<p>in the store</p>' })).toBe(true);
     rmSync(file);
@@ -51,11 +67,11 @@ describe('entry bodies kept beside the content store', () => {
     expect(() => readBody(stored(file))).toThrow(/rendered body .* is missing; delete \.cache\/multiplane\/ and build again/);
   });
 
-  it('prunes the bodies no stored entry names any more', () => {
+  it('prunes the bodies no stored entry names any more', async () => {
     const folder = bodyFolder(cacheDir(), 'incidents');
-    const kept = writeBody(folder, 'a', '1', '<p>a</p>');
-    const old = writeBody(folder, 'a', '0', '<p>old a</p>');
-    const deleted = writeBody(folder, 'b', '1', '<p>b</p>');
+    const kept = await write(folder, 'a', '1', '<p>a</p>');
+    const old = await write(folder, 'a', '0', '<p>old a</p>');
+    const deleted = await write(folder, 'b', '1', '<p>b</p>');
     pruneBodies(folder, new Set([kept]));
     expect(existsSync(kept)).toBe(true);
     expect(existsSync(old)).toBe(false);

@@ -29,8 +29,12 @@ export function writtenDestination(node: Link | Image | Definition, text: string
     if (!source.endsWith(')')) return undefined;
     const open = node.type === 'image' ? 2 : 1;
     if (source.slice(0, open) !== (node.type === 'image' ? '![' : '[')) return undefined;
-    const close = node.type === 'link' ? (childrenEnd(node, start) ?? labelEnd(source, open)) : labelEnd(source, open);
-    after = close !== undefined && source[close] === ']' && source[close + 1] === '(' ? close + 2 : labelAfterScan(source, open);
+    const closesText = (index: number | undefined): index is number => index !== undefined && source[index] === ']' && source[index + 1] === '(';
+    // A link's text ends where its last child does; an image's alt, and text that does not end
+    // there, are scanned for.
+    let close = node.type === 'link' ? childrenEnd(node, start) : undefined;
+    if (!closesText(close)) close = labelEnd(source, open);
+    after = closesText(close) ? close + 2 : undefined;
   }
   if (after === undefined) return undefined;
   let index = after;
@@ -52,11 +56,6 @@ function childrenEnd(node: Link, start: number): number | undefined {
   if (node.children.length === 0) return 1;
   const last = node.children[node.children.length - 1]?.position?.end.offset;
   return last === undefined ? undefined : last - start;
-}
-
-function labelAfterScan(source: string, open: number): number | undefined {
-  const close = labelEnd(source, open);
-  return close !== undefined && source[close + 1] === '(' ? close + 2 : undefined;
 }
 
 /**

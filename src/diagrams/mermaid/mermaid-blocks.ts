@@ -21,8 +21,9 @@ export interface ExtractedMermaid {
 
 /**
  * Returns `markdown` with every ```` ```mermaid ```` or `~~~mermaid` fenced block replaced by a
- * token paragraph, and the blocks themselves, as the site's Markdown parser reads them. `firstLine` is the file line of `markdown`'s first
- * line (after frontmatter, say), so each block's `line` points into the file. The blocks are the
+ * token paragraph, and the blocks themselves, as the site's Markdown parser reads them.
+ * `firstLine` is the file line of `markdown`'s first line (after frontmatter, say), so each
+ * block's `line` points into the file. The blocks are the
  * code blocks a CommonMark parser finds (fences inside other fenced blocks are text, fences in
  * list items and block quotes count), and their source is the code as the parser reads it. The
  * replacement keeps the block's line count when it has at least three lines, so later lines keep

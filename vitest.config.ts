@@ -7,6 +7,12 @@ const ISOLATED = ['tests/core/policy-checks/compile-once.test.ts'];
 // Tests of src/build that run whole builds and stop them: end to end, so they run with the others.
 const BUILDS = ['tests/build/output-crash.test.ts', 'tests/build/build-interrupt.test.ts'];
 
+// End-to-end files that only read the shared example site (tests/e2e/global-setup.ts).
+const SITE_READERS = ['tests/e2e/site.test.ts', 'tests/e2e/reader.test.ts', 'tests/e2e/metrics.test.ts', 'tests/e2e/whitepaper-pdf.test.ts'];
+
+// Every project's scratch folder for helpers shared by files (tests/setup/scratch-root.ts).
+const SCRATCH = 'tests/setup/scratch-root.ts';
+
 // CI asks for a machine-readable report (see .ci/run) to print its "N passed, N failed" line.
 const report = process.env.MULTIPLANE_TEST_REPORT;
 
@@ -21,6 +27,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
+          globalSetup: [SCRATCH],
           include: ['tests/**/*.test.ts'],
           exclude: ['tests/e2e/**', ...ISOLATED, ...BUILDS],
           testTimeout: 20_000,
@@ -33,18 +40,30 @@ export default defineConfig({
       {
         test: {
           name: 'unit-isolated',
+          globalSetup: [SCRATCH],
           include: ISOLATED,
           testTimeout: 20_000,
         },
       },
       {
-        // End-to-end tests share one build of the example site, made in global setup.
+        // End-to-end tests that read the example site, built once in global setup.
         test: {
           name: 'e2e',
+          include: SITE_READERS,
+          globalSetup: [SCRATCH, 'tests/e2e/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        // End-to-end tests that build sites of their own, each from its own content folder (with its
+        // own work folders, src/build/site-step.ts), so they need no shared site and start at once,
+        // beside the units and the shared site's build, then beside the browser tests.
+        test: {
+          name: 'e2e-builds',
+          globalSetup: [SCRATCH],
           include: ['tests/e2e/**/*.test.ts', ...BUILDS],
-          globalSetup: ['tests/e2e/global-setup.ts'],
-          // Builds share the project's content cache, so end-to-end files run one at a time.
-          fileParallelism: false,
+          exclude: SITE_READERS,
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },

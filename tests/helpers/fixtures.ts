@@ -1,9 +1,8 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll } from 'vitest';
 import { runCheck, type CheckReport } from '../../src/core/check/run-check.ts';
 import type { Finding } from '../../src/core/findings/finding.ts';
+import { runScratchFolder } from './scratch-root.ts';
 
 /** The example platform as a fixture project (see tests/fixtures/example/README.md). */
 export const EXAMPLE_ROOT = join(import.meta.dirname, '..', 'fixtures', 'example');
@@ -12,9 +11,7 @@ export const EXAMPLE_ROOT = join(import.meta.dirname, '..', 'fixtures', 'example
 export const NOW = new Date('2026-11-26T00:00:00Z');
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
-const scratch = mkdtempSync(join(tmpdir(), 'multiplane-fixtures-'));
-// Vitest ends its workers without a normal exit, so an exit handler would never run.
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+const scratch = runScratchFolder('fixtures');
 
 /**
  * Returns the root of a fixture project: `valid/` with the case's own files laid over it, and

@@ -1,7 +1,6 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { afterAll } from 'vitest';
+import { runScratchFolder } from '../helpers/scratch-root.ts';
 
 export const REPO = join(import.meta.dirname, '..', '..');
 /** The real-world corpora shared beside the repository (see its README). */
@@ -10,9 +9,7 @@ export const COMPLY_CORPUS = join(CORPUS, 'comply-soc2');
 export const PAGERDUTY_CORPUS = join(CORPUS, 'pagerduty-incident-response');
 export const FIXTURES = join(REPO, 'tests', 'fixtures');
 
-const scratch = mkdtempSync(join(tmpdir(), 'multiplane-import-'));
-// Vitest ends its workers without a normal exit, so an exit handler would never run.
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+const scratch = runScratchFolder('import');
 let count = 0;
 
 /**

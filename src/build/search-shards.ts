@@ -18,8 +18,32 @@ import { COLLECTIONS } from '../core/schemas/index.ts';
  * A site with no more entries than fit one index keeps one index, exactly as Starlight writes it.
  */
 
-/** Entry pages per index. Smaller indexes are rewritten sooner; each costs the reader a few requests. */
+/**
+ * Entry pages per index for a small site: smaller indexes are rewritten sooner when one page
+ * changes, but each index costs every search its own metadata, filters and word chunks, and the
+ * reader's browser works through them one at a time.
+ */
 export const ENTRY_PAGES_PER_INDEX = 1_000;
+
+/**
+ * Past this many entry indexes, indexes grow instead of multiplying, up to
+ * `MAX_ENTRY_PAGES_PER_INDEX` pages. Measured at 10,000 entries: "restore" showed its results in
+ * 434–651 ms with ten entry indexes and 362–417 ms with four (docs/performance.md), while the
+ * index a one-entry change rewrites took 3.3–3.5 s against 6.4–6.5 s.
+ */
+export const ENTRY_INDEXES_BEFORE_GROWING = 5;
+
+/** The largest index the default layout makes: a Pagefind process holds about 200 MB per thousand pages, two at a time. */
+export const MAX_ENTRY_PAGES_PER_INDEX = 3_000;
+
+/**
+ * Entry pages per index by default for a site of `entries` entries: a thousand up to five
+ * thousand entries, then a fifth of the entries, up to three thousand. The number of indexes
+ * never falls as a site grows (so pages move between indexes only when one is added).
+ */
+export function defaultEntryPagesPerIndex(entries: number): number {
+  return Math.min(MAX_ENTRY_PAGES_PER_INDEX, Math.max(ENTRY_PAGES_PER_INDEX, Math.ceil(entries / ENTRY_INDEXES_BEFORE_GROWING)));
+}
 
 /** The folder of the index the search box loads first; Starlight's search UI expects it. */
 export const PRIMARY_INDEX = 'pagefind';
@@ -35,7 +59,7 @@ export interface SearchLayout {
  * the site pages' index and `ceil(entries / perIndex)` entry indexes. It must be known before the
  * site is built, because the search box's code names every index.
  */
-export function searchLayout(entries: number, perIndex: number = ENTRY_PAGES_PER_INDEX): SearchLayout {
+export function searchLayout(entries: number, perIndex: number = defaultEntryPagesPerIndex(entries)): SearchLayout {
   if (!Number.isInteger(perIndex) || perIndex < 1) throw new RangeError(`Entry pages per search index must be a positive whole number, not ${perIndex}.`);
   const entryIndexes = entries > perIndex ? Math.ceil(entries / perIndex) : 0;
   return { indexes: [PRIMARY_INDEX, ...Array.from({ length: entryIndexes }, (_, i) => `${PRIMARY_INDEX}-${i + 1}`)] };

@@ -11,7 +11,7 @@ import { measureFolder, sideFileFor, stagingFor, swapInto } from '../build/outpu
 import { linkPdf, pdfJob, printPdf } from '../build/pdf-step.ts';
 import { releaseMemory } from '../build/release-memory.ts';
 import { type SearchStepResult, searchStep } from '../build/search-step.ts';
-import { ENTRY_COLLECTION_FOLDERS, ENTRY_PAGES_PER_INDEX, searchLayout } from '../build/search-shards.ts';
+import { ENTRY_COLLECTION_FOLDERS, ENTRY_INDEXES_BEFORE_GROWING, ENTRY_PAGES_PER_INDEX, MAX_ENTRY_PAGES_PER_INDEX, searchLayout } from '../build/search-shards.ts';
 import { linkedFilesToPublish, publishLinkedFiles } from '../build/linked-files-step.ts';
 import { type AstroProcess, lockSiteFolders, markDiagramsDrawn, type SiteWorkFolders, siteStep, siteWorkFolders, startAstroProcess, writeSitePlan } from '../build/site-step.ts';
 import { editionReport } from '../core/editions/edition-view.ts';
@@ -42,9 +42,10 @@ Options:
   --no-pdf           Build the site without the PDF.
   --now <date>       Measure ages against this day instead of today (SOURCE_DATE_EPOCH works too).
   --timings <file>   Write the time of each step to a JSON file.
-  --search-index-entries <n>  Entries per search index (default: ${ENTRY_PAGES_PER_INDEX}). A site with
-                     more entries gets several indexes, and a change rewrites only the ones it
-                     touches; each index costs a search a few more requests.
+  --search-index-entries <n>  Entries per search index (default: ${ENTRY_PAGES_PER_INDEX.toLocaleString('en')} up to
+                     ${(ENTRY_PAGES_PER_INDEX * ENTRY_INDEXES_BEFORE_GROWING).toLocaleString('en')} entries, then the entries / ${ENTRY_INDEXES_BEFORE_GROWING}, at most ${MAX_ENTRY_PAGES_PER_INDEX.toLocaleString('en')}). A site
+                     with more entries gets several indexes, and a change rewrites only the ones
+                     it touches; each index makes every search a little slower.
   -h, --help         Show this help.
 `;
 
@@ -56,7 +57,8 @@ interface BuildArgs {
   readonly pdf: boolean;
   readonly now: Date;
   readonly timings: string | undefined;
-  readonly searchIndexEntries: number;
+  /** Entry pages per search index; by default, by the site's size (src/build/search-shards.ts). */
+  readonly searchIndexEntries: number | undefined;
   readonly help: boolean;
 }
 
@@ -82,8 +84,8 @@ function parseBuildArgs(argv: readonly string[], env: NodeJS.ProcessEnv, cwd: st
   if (values.edition !== 'internal' && values.edition !== 'public') {
     throw new UsageError(`--edition must be internal or public; got "${values.edition}".`);
   }
-  const perIndex = values['search-index-entries'] === undefined ? ENTRY_PAGES_PER_INDEX : Number(values['search-index-entries']);
-  if (!Number.isInteger(perIndex) || perIndex < 1) {
+  const perIndex = values['search-index-entries'] === undefined ? undefined : Number(values['search-index-entries']);
+  if (perIndex !== undefined && (!Number.isInteger(perIndex) || perIndex < 1)) {
     throw new UsageError(`--search-index-entries must be a whole number of entries, 1 or more; got "${values['search-index-entries']}".`);
   }
   return {

@@ -16,6 +16,8 @@ import { LiveModel } from './live-model.ts';
 import { type MultiplaneOptions, resolveOptions } from './options.ts';
 import { pageSchemaOnce } from './page-schema-once.ts';
 import { searchFiltersFirst } from './search-filters-first.ts';
+import { searchIndexesAtOnce } from './search-indexes-at-once.ts';
+import { searchShortWords } from './search-short-words.ts';
 import { searchUiConfig } from './search-ui-config.ts';
 import { sidebar } from './sidebar.ts';
 import { siteMap } from './sitemap.ts';
@@ -104,7 +106,7 @@ export default function multiplane(userOptions: MultiplaneOptions = {}): AstroIn
             }),
             timingsEnd(options.marksFile),
           ],
-          vite: { plugins: [searchUiConfig({ base: addressed ? base : config.base, mergedIndexes: options.mergedSearchIndexes }), searchFiltersFirst(), pageSchemaOnce()] },
+          vite: { plugins: [searchUiConfig({ base: addressed ? base : config.base, mergedIndexes: options.mergedSearchIndexes }), searchIndexesAtOnce(), searchFiltersFirst(), searchShortWords(), pageSchemaOnce()] },
         });
       },
       'astro:server:setup': ({ server, logger }) => {

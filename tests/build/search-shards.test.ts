@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assignPages, indexOfPage, mergedIndexes, searchLayout } from '../../src/build/search-shards.ts';
+import { assignPages, defaultEntryPagesPerIndex, indexOfPage, mergedIndexes, searchLayout } from '../../src/build/search-shards.ts';
 
 describe('the layout of the search indexes', () => {
   it('keeps one index while the entries fit in one', () => {
@@ -10,8 +10,27 @@ describe('the layout of the search indexes', () => {
 
   it('splits a larger site into the site pages\' index and enough entry indexes', () => {
     expect(searchLayout(1_001).indexes).toEqual(['pagefind', 'pagefind-1', 'pagefind-2']);
-    expect(searchLayout(30_000).indexes).toHaveLength(31);
+    expect(searchLayout(5_000).indexes).toHaveLength(6);
     expect(mergedIndexes(searchLayout(10, 4))).toEqual(['pagefind-1', 'pagefind-2', 'pagefind-3']);
+  });
+
+  it('grows its indexes instead of adding more past five, up to 3,000 entries each', () => {
+    expect(defaultEntryPagesPerIndex(10_000)).toBe(2_000);
+    expect(searchLayout(10_000).indexes).toHaveLength(6);
+    expect(searchLayout(15_000).indexes).toHaveLength(6);
+    expect(searchLayout(15_001).indexes).toHaveLength(7);
+    expect(searchLayout(30_000).indexes).toHaveLength(11);
+    // An index is only ever added as a site grows, so pages do not move back and forth.
+    let before = 0;
+    for (let entries = 0; entries <= 40_000; entries += 7) {
+      const count = searchLayout(entries).indexes.length;
+      expect(count, `${entries} entries`).toBeGreaterThanOrEqual(before);
+      before = count;
+    }
+  });
+
+  it('takes the size it is given instead', () => {
+    expect(searchLayout(30_000, 1_000).indexes).toHaveLength(31);
   });
 
   it('refuses a size that is not a positive whole number', () => {

@@ -147,6 +147,30 @@ describe('the published site', { timeout: 60_000 }, () => {
     expect(search).toMatch(new RegExp(`debounceTimeoutMs\\s*[=:]\\s*${SEARCH_DEBOUNCE_MS}\\b`));
   });
 
+  it('waits longer before it searches one letter, so a short pause after it starts no search', async () => {
+    const { page } = await open('/');
+    await page.locator('button[data-open-modal]').first().click();
+    const input = page.locator('#starlight__search .pagefind-ui__search-input');
+    await input.waitFor();
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { __messages: string[] }).__messages = seen;
+      new MutationObserver(() => {
+        const text = document.querySelector('#starlight__search .pagefind-ui__message')?.textContent?.trim();
+        if (text && seen.at(-1) !== text) seen.push(text);
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+    await input.pressSequentially('m');
+    // Longer than the box waits after a word, shorter than after one or two letters.
+    await page.waitForTimeout(SEARCH_DEBOUNCE_MS + 50);
+    await input.pressSequentially('esh', { delay: 20 });
+    await page.locator('#starlight__search .pagefind-ui__result').first().waitFor();
+    const messages = await page.evaluate(() => (window as unknown as { __messages: string[] }).__messages);
+    expect(messages.some((message) => /\bmesh(\.\.\.)?$/.test(message))).toBe(true);
+    expect(messages.filter((message) => /\bfor m(\.\.\.)?$/.test(message))).toEqual([]);
+    await page.close();
+  });
+
   for (const path of ['/', '/services/', '/services/mesh-gateway/', '/owners/delivery-infrastructure/', '/governance/', '/governance/rules/', '/loop/', '/planes/control/', '/runbooks/mesh-routing-architecture/', '/authoring/', '/authoring/services/', '/whitepaper/operating-loop/']) {
     it(`logs no console errors on ${path}`, async () => {
       const { page, errors } = await open(path);

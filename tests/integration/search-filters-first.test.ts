@@ -14,18 +14,32 @@ function transform(code: string, id: string): { code: string } | undefined {
 }
 
 describe('the search filters plugin', () => {
-  it("makes Pagefind UI wait for every index's filters before it lets a search run", () => {
-    const installed = readFileSync(UI_ID, 'utf8');
-    const { code } = transform(installed, UI_ID)!;
+  const installed = readFileSync(UI_ID, 'utf8');
+  const { code } = transform(installed, UI_ID)!;
+
+  it("has every search wait for every index's filters, loaded once Pagefind is ready", () => {
     const ready = code.indexOf('pagefind = imported_pagefind;');
-    const loaded = code.indexOf('await imported_pagefind.filters().catch(() => {});');
-    // After the indexes are merged, so the filters of every index are loaded; before Pagefind is
-    // declared ready, so no search starts first.
-    expect(loaded).toBeGreaterThan(code.indexOf('await imported_pagefind.mergeIndex(url, index);'));
-    expect(loaded).toBeLessThan(ready);
-    expect(code.slice(loaded, ready)).toMatch(/^await imported_pagefind\.filters\(\)\.catch\(\(\) => \{\}\);\s*$/);
-    // Only that changes.
-    expect(code.replace(/\n[ \t]*await imported_pagefind\.filters\(\)\.catch\(\(\) => \{\}\);/, '')).toBe(installed);
+    const loading = code.indexOf('filters_loaded = loadFilters().catch(() => {});');
+    // After the indexes are merged, so the filters of every index are loaded.
+    expect(ready).toBeGreaterThan(code.indexOf('imported_pagefind.mergeIndex(url, index)'));
+    expect(code.slice(ready, loading)).toMatch(/^pagefind = imported_pagefind;\s*$/);
+    // Declared in the component, before anything can use it.
+    expect(code.indexOf('let filters_loaded;')).toBeGreaterThan(-1);
+    expect(code.indexOf('let filters_loaded;')).toBeLessThan(code.indexOf('const search = async (term, filters) =>'));
+    // The search waits for them before it asks Pagefind, and nothing else waits: preloading the
+    // words being typed goes on meanwhile.
+    const search = code.slice(code.indexOf('const search = async (term, filters) =>'));
+    expect(search.indexOf('await filters_loaded;')).toBeGreaterThan(search.indexOf('await waitForApiInit();'));
+    expect(search.indexOf('await filters_loaded;')).toBeLessThan(search.indexOf('pagefind.search('));
+    expect(code.match(/await filters_loaded;/g)).toHaveLength(1);
+  });
+
+  it('changes nothing else', () => {
+    const undone = code
+      .replace(/\n[ \t]*let filters_loaded;/, '')
+      .replace('filters_loaded = loadFilters().catch(() => {});', 'loadFilters();')
+      .replace(/\n[ \t]*await filters_loaded;/, '');
+    expect(undone).toBe(installed);
   });
 
   it('leaves every other module alone', () => {
@@ -34,5 +48,7 @@ describe('the search filters plugin', () => {
 
   it('fails the build, naming the file to update, when Pagefind UI changes', () => {
     expect(() => transform('export const x = 1;', UI_ID)).toThrow(/src\/integration\/search-filters-first\.ts/);
+    // Ready as before, but searching differently.
+    expect(() => transform('\n  pagefind = imported_pagefind;\n  loadFilters();\n  const loadFilters = async () => {', UI_ID)).toThrow(/search-filters-first\.ts/);
   });
 });

@@ -1,0 +1,40 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+import { SHORT_WORD_DEBOUNCE_MS, SHORT_WORD_LENGTH, searchShortWords } from '../../src/integration/search-short-words.ts';
+
+const require = createRequire(import.meta.url);
+// Pagefind UI's module as installed: the plugin must find its place in the version the site ships.
+const UI_ID = require.resolve('@pagefind/default-ui').replace(/cjs[\\/]ui-core\.cjs$/, 'mjs/ui-core.mjs');
+
+/** Runs the plugin's transform hook the way Vite does, with `this.error` throwing. */
+function transform(code: string, id: string): { code: string } | undefined {
+  const hook = searchShortWords().transform as (this: unknown, code: string, id: string) => { code: string } | undefined;
+  return hook.call({ error: (message: string): never => { throw new Error(message); } }, code, id);
+}
+
+describe('the plugin that waits longer before searching one or two letters', () => {
+  const installed = readFileSync(UI_ID, 'utf8');
+  const { code } = transform(installed, UI_ID)!;
+  const timer = /timer = setTimeout\(executeSearchFunc, (.+?)\);/.exec(code)?.[1] ?? '';
+
+  it('sets the timer by the length of what was typed', () => {
+    const wait = new Function('term', 'debounce_timeout_ms', `return ${timer};`) as (term: string, debounce: number) => number;
+    expect(SHORT_WORD_LENGTH).toBe(3);
+    expect(wait('r', 150)).toBe(SHORT_WORD_DEBOUNCE_MS);
+    expect(wait('re', 150)).toBe(SHORT_WORD_DEBOUNCE_MS);
+    expect(wait('res', 150)).toBe(150);
+    expect(wait('restore', 150)).toBe(150);
+    // A site that waits longer anyway keeps its own wait.
+    expect(wait('r', 1_000)).toBe(1_000);
+  });
+
+  it('changes nothing else', () => {
+    expect(code.replace(timer, 'debounce_timeout_ms')).toBe(installed);
+  });
+
+  it('fails the build, naming the file to update, when Pagefind UI changes', () => {
+    expect(() => transform('export const x = 1;', UI_ID)).toThrow(/src\/integration\/search-short-words\.ts/);
+    expect(transform('timer = setTimeout(executeSearchFunc, debounce_timeout_ms);', '/elsewhere/ui-core.mjs')).toBeUndefined();
+  });
+});

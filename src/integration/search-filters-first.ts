@@ -1,7 +1,6 @@
 import type { Plugin } from 'vite';
+import { pagefindUiPatch } from './pagefind-ui-patch.ts';
 
-/** Pagefind UI's module, as Starlight's search box imports it. */
-export const PAGEFIND_UI_MODULE = /[\\/]@pagefind[\\/]default-ui[\\/]npm_dist[\\/]mjs[\\/]ui-core\.mjs$/;
 /** Where Pagefind UI, its indexes merged, declares Pagefind ready and starts loading the filters. */
 const API_READY = /(\n[ \t]*)pagefind = imported_pagefind;(\s*)loadFilters\(\);/;
 /** Pagefind UI's filter loading, before which the promise of its end is declared. */
@@ -23,21 +22,15 @@ const SEARCH_START = /(\n[ \t]*const search = async \(term, filters\) => \{[^]*?
  * holding every search back.
  */
 export function searchFiltersFirst(): Plugin {
-  return {
+  return pagefindUiPatch({
     name: 'multiplane:search-filters-first',
-    apply: 'build',
-    transform(code, id) {
-      if (!PAGEFIND_UI_MODULE.test(id.split('?')[0] ?? id)) return undefined;
-      if (!API_READY.test(code) || !LOAD_FILTERS.test(code) || !SEARCH_START.test(code)) {
-        this.error('Pagefind UI no longer loads its filters and searches as src/integration/search-filters-first.ts expects; update it.');
-      }
-      return {
-        code: code
-          .replace(LOAD_FILTERS, '$1let filters_loaded;$&')
-          .replace(API_READY, '$1pagefind = imported_pagefind;$2filters_loaded = loadFilters().catch(() => {});')
-          .replace(SEARCH_START, '$1\n$2await filters_loaded;'),
-        map: null,
-      };
-    },
-  };
+    file: 'src/integration/search-filters-first.ts',
+    what: 'loads its filters and searches',
+    places: [API_READY, LOAD_FILTERS, SEARCH_START],
+    patch: (code) =>
+      code
+        .replace(LOAD_FILTERS, '$1let filters_loaded;$&')
+        .replace(API_READY, '$1pagefind = imported_pagefind;$2filters_loaded = loadFilters().catch(() => {});')
+        .replace(SEARCH_START, '$1\n$2await filters_loaded;'),
+  });
 }

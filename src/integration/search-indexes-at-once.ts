@@ -1,5 +1,5 @@
 import type { Plugin } from 'vite';
-import { PAGEFIND_UI_MODULE } from './search-filters-first.ts';
+import { pagefindUiPatch } from './pagefind-ui-patch.ts';
 
 /** Pagefind UI's loop that merges the further indexes, each awaited before the next is asked for. */
 const MERGE_LOOP = /(\n[ \t]*)for \(const index of merge_index\) \{([^]*?)await imported_pagefind\.mergeIndex\(url, index\);(\s*)\}/;
@@ -14,18 +14,11 @@ const MERGE_LOOP = /(\n[ \t]*)for \(const index of merge_index\) \{([^]*?)await 
  * indexes in the order they were asked for, whatever order they load in, so the results are the same.
  */
 export function searchIndexesAtOnce(): Plugin {
-  return {
+  return pagefindUiPatch({
     name: 'multiplane:search-indexes-at-once',
-    apply: 'build',
-    transform(code, id) {
-      if (!PAGEFIND_UI_MODULE.test(id.split('?')[0] ?? id)) return undefined;
-      if (!MERGE_LOOP.test(code)) {
-        this.error('Pagefind UI no longer merges its indexes as src/integration/search-indexes-at-once.ts expects; update it.');
-      }
-      return {
-        code: code.replace(MERGE_LOOP, '$1const merging = [];$1for (const index of merge_index) {$2merging.push(imported_pagefind.mergeIndex(url, index));$3}$1await Promise.all(merging);'),
-        map: null,
-      };
-    },
-  };
+    file: 'src/integration/search-indexes-at-once.ts',
+    what: 'merges its indexes',
+    places: [MERGE_LOOP],
+    patch: (code) => code.replace(MERGE_LOOP, '$1const merging = [];$1for (const index of merge_index) {$2merging.push(imported_pagefind.mergeIndex(url, index));$3}$1await Promise.all(merging);'),
+  });
 }

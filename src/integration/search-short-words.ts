@@ -1,5 +1,5 @@
 import type { Plugin } from 'vite';
-import { PAGEFIND_UI_MODULE } from './search-filters-first.ts';
+import { pagefindUiPatch } from './pagefind-ui-patch.ts';
 
 /** Words shorter than this wait longer before the search box searches them. */
 export const SHORT_WORD_LENGTH = 3;
@@ -15,24 +15,19 @@ const DEBOUNCE_TIMER = /timer = setTimeout\(executeSearchFunc, debounce_timeout_
  *
  * A search cannot be stopped once it reaches Pagefind's worker, and one or two letters match
  * nearly every word: at 10,000 entries "r" found 8,500 pages in about 300 ms and "re" 6,100 in
- * 100 ms, against 20–40 ms for "res" once the words were loaded. A reader who pauses a little
- * after the first letter (200 ms is enough with the box's 150 ms wait,
- * src/integration/search-ui-config.ts) had that search run ahead of the word they went on to type. Pagefind still
- * fetches what those letters need meanwhile (`preload`), and a reader who stops at one letter gets
- * its results a quarter of a second later.
+ * 100 ms, against 20–40 ms for "res" once the words were loaded. A reader who paused a little
+ * after the first letter (200 ms is enough against the box's 150 ms wait for a word,
+ * src/integration/search-ui-config.ts) had that search run ahead of the word they went on to
+ * type. Pagefind still fetches what those letters need meanwhile (`preload`), and a reader who
+ * stops at one letter gets its results a quarter of a second later.
  */
 export function searchShortWords(): Plugin {
-  return {
+  const wait = `term.length < ${SHORT_WORD_LENGTH} ? Math.max(debounce_timeout_ms, ${SHORT_WORD_DEBOUNCE_MS}) : debounce_timeout_ms`;
+  return pagefindUiPatch({
     name: 'multiplane:search-short-words',
-    apply: 'build',
-    transform(code, id) {
-      if (!PAGEFIND_UI_MODULE.test(id.split('?')[0] ?? id)) return undefined;
-      if (!DEBOUNCE_TIMER.test(code)) {
-        this.error('Pagefind UI no longer waits between keystrokes as src/integration/search-short-words.ts expects; update it.');
-      }
-      const wait = `term.length < ${SHORT_WORD_LENGTH} ? Math.max(debounce_timeout_ms, ${SHORT_WORD_DEBOUNCE_MS}) : debounce_timeout_ms`;
-      return { code: code.replace(DEBOUNCE_TIMER, `timer = setTimeout(executeSearchFunc, ${wait});`), map: null };
-    },
-  };
+    file: 'src/integration/search-short-words.ts',
+    what: 'waits between keystrokes',
+    places: [DEBOUNCE_TIMER],
+    patch: (code) => code.replace(DEBOUNCE_TIMER, `timer = setTimeout(executeSearchFunc, ${wait});`),
+  });
 }
-

@@ -1,20 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { searchFiltersFirst } from '../../src/integration/search-filters-first.ts';
+import { installedPagefindUi, PAGEFIND_UI_ID as UI_ID, transformWith } from '../helpers/pagefind-ui.ts';
 
-const require = createRequire(import.meta.url);
-// Pagefind UI's module as installed: the plugin must find its place in the version the site ships.
-const UI_ID = require.resolve('@pagefind/default-ui').replace(/cjs[\\/]ui-core\.cjs$/, 'mjs/ui-core.mjs');
-
-/** Runs the plugin's transform hook the way Vite does, with `this.error` throwing. */
-function transform(code: string, id: string): { code: string } | undefined {
-  const hook = searchFiltersFirst().transform as (this: unknown, code: string, id: string) => { code: string } | undefined;
-  return hook.call({ error: (message: string): never => { throw new Error(message); } }, code, id);
-}
+const transform = (code: string, id: string) => transformWith(searchFiltersFirst(), code, id);
 
 describe('the search filters plugin', () => {
-  const installed = readFileSync(UI_ID, 'utf8');
+  const installed = installedPagefindUi();
   const { code } = transform(installed, UI_ID)!;
 
   it("has every search wait for every index's filters, loaded once Pagefind is ready", () => {

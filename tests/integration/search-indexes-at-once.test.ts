@@ -1,20 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { searchIndexesAtOnce } from '../../src/integration/search-indexes-at-once.ts';
+import { installedPagefindUi, PAGEFIND_UI_ID as UI_ID, transformWith } from '../helpers/pagefind-ui.ts';
 
-const require = createRequire(import.meta.url);
-// Pagefind UI's module as installed: the plugin must find its place in the version the site ships.
-const UI_ID = require.resolve('@pagefind/default-ui').replace(/cjs[\\/]ui-core\.cjs$/, 'mjs/ui-core.mjs');
-
-/** Runs the plugin's transform hook the way Vite does, with `this.error` throwing. */
-function transform(code: string, id: string): { code: string } | undefined {
-  const hook = searchIndexesAtOnce().transform as (this: unknown, code: string, id: string) => { code: string } | undefined;
-  return hook.call({ error: (message: string): never => { throw new Error(message); } }, code, id);
-}
+const transform = (code: string, id: string) => transformWith(searchIndexesAtOnce(), code, id);
 
 describe('the plugin that merges the search indexes at once', () => {
-  const installed = readFileSync(UI_ID, 'utf8');
+  const installed = installedPagefindUi();
   const { code } = transform(installed, UI_ID)!;
 
   it('asks for every index before it waits for any, and for all of them before Pagefind is ready', () => {

@@ -19,10 +19,20 @@ const SCHEMES = ['light', 'dark'] as const;
 const VIEWPORTS = { desktop: { width: 1280, height: 900 }, phone: { width: 390, height: 844 } } as const;
 type Viewport = keyof typeof VIEWPORTS;
 
-async function open(path: string, scheme: (typeof SCHEMES)[number] = 'light', viewport: Viewport = 'desktop', bypassCSP = false): Promise<Page> {
-  const page = await served.browser.newPage({ colorScheme: scheme, viewport: VIEWPORTS[viewport], bypassCSP });
+/** A new tab in the given scheme and viewport, at no address yet: `visit` paths in it. */
+function tab(scheme: (typeof SCHEMES)[number] = 'light', viewport: Viewport = 'desktop', bypassCSP = false): Promise<Page> {
+  return served.browser.newPage({ colorScheme: scheme, viewport: VIEWPORTS[viewport], bypassCSP });
+}
+
+/** Loads a path of the site in a tab, as a reader who follows links does (styles and scripts come from its cache). */
+async function visit(page: Page, path: string): Promise<Page> {
   await page.goto(`${served.url}${path}`, { waitUntil: 'load' });
   return page;
+}
+
+/** A path of the site in a tab of its own. */
+async function open(path: string, scheme: (typeof SCHEMES)[number] = 'light', viewport: Viewport = 'desktop', bypassCSP = false): Promise<Page> {
+  return visit(await tab(scheme, viewport, bypassCSP), path);
 }
 
 const report = runCheck({ root: EXAMPLE_ROOT, now: NOW });
@@ -31,8 +41,9 @@ describe('the operating loop diagram', { timeout: 120_000 }, () => {
   for (const scheme of SCHEMES) {
     for (const viewport of Object.keys(VIEWPORTS) as Viewport[]) {
       it(`shows its smallest text at 11 px or more, not justified (${scheme}, ${viewport})`, async () => {
+        const page = await tab(scheme, viewport);
         for (const path of ['/', '/loop/']) {
-          const page = await open(path, scheme, viewport);
+          await visit(page, path);
           const seen = await page.evaluate(() => {
             const shown = [...document.querySelectorAll<SVGSVGElement>('svg.mp-loop')].filter((svg) => svg.getBoundingClientRect().width > 0);
             return shown.map((svg) => {
@@ -56,8 +67,8 @@ describe('the operating loop diagram', { timeout: 120_000 }, () => {
           expect(seen[0]!.smallest, `${path}: smallest text in px`).toBeGreaterThanOrEqual(11);
           expect(seen[0]!.justified).toBe(0);
           expect(seen[0]!.inside).toBe(true);
-          await page.close();
         }
+        await page.close();
       });
     }
   }
@@ -117,8 +128,9 @@ describe("the platform's status line", { timeout: 120_000 }, () => {
   for (const scheme of SCHEMES) {
     for (const viewport of Object.keys(VIEWPORTS) as Viewport[]) {
       it(`names the platform, environment, docs version, state and last deployment (${scheme}, ${viewport})`, async () => {
+        const page = await tab(scheme, viewport);
         for (const path of ['/', '/services/mesh-gateway/', '/deployments/', '/governance/', '/whitepaper/abstract/', '/no/such/page/']) {
-          const page = await open(path, scheme, viewport);
+          await visit(page, path);
           const line = page.getByRole('region', { name: 'Platform status', exact: true });
           await page.locator('[data-mp-status][data-mp-status-loaded]').waitFor({ timeout: 10_000 });
           const text = (await line.innerText()).replace(/\s+/g, ' ');
@@ -126,8 +138,8 @@ describe("the platform's status line", { timeout: 120_000 }, () => {
           expect(text, path).toMatch(/^JLT-Lane Mesh\s*production\s*Docs 2026\.11\s*Degraded performance\s*Last deploy \d{1,2} [A-Z][a-z]{2} \d{4}$/);
           await expect(line.getByRole('link', { name: 'Degraded performance' }).getAttribute('href')).resolves.toBe('/incidents/2026-11-notification-delays/');
           expect(await line.boundingBox().then((box) => (box ? box.x + box.width : Infinity))).toBeLessThanOrEqual(VIEWPORTS[viewport].width);
-          await page.close();
         }
+        await page.close();
       });
     }
   }
@@ -140,8 +152,9 @@ describe('tables', { timeout: 180_000 }, () => {
     for (const viewport of Object.keys(VIEWPORTS) as Viewport[]) {
       it(`are never clipped without a sign that they scroll (${scheme}, ${viewport})`, async () => {
         let overflowing = 0;
+        const page = await tab(scheme, viewport);
         for (const path of PAGES) {
-          const page = await open(path, scheme, viewport);
+          await visit(page, path);
           const tables = await page.evaluate(() => {
             const viewportWidth = document.documentElement.clientWidth;
             return [...document.querySelectorAll('table')].map((table) => {
@@ -169,8 +182,8 @@ describe('tables', { timeout: 180_000 }, () => {
             overflowing++;
             expect(table, `${path}: ${table.table} overflows`).toMatchObject({ cue: true, focusable: true });
           }
-          await page.close();
         }
+        await page.close();
         // On a phone some tables are wider than the screen: the check above is exercised.
         if (viewport === 'phone') expect(overflowing).toBeGreaterThan(0);
       });
@@ -187,12 +200,13 @@ describe('previous and next', { timeout: 120_000 }, () => {
 
   it("lead through the planes in the model's order, which each plane's page states", async () => {
     const order = PLANE_DEFINITIONS.map((plane) => `/planes/${plane.id}/`);
+    const page = await tab();
     for (const [index, path] of order.entries()) {
-      const page = await open(path);
+      await visit(page, path);
       expect(await links(page), path).toEqual({ prev: order[index - 1] ?? null, next: order[index + 1] ?? null });
       expect((await page.locator('main').innerText()).replace(/\s+/g, ' ')).toContain(PLANE_ORDER_NOTE);
-      await page.close();
     }
+    await page.close();
   });
 
   it("lead through the whitepaper's chapters in order", async () => {

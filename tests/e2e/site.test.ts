@@ -160,11 +160,15 @@ describe('the published site', { timeout: 60_000 }, () => {
         if (text && seen.at(-1) !== text) seen.push(text);
       }).observe(document.body, { subtree: true, childList: true, characterData: true });
     });
+    // The page's timers on a clock of the test's own, so that a slow machine's keystrokes cannot
+    // stretch the pause: only the clock's time counts.
+    await page.clock.install();
     await input.pressSequentially('m');
     // Longer than the box waits after a word, shorter than after one or two letters.
-    await page.waitForTimeout(SEARCH_DEBOUNCE_MS + 50);
-    await input.pressSequentially('esh', { delay: 20 });
-    await page.locator('#starlight__search .pagefind-ui__result').first().waitFor();
+    await page.clock.runFor(SEARCH_DEBOUNCE_MS + 50);
+    await input.pressSequentially('esh');
+    const result = page.locator('#starlight__search .pagefind-ui__result').first();
+    await expect.poll(async () => (await page.clock.runFor(100), result.isVisible()), { timeout: 30_000 }).toBe(true);
     const messages = await page.evaluate(() => (window as unknown as { __messages: string[] }).__messages);
     expect(messages.some((message) => /\bmesh(\.\.\.)?$/.test(message))).toBe(true);
     expect(messages.filter((message) => /\bfor m(\.\.\.)?$/.test(message))).toEqual([]);

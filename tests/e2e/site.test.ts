@@ -160,9 +160,11 @@ describe('the published site', { timeout: 60_000 }, () => {
         if (text && seen.at(-1) !== text) seen.push(text);
       }).observe(document.body, { subtree: true, childList: true, characterData: true });
     });
-    // The page's timers on a clock of the test's own, so that a slow machine's keystrokes cannot
-    // stretch the pause: only the clock's time counts.
+    // The page's timers on a paused clock of the test's own, so that a slow machine's keystrokes
+    // cannot stretch the pause: only the time the test runs the clock for counts. An installed
+    // clock alone still follows the wall clock; pausing it is what stops that.
     await page.clock.install();
+    await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1_000);
     await input.pressSequentially('m');
     // Longer than the box waits after a word, shorter than after one or two letters.
     await page.clock.runFor(SEARCH_DEBOUNCE_MS + 50);

@@ -7,6 +7,22 @@ const ISOLATED = ['tests/core/policy-checks/compile-once.test.ts'];
 // Tests of src/build that run whole builds and stop them: end to end, so they run with the others.
 const BUILDS = ['tests/build/output-crash.test.ts', 'tests/build/build-interrupt.test.ts'];
 
+// Test files that run builds, whole commands (the npm scripts), git, Pagefind, Chromium, built page
+// code or the TypeScript compiler: the integration project. The unit project keeps the tests of
+// code in-process, so that `npm run test:unit` answers in seconds.
+const INTEGRATION = [
+  'tests/cli/**/*.test.ts',
+  'tests/git/**/*.test.ts',
+  'tests/build/search-step.test.ts',
+  'tests/build/release-memory.test.ts',
+  'tests/build/chromium-lifetime.test.ts',
+  'tests/diagrams/mermaid/mermaid-renderer.test.ts',
+  'tests/importers/import-command.test.ts',
+  'tests/typecheck.test.ts',
+  'tests/core/history/governance-history.test.ts',
+  'tests/integration/data-store-at-run-time.test.ts',
+];
+
 // End-to-end files that only read the shared example site (tests/e2e/global-setup.ts).
 const SITE_READERS = ['tests/e2e/site.test.ts', 'tests/e2e/reader.test.ts', 'tests/e2e/metrics.test.ts', 'tests/e2e/whitepaper-pdf.test.ts'];
 
@@ -29,7 +45,7 @@ export default defineConfig({
           name: 'unit',
           globalSetup: [SCRATCH],
           include: ['tests/**/*.test.ts'],
-          exclude: ['tests/e2e/**', ...ISOLATED, ...BUILDS],
+          exclude: ['tests/e2e/**', ...ISOLATED, ...BUILDS, ...INTEGRATION],
           testTimeout: 20_000,
           // Files share one module graph per worker instead of importing the engine again for each
           // of them: most of a unit file's time was that import. Files that mock a module run
@@ -43,6 +59,14 @@ export default defineConfig({
           globalSetup: [SCRATCH],
           include: ISOLATED,
           testTimeout: 20_000,
+        },
+      },
+      {
+        test: {
+          name: 'integration',
+          globalSetup: [SCRATCH],
+          include: INTEGRATION,
+          testTimeout: 60_000,
         },
       },
       {

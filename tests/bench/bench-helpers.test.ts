@@ -1,10 +1,11 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pairedRatios, range, type SideRuns } from '../../src/bench/alternating-runs.ts';
 import { parseBenchArgs, parseBenchCheckArgs } from '../../src/bench/bench-args.ts';
 import { measureOutput } from '../../src/bench/page-sizes.ts';
+import { SCRIPT_NODE_FLAGS } from '../../src/bench/run-bench.ts';
 import { UsageError } from '../../src/cli/io.ts';
 
 const side = (name: string, ms: number[]): SideRuns => ({ name, ms, peakRssBytes: ms.map(() => 0), load: ms.map(() => [0, 0] as const) });
@@ -25,6 +26,13 @@ describe('benchmark figures', () => {
 
   it('ignores a run the other side does not have', () => {
     expect(pairedRatios(side('a', [100, 100, 100]), side('b', [50])).ratios).toEqual([2]);
+  });
+
+  it("times the scripts with the Node flags package.json's scripts give them", () => {
+    const scripts = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'package.json'), 'utf8')).scripts as Record<string, string>;
+    for (const name of ['check', 'build', 'build:public']) {
+      expect(scripts[name]!.split(' ').filter((word) => word.startsWith('--') && !word.startsWith('--no-warnings')), name).toEqual([...SCRIPT_NODE_FLAGS, ...(name === 'build:public' ? ['--edition'] : [])]);
+    }
   });
 });
 

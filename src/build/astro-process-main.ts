@@ -4,8 +4,13 @@
 // modules (sent at once, so that they load beside the check; see src/cli/build.ts), and the next
 // line is the path of its build plan. An input that ends without a plan (the content has errors,
 // or the build stopped) ends it; a build that stops while Astro builds ends it with a signal.
+import { survivingClosedPipe } from '../cli/closed-pipe.ts';
 import { warmKeptPages } from './astro-links.ts';
 import type { LoadedAstro } from './astro-process.ts';
+
+// Astro logs to the build's own output (inherited): a reader that goes away must not end the build.
+survivingClosedPipe(process.stdout);
+survivingClosedPipe(process.stderr);
 
 const [root, keptPages] = process.argv.slice(2);
 if (!root) {

@@ -1,6 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { closest, formatList } from '../core/text/closest.ts';
 import { resolveNow } from '../core/time.ts';
+import { survivingClosedPipe } from './closed-pipe.ts';
 
 /** Where a command writes and what it reads from its process; tests pass their own. */
 export interface CommandIo {
@@ -15,11 +16,19 @@ export interface CommandIo {
 /** The real process's streams and environment. */
 export function processIo(): CommandIo {
   return {
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
+    stdout: writerTo(process.stdout),
+    stderr: writerTo(process.stderr),
     env: process.env,
     cwd: process.cwd(),
     color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR && process.env.TERM !== 'dumb',
+  };
+}
+
+/** Writes to a stream until its reader goes away, then drops what follows (closed-pipe.ts). */
+function writerTo(stream: NodeJS.WriteStream): (text: string) => void {
+  const open = survivingClosedPipe(stream);
+  return (text) => {
+    if (open()) stream.write(text);
   };
 }
 

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,6 +31,36 @@ describe('--help on every script', () => {
     expect(result.status).toBe(2);
     expect(result.stderr.split('\n')[0]).toMatch(/^Unknown option '--entires'\. (Did you mean --entries\?|The options are )/);
     expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('a script whose reader goes away', () => {
+  // `npm run check | head -3`: head closes the pipe after three lines, and the next write fails.
+  it.each(['check', 'build'])('npm run %s stops printing and exits as it would, without a stack trace', async (name) => {
+    const scripts = (JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+    const file = /scripts\/[\w-]+\.ts/.exec(scripts[name]!)![0];
+    const child = spawn(process.execPath, ['--experimental-strip-types', '--no-warnings', join(REPO, file), '--help'], { cwd: scratch, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Closed before the script, which takes a few hundred milliseconds to start, writes its usage.
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+  });
+
+  it("npm run build finishes the site when the reader leaves while Astro's process is logging", { timeout: 180_000 }, async () => {
+    const out = join(scratch, 'piped-site');
+    const args = ['--content', join(REPO, 'tests', 'fixtures', 'valid', 'content'), '--out', out, '--no-pdf'];
+    const child = spawn(process.execPath, ['--experimental-strip-types', '--no-warnings', join(REPO, 'scripts', 'build.ts'), ...args], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+    // Astro's process inherits this pipe: it logs into a pipe whose reader is gone.
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).not.toMatch(/EPIPE|\n\s+at /);
+    expect(status).toBe(0);
+    expect(readdirSync(out)).toContain('index.html');
   });
 });
 

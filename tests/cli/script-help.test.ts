@@ -10,12 +10,17 @@ const REPO = join(import.meta.dirname, '..', '..');
 const scratch = mkdtempSync(join(tmpdir(), 'multiplane-help-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-/** Runs a script of package.json as npm would, with arguments after `--`. */
-function script(name: string, args: string[]) {
+/** The file of scripts/ that a script of package.json runs. */
+function scriptFile(name: string): string {
   const scripts = (JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
   const file = /scripts\/[\w-]+\.ts/.exec(scripts[name] ?? '')?.[0];
   if (!file) throw new Error(`npm run ${name} runs no script of scripts/`);
-  return spawnSync(process.execPath, ['--experimental-strip-types', '--no-warnings', join(REPO, file), ...args], { cwd: scratch, encoding: 'utf8', timeout: 60_000 });
+  return join(REPO, file);
+}
+
+/** Runs a script of package.json as npm would, with arguments after `--`. */
+function script(name: string, args: string[]) {
+  return spawnSync(process.execPath, ['--experimental-strip-types', '--no-warnings', scriptFile(name), ...args], { cwd: scratch, encoding: 'utf8', timeout: 60_000 });
 }
 
 describe('--help on every script', () => {
@@ -37,9 +42,7 @@ describe('--help on every script', () => {
 describe('a script whose reader goes away', () => {
   // `npm run check | head -3`: head closes the pipe after three lines, and the next write fails.
   it.each(['check', 'build'])('npm run %s stops printing and exits as it would, without a stack trace', async (name) => {
-    const scripts = (JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
-    const file = /scripts\/[\w-]+\.ts/.exec(scripts[name]!)![0];
-    const child = spawn(process.execPath, ['--experimental-strip-types', '--no-warnings', join(REPO, file), '--help'], { cwd: scratch, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--experimental-strip-types', '--no-warnings', scriptFile(name), '--help'], { cwd: scratch, stdio: ['ignore', 'pipe', 'pipe'] });
     // Closed before the script, which takes a few hundred milliseconds to start, writes its usage.
     child.stdout.destroy();
     let stderr = '';

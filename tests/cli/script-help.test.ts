@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { schemasCommand } from '../../src/cli/schemas.ts';
+import { scratchFolder, startBuild } from '../build/build-process.ts';
 import { memoryIo } from '../helpers/io.ts';
 
 const REPO = join(import.meta.dirname, '..', '..');
@@ -53,17 +54,17 @@ describe('a script whose reader goes away', () => {
   });
 
   it("npm run build finishes the site when the reader leaves while Astro's process is logging", { timeout: 180_000 }, async () => {
-    const out = join(scratch, 'piped-site');
-    const args = ['--content', join(REPO, 'tests', 'fixtures', 'valid', 'content'), '--out', out, '--no-pdf'];
-    const child = spawn(process.execPath, ['--experimental-strip-types', '--no-warnings', join(REPO, 'scripts', 'build.ts'), ...args], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
-    // Astro's process inherits this pipe: it logs into a pipe whose reader is gone.
-    child.stdout.destroy();
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
-    expect(stderr).not.toMatch(/EPIPE|\n\s+at /);
-    expect(status).toBe(0);
-    expect(readdirSync(out)).toContain('index.html');
+    const folder = scratchFolder('piped');
+    try {
+      const build = startBuild(join(folder, 'site'));
+      // Astro's process inherits this pipe: it logs into a pipe whose reader is gone.
+      build.child.stdout!.destroy();
+      expect(await build.ended, build.output()).toEqual({ code: 0, signal: null });
+      expect(build.output()).not.toMatch(/EPIPE|\n\s+at /);
+      expect(readdirSync(join(folder, 'site'))).toContain('index.html');
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });
 

@@ -6,9 +6,10 @@ import type { Finding } from '../findings/finding.ts';
 import { COLLECTIONS, type EntryCollectionName, type Governance, GovernanceSchema } from '../schemas/index.ts';
 import type { AnyEntry } from './entry.ts';
 import { linkedFiles } from './linked-files.ts';
-import { listCollectionFiles } from './list-files.ts';
+import { type CollectionFile, listCollectionFiles } from './list-files.ts';
 import { createLocator, type Locator } from './locator.ts';
 import { mdxFileSafetyProblems } from '../markdown/mdx-safety.ts';
+import { type FrontmatterCache, openFrontmatterCache } from './frontmatter-cache.ts';
 import { type FactsOf, type ParsedFile, parseMarkdownEntry, parsePlatformFile, parseYaml } from './parse-entry.ts';
 import { splitFrontmatter } from './frontmatter.ts';
 import { analyzeBodies, type BodyItem } from '../markdown/analyze-bodies.ts';
@@ -45,6 +46,9 @@ export interface LoadedContent {
 
 const MDX = /\.mdx$/i;
 
+/** The files of each collection folder, as `listCollectionFiles` gives them. */
+type Listing = Map<EntryCollectionName, CollectionFile[]>;
+
 /** A file read ahead of its parse, with the stamp it was read at. */
 interface Read {
   readonly stamp: string | undefined;
@@ -60,7 +64,7 @@ interface Cached {
 }
 
 export interface AsyncLoadOptions {
-  /** Where body facts are cached between runs (`<root>/.cache/multiplane/…`); nothing is cached without it. */
+  /** Where body facts and validated frontmatter are cached between runs (`<root>/.cache/multiplane/…`); nothing is cached without it. */
   readonly cacheDir?: string | undefined;
   /** Told when the cache cannot be written or worker threads cannot be used. */
   readonly warn?: ((message: string) => void) | undefined;
@@ -88,7 +92,7 @@ export class ContentStore {
 
   /** Reads the content folder as it is now, parsing changed bodies in this thread. */
   load(): LoadedContent {
-    return this.#load(new Map(), new Map());
+    return this.#load(this.#list(), new Map(), new Map());
   }
 
   /**
@@ -98,7 +102,8 @@ export class ContentStore {
   async loadAsync(options: AsyncLoadOptions = {}): Promise<LoadedContent> {
     const items: BodyItem<string>[] = [];
     const sources = new Map<string, Read>();
-    for (const candidate of this.#changedMarkdown()) {
+    const listing = this.#list();
+    for (const candidate of this.#changedMarkdown(listing)) {
       const source = readSource(candidate.absolute, this.contentDir, { link: candidate.link });
       sources.set(candidate.absolute, { stamp: candidate.stamp, source });
       if (!source.ok) continue;
@@ -107,14 +112,31 @@ export class ContentStore {
       items.push({ key: candidate.absolute, body: split.body, firstLine: split.bodyLine, mdx: MDX.test(candidate.absolute) });
     }
     const facts = await analyzeBodies(items, { cacheDir: options.cacheDir, warn: options.warn });
-    return this.#load(facts, sources);
+    const frontmatter = openFrontmatterCache(options.cacheDir);
+    const loaded = this.#load(listing, facts, sources, frontmatter);
+    try {
+      frontmatter.save();
+    } catch (error) {
+      options.warn?.((error as Error).message);
+    }
+    return loaded;
+  }
+
+  /** The files of every collection folder, listed once per load: both passes over them walk this. */
+  #list(): Listing {
+    const listing: Listing = new Map();
+    for (const definition of Object.values(COLLECTIONS)) {
+      if (definition.source.kind !== 'folder') continue;
+      const collection = definition.name as EntryCollectionName;
+      listing.set(collection, [...listCollectionFiles(this.contentDir, collection)]);
+    }
+    return listing;
   }
 
   /** Markdown files whose stamp differs from the last load's, with their stamp. */
-  *#changedMarkdown(): Generator<{ absolute: string; stamp: string | undefined; link: boolean }> {
-    for (const definition of Object.values(COLLECTIONS)) {
-      if (definition.source.kind !== 'folder') continue;
-      for (const candidate of listCollectionFiles(this.contentDir, definition.name as EntryCollectionName)) {
+  *#changedMarkdown(listing: Listing): Generator<{ absolute: string; stamp: string | undefined; link: boolean }> {
+    for (const candidates of listing.values()) {
+      for (const candidate of candidates) {
         if (!candidate.markdown || !candidate.regular) continue;
         const stamp = stampOf(candidate.absolute);
         const cached = this.#cache.get(candidate.absolute);
@@ -123,7 +145,7 @@ export class ContentStore {
     }
   }
 
-  #load(prepared: ReadonlyMap<string, BodyFacts>, sources: ReadonlyMap<string, Read>): LoadedContent {
+  #load(listing: Listing, prepared: ReadonlyMap<string, BodyFacts>, sources: ReadonlyMap<string, Read>, known?: FrontmatterCache): LoadedContent {
     const findings: Finding[] = [];
     const entries: AnyEntry[] = [];
     const rejected = new Set<string>();
@@ -188,10 +210,9 @@ export class ContentStore {
       }
     }
 
-    for (const definition of Object.values(COLLECTIONS)) {
-      if (definition.source.kind !== 'folder') continue;
-      const collection = definition.name as EntryCollectionName;
-      for (const candidate of listCollectionFiles(this.contentDir, collection)) {
+    for (const [collection, candidates] of listing) {
+      const definition = COLLECTIONS[collection];
+      for (const candidate of candidates) {
         const file = fileOf(candidate.absolute);
         const key = `${collection}/${candidate.id}`;
         if (!candidate.markdown) {
@@ -212,7 +233,7 @@ export class ContentStore {
           rejected.add(key);
           continue;
         }
-        const result = read(candidate.absolute, (path, text, factsOf) => parseMarkdownEntry(collection, candidate.id, path, text, factsOf), key, candidate.link);
+        const result = read(candidate.absolute, (path, text, factsOf) => parseMarkdownEntry(collection, candidate.id, path, text, factsOf, known), key, candidate.link);
         findings.push(...result.findings);
         const entry = result.entry;
         if (entry && isMdx) findings.push(...mdxFindings(entry, result.mdxText ?? '', mdx.components));

@@ -9,6 +9,7 @@ import type { AnyEntry } from './entry.ts';
 import { splitFrontmatter } from './frontmatter.ts';
 import { analyzeBody } from '../markdown/analyze-body.ts';
 import { type BodyFacts, NO_FACTS } from '../markdown/body-facts.ts';
+import type { FrontmatterCache } from './frontmatter-cache.ts';
 import { createLocator, type Locator } from './locator.ts';
 import { schemaFindings } from './schema-findings.ts';
 
@@ -31,9 +32,10 @@ export function digestOf(text: string): string {
 /**
  * Turns the text of one Markdown file into an entry: splits the frontmatter, parses its YAML and
  * validates it against the collection's schema. Never throws; every problem is a finding with the
- * file's own line numbers. This is the only place a Markdown entry is parsed.
+ * file's own line numbers. This is the only place a Markdown entry is parsed. A frontmatter
+ * `known` holds as validated before is taken from it; one that validates now is added to it.
  */
-export function parseMarkdownEntry(collection: EntryCollectionName, id: string, file: string, text: string, factsOf: FactsOf = parseBody): ParsedFile {
+export function parseMarkdownEntry(collection: EntryCollectionName, id: string, file: string, text: string, factsOf: FactsOf = parseBody, known?: FrontmatterCache): ParsedFile {
   const findings: Finding[] = [];
   const key = `${collection}/${id}`;
   const split = splitFrontmatter(text);
@@ -45,7 +47,8 @@ export function parseMarkdownEntry(collection: EntryCollectionName, id: string, 
     findings.push(createFinding(DIAGNOSTICS.frontmatterUnclosed, {}, { file, line: 1, entry: key }));
     return { entry: undefined, findings };
   }
-  const data = parseYaml(split.frontmatter, split.frontmatterLine, file, findings, key);
+  const validated = known?.get(collection, split.frontmatter);
+  const data = validated ? validated.raw : parseYaml(split.frontmatter, split.frontmatterLine, file, findings, key);
   if (data === undefined) return { entry: undefined, findings };
   const entry = validateEntry({
     collection,
@@ -58,7 +61,9 @@ export function parseMarkdownEntry(collection: EntryCollectionName, id: string, 
     digest: digestOf(text),
     facts: factsOf(split.body, split.bodyLine, /\.mdx$/i.test(file)),
     findings,
+    ...(validated ? { validated: validated.data } : {}),
   });
+  if (entry && !validated) known?.set(collection, split.frontmatter, { raw: entry.raw, data: entry.data as Record<string, unknown> });
   return { entry, findings };
 }
 
@@ -93,6 +98,8 @@ interface Unvalidated {
   readonly digest: string;
   readonly facts: BodyFacts;
   readonly findings: Finding[];
+  /** What the schema gave for this very frontmatter before (see FrontmatterCache). */
+  readonly validated?: Record<string, unknown>;
 }
 
 function validateEntry(input: Unvalidated): AnyEntry | undefined {
@@ -104,13 +111,16 @@ function validateEntry(input: Unvalidated): AnyEntry | undefined {
     findings.push(createFinding(DIAGNOSTICS.frontmatterNotObject, { shape }, { file, line: locator.lineOf([]), entry: key }));
     return undefined;
   }
-  const schema: z.ZodType = COLLECTIONS[collection].schema;
-  const result = schema.safeParse(raw, { reportInput: true });
-  if (!result.success) {
-    findings.push(...schemaFindings(result.error.issues, { file, entry: key, locator, schema }));
-    return undefined;
+  let data = input.validated;
+  if (data === undefined) {
+    const schema: z.ZodType = COLLECTIONS[collection].schema;
+    const result = schema.safeParse(raw, { reportInput: true });
+    if (!result.success) {
+      findings.push(...schemaFindings(result.error.issues, { file, entry: key, locator, schema }));
+      return undefined;
+    }
+    data = result.data as Record<string, unknown>;
   }
-  const data = result.data as Record<string, unknown>;
   const title = typeof data.title === 'string' ? data.title : typeof data.name === 'string' ? data.name : id;
   return {
     collection,

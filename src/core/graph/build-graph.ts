@@ -180,6 +180,22 @@ export function buildGraph(entries: readonly AnyEntry[], rejected: ReadonlySet<s
   const danglingByEntry = new Map<string, DanglingReference[]>();
   for (const reference of dangling) push(danglingByEntry, reference.entry.key, reference);
 
+  // An entry's links grouped by relation, made when first asked for: a service's scorecard asks
+  // for one relation at a time, and its links can run to thousands (every policy that governs
+  // `all`, every deployment), which filtering the whole list for each check walked again.
+  const byRelation = new Map<string, Map<RelationName, AnyEntry[]>>();
+  const relatedOf = (key: string): Map<RelationName, AnyEntry[]> => {
+    let groups = byRelation.get(key);
+    if (groups) return groups;
+    groups = new Map();
+    for (const link of [...(outgoing.get(key) ?? []), ...(incoming.get(key) ?? [])]) {
+      const entry = byKey.get(link.target);
+      if (entry) push(groups, link.relation, entry);
+    }
+    byRelation.set(key, groups);
+    return groups;
+  };
+
   const empty: readonly Link[] = [];
   return {
     entries: byKey,
@@ -194,11 +210,7 @@ export function buildGraph(entries: readonly AnyEntry[], rejected: ReadonlySet<s
     outgoing: (key) => outgoing.get(key) ?? empty,
     incoming: (key) => incoming.get(key) ?? empty,
     related(key, relation) {
-      const list = relationView(relation).inverted ? incoming.get(key) : outgoing.get(key);
-      return (list ?? empty)
-        .filter((link) => link.relation === relation)
-        .map((link) => byKey.get(link.target))
-        .filter((entry): entry is AnyEntry => entry !== undefined);
+      return [...(relatedOf(key).get(relation) ?? [])];
     },
     danglingOf: (key) => danglingByEntry.get(key) ?? [],
     referencesOf: (key) => declared.get(key) ?? [],

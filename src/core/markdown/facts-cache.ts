@@ -9,8 +9,10 @@ import { type KeyedCache, openKeyedCache } from './keyed-cache.ts';
 const FACTS_FORMAT = 1;
 const FILE_NAME = 'body-facts.json';
 
-// The packages the facts are made with: upgrading one may change a parse.
+// The packages the facts are made with: upgrading one may change a parse. Sätteri parses
+// Markdown bodies; micromark and its extensions parse MDX ones.
 const PARSER_PACKAGES = [
+  'satteri',
   'micromark',
   'micromark-core-commonmark',
   'mdast-util-from-markdown',

@@ -31,6 +31,14 @@ describe('the graph', () => {
     expect(graph.related('owners/platform-team', 'hasMember').map((entry) => entry.key)).toEqual(['owners/alex', 'owners/sam']);
   });
 
+  it('gives each caller of `related` a list of its own', () => {
+    const members = graph.related('owners/platform-team', 'hasMember');
+    members.reverse().push(members[0]!);
+    expect(graph.related('owners/platform-team', 'hasMember').map((entry) => entry.key)).toEqual(['owners/alex', 'owners/sam']);
+    // Each relation of an entry from its own end only: the team's members, not the teams it is part of.
+    expect(graph.related('owners/platform-team', 'memberOf')).toEqual([]);
+  });
+
   it('expands `appliesTo: all` to every service', () => {
     expect(graph.related('policies/change-policy', 'governs').map((entry) => entry.key)).toEqual(['services/api', 'services/db']);
     const implicit = graph.links('services/db').find((link) => link.relation === 'governedBy');

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { analyzeBody } from '../../../src/core/markdown/analyze-body.ts';
-import { factsKey, openFactsCache } from '../../../src/core/markdown/facts-cache.ts';
+import { factsKey, factsVersion, openFactsCache } from '../../../src/core/markdown/facts-cache.ts';
 
 let dir: string;
 beforeEach(() => {
@@ -56,6 +56,18 @@ describe('openFactsCache', () => {
     expect(openFactsCache(dir).loaded).toBe(0);
     writeFileSync(file(), '{"version": ');
     expect(openFactsCache(dir).loaded).toBe(0);
+    // Valid JSON that is not a cache at all.
+    for (const text of ['null', '42', '"text"', '[]']) {
+      writeFileSync(file(), text);
+      expect(openFactsCache(dir).loaded).toBe(0);
+    }
+  });
+
+  it('is versioned by the parsers a body goes through, so an upgrade of either parses every body again', () => {
+    const versionOf = (name: string) => (JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', '..', 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+    // Sätteri parses Markdown bodies (site-markdown.ts), micromark MDX ones (parse-markdown.ts).
+    expect(factsVersion()).toContain(`satteri@${versionOf('satteri')}`);
+    expect(factsVersion()).toContain(`micromark@${versionOf('micromark')}`);
   });
 
   it('keeps nothing on disk without a folder', () => {

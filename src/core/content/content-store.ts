@@ -111,11 +111,14 @@ export class ContentStore {
       if (split.frontmatter === undefined || split.unclosed) continue;
       items.push({ key: candidate.absolute, body: split.body, firstLine: split.bodyLine, mdx: MDX.test(candidate.absolute) });
     }
-    const facts = await analyzeBodies(items, { cacheDir: options.cacheDir, warn: options.warn });
+    // A store that has loaded before asks the caches only for the files changed since: what the
+    // others gave stays on disk for the next process, which starts without this store's memory.
+    const keepUnused = this.#cache.size > 0;
+    const facts = await analyzeBodies(items, { cacheDir: options.cacheDir, warn: options.warn, keepUnused });
     const frontmatter = openFrontmatterCache(options.cacheDir);
     const loaded = this.#load(listing, facts, sources, frontmatter);
     try {
-      frontmatter.save();
+      frontmatter.save({ keepUnused });
     } catch (error) {
       options.warn?.((error as Error).message);
     }

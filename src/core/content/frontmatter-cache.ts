@@ -20,8 +20,8 @@ export interface ValidatedFrontmatter {
 export interface FrontmatterCache {
   get(collection: CollectionName, frontmatter: string): ValidatedFrontmatter | undefined;
   set(collection: CollectionName, frontmatter: string, value: ValidatedFrontmatter): void;
-  /** Writes what was used or added; throws, naming the file, when it cannot. */
-  save(): void;
+  /** Writes what was used or added, and with `keepUnused` the rest too; throws, naming the file, when it cannot. */
+  save(options?: { readonly keepUnused?: boolean }): void;
 }
 
 /** Bumped whenever what is kept changes shape. */
@@ -53,7 +53,7 @@ export function openFrontmatterCache(dir: string | undefined): FrontmatterCache 
       given.add(key);
       cache.set(key, value);
     },
-    save: () => cache.save(),
+    save: (options) => cache.save(options),
   };
 }
 

@@ -26,6 +26,11 @@ export interface AnalyzeBodiesOptions {
   readonly workerUrl?: URL | undefined;
   /** Told when the cache cannot be written or worker threads cannot be used; neither stops the analysis. */
   readonly warn?: ((message: string) => void) | undefined;
+  /**
+   * Keep the cached facts of bodies not asked for: the caller asks only for the bodies that
+   * changed since its last call (the content store of a watcher), not for every body there is.
+   */
+  readonly keepUnused?: boolean | undefined;
   /** Told what was done, once done (for benchmarks). */
   readonly onStats?: ((stats: AnalyzeStats) => void) | undefined;
 }
@@ -86,7 +91,7 @@ export async function analyzeBodies<K>(items: readonly BodyItem<K>[], options: A
     cache.set(key, facts);
   });
   try {
-    cache.save();
+    cache.save({ keepUnused: options.keepUnused ?? false });
   } catch (error) {
     options.warn?.((error as Error).message);
   }

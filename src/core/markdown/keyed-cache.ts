@@ -11,9 +11,11 @@ export interface KeyedCache<T> {
   readonly loaded: number;
   /**
    * Writes the entries got or set since the cache was opened, dropping the others, when anything
-   * changed. Throws, naming the file, when it cannot be written.
+   * changed; with `keepUnused`, keeps the others too (a caller that asked only for what changed
+   * since its last run in the same process, as a watcher does). Throws, naming the file, when it
+   * cannot be written.
    */
-  save(): void;
+  save(options?: { readonly keepUnused?: boolean }): void;
 }
 
 interface CacheFile<T> {
@@ -46,9 +48,9 @@ export function openKeyedCache<T>(file: string | undefined, version: string, for
       used.set(key, value);
       changed = true;
     },
-    save() {
-      if (file === undefined || (!changed && used.size === stored.size)) return;
-      const content: CacheFile<T> = { version, entries: Object.fromEntries(used) };
+    save({ keepUnused = false } = {}) {
+      if (file === undefined || (!changed && (keepUnused || used.size === stored.size))) return;
+      const content: CacheFile<T> = { version, entries: Object.fromEntries(keepUnused ? new Map([...stored, ...used]) : used) };
       // Written under a name of its own, then renamed over the file: a check running at the same
       // time reads the old file or the new one, never half of one.
       const temporary = `${file}.${process.pid}.${Date.now().toString(36)}.tmp`;

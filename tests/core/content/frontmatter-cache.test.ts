@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ContentStore, type LoadedContent } from '../../../src/core/content/content-store.ts';
 import { frontmatterVersion, openFrontmatterCache } from '../../../src/core/content/frontmatter-cache.ts';
+import { openFactsCache } from '../../../src/core/markdown/facts-cache.ts';
+import { openKeyedCache } from '../../../src/core/markdown/keyed-cache.ts';
 import { splitFrontmatter } from '../../../src/core/content/frontmatter.ts';
 import { parseMarkdownEntry } from '../../../src/core/content/parse-entry.ts';
 
@@ -80,6 +82,25 @@ describe('the validated-frontmatter cache', () => {
     const file = join(root, 'content', 'services', 'carrier-connector.md');
     writeFileSync(file, readFileSync(file, 'utf8').replace(/^title: .*$/m, 'title: Renamed gateway'));
     expect((await load()).entries.find((entry) => entry.key === 'services/carrier-connector')?.title).toBe('Renamed gateway');
+  });
+
+  it('keeps on disk what the unchanged files gave when a store loads again, as a watcher does', async () => {
+    const kept = () => ({
+      frontmatter: openKeyedCache(join(cacheDir, 'frontmatter.v8'), frontmatterVersion(), 'v8').loaded,
+      facts: openFactsCache(cacheDir).loaded,
+    });
+    const store = new ContentStore({ root });
+    const entries = (await store.loadAsync({ cacheDir })).entries.filter((entry) => entry.collection !== 'platform').length;
+    const first = kept();
+    expect(first.frontmatter).toBe(entries);
+    const file = join(root, 'content', 'services', 'carrier-connector.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^title: .*$/m, 'title: Renamed gateway'));
+    // The store reads only the changed file again; the caches still hold every other file's.
+    expect((await store.loadAsync({ cacheDir })).parsed).toBe(1);
+    expect(kept()).toEqual({ frontmatter: entries + 1, facts: first.facts });
+    // A new process then takes the edited file's new frontmatter and drops the old one.
+    await load();
+    expect(kept()).toEqual(first);
   });
 
   it('starts empty from a damaged file, and is versioned by the YAML parser, zod and the core code', async () => {

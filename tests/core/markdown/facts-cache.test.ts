@@ -40,6 +40,21 @@ describe('openFactsCache', () => {
     expect(readdirSync(dir)).toEqual(['body-facts.json']);
   });
 
+  it('keeps the entries a run did not use when told to', () => {
+    const first = openFactsCache(dir);
+    first.set('a', analyzeBody('a', 1));
+    first.set('b', analyzeBody('b', 1));
+    first.save();
+    const second = openFactsCache(dir);
+    second.set('c', analyzeBody('c', 1));
+    second.save({ keepUnused: true });
+    expect(keysOnDisk()).toEqual(['a', 'b', 'c']);
+    // Nothing new and nothing asked for: nothing to write.
+    const before = readFileSync(file(), 'utf8');
+    openFactsCache(dir).save({ keepUnused: true });
+    expect(readFileSync(file(), 'utf8')).toBe(before);
+  });
+
   it('does not write when every entry was used and none was added', () => {
     const first = openFactsCache(dir);
     first.set(factsKey('a', false), analyzeBody('a', 1));

@@ -75,7 +75,13 @@ export function frontmatterVersion(): string {
 }
 
 function coreDigest(): string {
-  const files = (readdirSync(CORE, { recursive: true, encoding: 'utf8' }) as string[]).filter((path) => path.endsWith('.ts')).sort();
-  const digest = files.map((path) => `${path}\0${hash('sha1', readFileSync(join(CORE, path)), 'base64url')}`).join('\n');
-  return hash('sha1', digest, 'base64url');
+  try {
+    const files = (readdirSync(CORE, { recursive: true, encoding: 'utf8' }) as string[]).filter((path) => path.endsWith('.ts')).sort();
+    const digest = files.map((path) => `${path}\0${hash('sha1', readFileSync(join(CORE, path)), 'base64url')}`).join('\n');
+    return hash('sha1', digest, 'base64url');
+  } catch {
+    // Code that cannot be read (a bundled copy of this module) cannot be told apart from other
+    // code: a version of this run alone, so that nothing cached by other code is ever taken.
+    return `unreadable-${process.pid}-${Date.now()}`;
+  }
 }

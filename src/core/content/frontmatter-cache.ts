@@ -1,9 +1,8 @@
 import { hash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { type KeyedCache, openKeyedCache } from '../markdown/keyed-cache.ts';
-import { packageVersion } from '../markdown/facts-cache.ts';
+import { packageVersions } from '../markdown/facts-cache.ts';
 import type { CollectionName } from '../schemas/index.ts';
 
 /** What a frontmatter that validated became: its YAML as parsed, and the data its schema gave. */
@@ -62,15 +61,7 @@ let version: string | undefined;
 /** The format, the parser and schema packages, and a digest of the core's code. */
 export function frontmatterVersion(): string {
   if (version !== undefined) return version;
-  const require = createRequire(import.meta.url);
-  const packages = PACKAGES.map((name) => {
-    try {
-      return `${name}@${packageVersion(require.resolve(name))}`;
-    } catch {
-      return `${name}@?`;
-    }
-  });
-  version = `${FORMAT};${packages.join(',')};${coreDigest()}`;
+  version = `${FORMAT};${packageVersions(PACKAGES)};${coreDigest()}`;
   return version;
 }
 

@@ -51,16 +51,25 @@ let version: string | undefined;
 /** The facts format and the versions of the parser packages: every cached entry depends on them. */
 export function factsVersion(): string {
   if (version !== undefined) return version;
-  const require = createRequire(import.meta.url);
-  const versions = PARSER_PACKAGES.map((name) => {
-    try {
-      return `${name}@${packageVersion(require.resolve(name))}`;
-    } catch {
-      return `${name}@?`;
-    }
-  });
-  version = `${FACTS_FORMAT};${versions.join(',')}`;
+  version = `${FACTS_FORMAT};${packageVersions(PARSER_PACKAGES)}`;
   return version;
+}
+
+/**
+ * `name@version` of each package as the project resolves it, `name@?` for one it cannot find,
+ * joined by commas: what a cache of results made with those packages is versioned by.
+ */
+export function packageVersions(names: readonly string[]): string {
+  const require = createRequire(import.meta.url);
+  return names
+    .map((name) => {
+      try {
+        return `${name}@${packageVersion(require.resolve(name))}`;
+      } catch {
+        return `${name}@?`;
+      }
+    })
+    .join(',');
 }
 
 /** The version in the package.json nearest above a package's entry file. */

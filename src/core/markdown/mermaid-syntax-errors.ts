@@ -1,7 +1,6 @@
 import { hash } from 'node:crypto';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { packageVersion } from './facts-cache.ts';
+import { packageVersions } from './facts-cache.ts';
 import { openKeyedCache } from './keyed-cache.ts';
 import { type MermaidSyntaxError, mermaidSyntaxError } from './mermaid-syntax.ts';
 
@@ -41,9 +40,5 @@ export async function mermaidSyntaxErrors(
 }
 
 function resultVersion(): string {
-  try {
-    return `${RESULT_FORMAT};mermaid@${packageVersion(createRequire(import.meta.url).resolve('mermaid'))}`;
-  } catch {
-    return `${RESULT_FORMAT};mermaid@?`;
-  }
+  return `${RESULT_FORMAT};${packageVersions(['mermaid'])}`;
 }

@@ -77,6 +77,9 @@ export default defineConfig({
           globalSetup: [SCRATCH, 'tests/e2e/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          // A browser's search on a busy machine takes seconds: Vitest's default 1 s for
+          // `expect.poll` failed a search that showed "Searching for service..." at that second.
+          expect: { poll: { timeout: 30_000 } },
         },
       },
       {

@@ -7,6 +7,7 @@ import { diagramsDrawnBeside } from '../diagrams/diagram-service.ts';
 import multiplane from '../integration/index.ts';
 import { linkKeptPages } from './astro-links.ts';
 import { readBuildPlan } from './build-plan.ts';
+import { generateWorksAsExpected, guardWrites, prelinkKeptPages, removeUngenerated } from './prelinked-pages.ts';
 
 /**
  * The Astro side of `npm run build`: reads the build plan, then builds the site through Astro's
@@ -17,7 +18,11 @@ export async function buildFromPlan(planFile: string, astro: LoadedAstro): Promi
   const plan = readBuildPlan(planFile);
   const { build, config } = astro;
   if (plan.root !== astro.root) throw new Error(`The build plan is for ${plan.root}, but this Astro process loaded the project at ${astro.root}.`);
-  linkKeptPages(plan.keptPages);
+  // The kept pages are linked into the build while Astro syncs the content (prelinked-pages.ts);
+  // the build folder was emptied for this build (site-step.ts), so Astro must not empty it again.
+  const prelink = linkKeptPages(plan.keptPages) && generateWorksAsExpected();
+  const prelinking = prelink ? prelinkKeptPages(plan.keptPages, plan.outDir) : Promise.resolve(new Set<string>());
+  const guard = prelink ? guardWrites(plan.outDir) : undefined;
   diagramsDrawnBeside(plan.diagramsDrawn);
   const model = fromPortableModel(plan.model);
   const ours = multiplane({
@@ -32,14 +37,25 @@ export async function buildFromPlan(planFile: string, astro: LoadedAstro): Promi
   });
   const integrations = (config.integrations ?? []).flat().filter((integration): integration is AstroIntegration => Boolean(integration));
   const hasOurs = integrations.some((integration) => integration.name === 'multiplane');
-  await build({
-    ...config,
-    root: plan.root,
-    outDir: plan.outDir,
-    // The configuration is the project's own, read above; Astro must not read it a second time.
-    configFile: false,
-    integrations: hasOurs ? integrations.map((integration) => (integration.name === 'multiplane' ? ours : integration)) : [ours, ...integrations],
-  });
+  const keptPagesIn: AstroIntegration = {
+    name: 'multiplane:kept-pages-in',
+    // After the content sync, before Astro bundles and generates the pages.
+    hooks: { 'astro:build:start': async () => void (await prelinking) },
+  };
+  try {
+    await build({
+      ...config,
+      root: plan.root,
+      outDir: plan.outDir,
+      // The configuration is the project's own, read above; Astro must not read it a second time.
+      configFile: false,
+      integrations: [...(hasOurs ? integrations.map((integration) => (integration.name === 'multiplane' ? ours : integration)) : [ours, ...integrations]), keptPagesIn],
+      ...(prelink ? { vite: { ...config.vite, build: { ...config.vite?.build, emptyOutDir: false } } } : {}),
+    });
+  } finally {
+    guard?.restore();
+  }
+  if (guard) removeUngenerated(plan.outDir, await prelinking, guard.written, join(plan.cacheDir, 'incremental-build.json'));
 }
 
 /** Astro's build and the project's configuration, loaded ahead of the build plan. */

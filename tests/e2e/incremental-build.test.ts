@@ -103,6 +103,13 @@ function collectionPages(folder: string, within: RegExp): string[] {
   });
 }
 
+/** The authoring guide's page of each collection (`/authoring/services/index.html`): they show code, not content. */
+function authoringPages(folder: string): string[] {
+  return readdirSync(join(folder, 'authoring'), { withFileTypes: true })
+    .filter((item) => item.isDirectory() && item.name !== 'policy-checks')
+    .map((item) => `/authoring/${item.name}/index.html`);
+}
+
 /** How many pages of a built site are one file with another (a kept copy): hard links. */
 function linkedPages(folder: string): number {
   return readdirSync(folder, { recursive: true, withFileTypes: true }).filter((dirent) => dirent.isFile() && dirent.name.endsWith('.html') && statSync(join(dirent.parentPath, dirent.name)).nlink > 1).length;
@@ -133,9 +140,14 @@ describe('an incremental build equals a clean build', () => {
     expect(output).toMatch(/Search index: \d+ pages in 5 indexes, all kept from the last build/);
     const entryPages = /^\/(owners|policies|runbooks|services|deployments|incidents|case-studies|articles|whitepaper)\/(?!page\/)[^/]+\/index\.html$/;
     expect(rendered.filter((path) => entryPages.test(path))).toEqual([]);
-    // Every page with a cache key, the entries' and the collection indexes', was copied.
-    const keyed = collectionPages(join(PROJECT, 'out', 'unchanged-incremental'), /(?:^|\/)index\.html$/);
-    expect(reused).toBe(keyed.length);
+    // Every page with a cache key, the entries', the collection indexes' and the authoring
+    // guide's pages of each collection (code only), was copied.
+    const site = join(PROJECT, 'out', 'unchanged-incremental');
+    const keyed = collectionPages(site, /(?:^|\/)index\.html$/);
+    const authoring = authoringPages(site);
+    expect(authoring.length).toBeGreaterThan(9);
+    expect(reused).toBe(keyed.length + authoring.length);
+    expect(rendered.filter((path) => authoring.includes(path))).toEqual([]);
   });
 
   it('after an edit', { timeout: BUILD_TIMEOUT }, async () => {
@@ -144,6 +156,9 @@ describe('an incremental build equals a clean build', () => {
     expect(differences).toEqual([]);
     expect(output).toMatch(/Search index: \d+ pages in 5 indexes, (\d+ written, \d+ kept from the last build|all written)/);
     expect(reused).toBeGreaterThan(0);
+    // The kept pages were linked into the build before Astro generated pages, and Astro found
+    // them there instead of restoring each one itself (src/build/prelinked-pages.ts).
+    expect(output).not.toMatch(/\(restored\)/);
     // The reused pages are links to Astro's kept copies, not copies of them (but for the pages
     // whose PDF link the build then writes, which are replaced); and the policy pass made the kept
     // copy of the page rendered afresh a link to it.
@@ -219,10 +234,12 @@ describe('an incremental build equals a clean build', () => {
     expect(differences).toEqual([]);
     expect(readFileSync(join(PROJECT, 'out', 'template-incremental', 'services', 'api', 'index.html'), 'utf8')).toContain('data-template="changed"');
     // Astro hashes each route's code: every entry page, which shows the card, is rendered again;
-    // the collection indexes, whose code does not include it, are the only pages copied.
-    const indexPages = collectionPages(join(PROJECT, 'out', 'template-incremental'), /^(?:page\/\d+\/)?index\.html$/);
+    // the collection indexes and the authoring guide's pages, whose code does not include it, are
+    // the only pages copied.
+    const site = join(PROJECT, 'out', 'template-incremental');
+    const indexPages = collectionPages(site, /^(?:page\/\d+\/)?index\.html$/);
     expect(indexPages.length).toBeGreaterThanOrEqual(ENTRY_COLLECTION_FOLDERS.size);
-    expect(reused).toBe(indexPages.length);
+    expect(reused).toBe(indexPages.length + authoringPages(site).length);
   });
 
   it('keeps its work out of node_modules, in .cache/multiplane/', () => {

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { CheckReport } from '../core/check/run-check.ts';
 import { sharedBrowser } from '../diagrams/diagram-service.ts';
 import { annotatePdfLinks, type PdfFacts } from '../pdf/link-pdf.ts';
-import { type Paper, printWhitepaper } from '../pdf/print-whitepaper.ts';
+import type { Paper } from '../pdf/print-whitepaper.ts';
 import type { PdfMetadata } from '../pdf/set-metadata.ts';
 
 /**
@@ -50,6 +50,10 @@ export async function printPdf(
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<PdfFacts | undefined> {
   if (!job.print) return undefined;
+  // Loaded here, not with the build: the PDF library and its colour parser are some 350 modules,
+  // a quarter of what the build loads before it can check the content, and a build without a
+  // PDF needs none of them.
+  const { printWhitepaper } = await import('../pdf/print-whitepaper.ts');
   const result = await printWhitepaper({
     siteDir,
     out: join(siteDir, 'whitepaper.pdf'),

@@ -8,6 +8,7 @@ import { toPortableModel } from '../core/model/portable-model.ts';
 import { readMarks } from '../integration/timings.ts';
 import { writeBuildPlan } from './build-plan.ts';
 import { acquireLock } from './build-lock.ts';
+import { astroEnvironment } from './astro-environment.ts';
 import { forgetChangedCopies, readLedger } from './kept-pages.ts';
 import { trackChild, watchParentArgs } from './child-processes.ts';
 import { sideFileFor } from './output-swap.ts';
@@ -100,7 +101,7 @@ export function startAstroProcess(root: string, env: NodeJS.ProcessEnv, keptPage
     detached: false,
     stdio: ['pipe', 'inherit', 'inherit'],
     env: {
-      ...env,
+      ...astroEnvironment(env),
       ASTRO_TELEMETRY_DISABLED: env.ASTRO_TELEMETRY_DISABLED ?? '1',
       // A NODE_ENV left over from a shell or a test runner (development, test) would make Vite
       // build in that mode, and Starlight leaves search out of the pages; a published site is production.

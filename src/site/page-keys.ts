@@ -3,6 +3,7 @@ import { entryCard } from '../core/collections/entry-card.ts';
 import { entryStatus } from '../core/collections/entry-facts.ts';
 import type { AnyEntry } from '../core/content/entry.ts';
 import type { EditionReport } from '../core/editions/edition-view.ts';
+import { configuredBase } from './base-url.ts';
 import { getSiteData } from './site-data.ts';
 import type { IndexPage } from './view/paginate-index.ts';
 import { rendererVersion } from '../diagrams/mermaid/diagram-cache.ts';
@@ -32,7 +33,7 @@ const siteKeys = new WeakMap<EditionReport, string>();
 export function siteKey(report: EditionReport): string {
   let key = siteKeys.get(report);
   if (!key) {
-    key = hash([KEYS_VERSION, RENDER_VERSION, REVIEWED_SCRIPTS, report.edition, report.graph.platform?.digest ?? '', report.content.governance, import.meta.env?.BASE_URL ?? '/']);
+    key = hash([KEYS_VERSION, RENDER_VERSION, REVIEWED_SCRIPTS, report.edition, report.graph.platform?.digest ?? '', report.content.governance, configuredBase()]);
     siteKeys.set(report, key);
   }
   return key;

@@ -1,12 +1,13 @@
 import { INDEX_PAGES_FOLDER } from '../core/content/entry-id.ts';
 import { COLLECTIONS, type CollectionName, type EntryCollectionName, type Plane } from '../core/schemas/index.ts';
+import { configuredBase } from './base-url.ts';
 
 /** The Markdown collections, which each get an index page and a page per entry. */
 export const ENTRY_COLLECTIONS = Object.values(COLLECTIONS)
   .filter((definition) => definition.source.kind === 'folder')
   .map((definition) => definition.name as EntryCollectionName);
 
-const base = (import.meta.env?.BASE_URL ?? '/').replace(/\/?$/, '/');
+const base = configuredBase().replace(/\/?$/, '/');
 
 /** Returns a site path under the configured base. */
 export function sitePath(path: string): string {

@@ -106,7 +106,13 @@ export default function multiplane(userOptions: MultiplaneOptions = {}): AstroIn
             }),
             timingsEnd(options.marksFile),
           ],
-          vite: { plugins: [searchUiConfig({ base: addressed ? base : config.base, mergedIndexes: options.mergedSearchIndexes }), searchIndexesAtOnce(), searchFiltersFirst(), searchShortWords(), pageSchemaOnce()] },
+          vite: {
+            plugins: [searchUiConfig({ base: addressed ? base : config.base, mergedIndexes: options.mergedSearchIndexes }), searchIndexesAtOnce(), searchFiltersFirst(), searchShortWords(), pageSchemaOnce()],
+            // The build cache is no source: at 10,000 entries it holds some 50,000 files (the kept
+            // pages, the search indexes), which the dev server's watcher would read at every start
+            // and report as they change.
+            server: { watch: { ignored: ['**/.cache/multiplane/**'] } },
+          },
         });
       },
       'astro:server:setup': ({ server, logger }) => {

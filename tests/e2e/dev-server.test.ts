@@ -101,4 +101,11 @@ describe('npm run dev follows the content', () => {
     await expect.poll(overlayText, { timeout: FOLLOW_MS, interval: 250 }).toBe('');
     await page.waitForFunction(() => document.querySelector('h1#_top')?.textContent === 'Public API gateway', undefined, { timeout: FOLLOW_MS });
   });
+
+  it('leaves the build cache out of what it watches', () => {
+    // The edits above wrote rendered bodies into .cache/multiplane/; a watcher that saw them
+    // reports each one, and at a large platform's start reads its tens of thousands of files.
+    expect(server.output()).toContain('Syncing content');
+    expect(server.output()).not.toMatch(/\[watch\][^\n]*\.cache\/multiplane/);
+  });
 });

@@ -18,10 +18,7 @@ import { fileURLToPath } from 'node:url';
 export function linkKeptPages(keptDir: string): boolean {
   if (!astroKeepsPagesAsExpected()) return false;
   const kept = `${keptDir.replace(/\/+$/, '')}/`;
-  const within = (file: unknown) => {
-    const path = typeof file === 'string' ? file : file instanceof URL && file.protocol === 'file:' ? fileURLToPath(file) : undefined;
-    return path !== undefined && path.startsWith(kept);
-  };
+  const within = (file: unknown) => localPath(file)?.startsWith(kept) ?? false;
   const { copyFile, writeFile, link, rm } = fs.promises;
   fs.promises.copyFile = async function copyOrLink(source, destination, mode) {
     if (within(source) && mode === undefined) {
@@ -38,6 +35,11 @@ export function linkKeptPages(keptDir: string): boolean {
     return writeFile(file, data, options);
   };
   return true;
+}
+
+/** The path a file argument of `fs` names (a string or a `file:` URL), or undefined for any other. */
+export function localPath(file: unknown): string | undefined {
+  return typeof file === 'string' ? file : file instanceof URL && file.protocol === 'file:' ? fileURLToPath(file) : undefined;
 }
 
 /**

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { localPath } from './astro-links.ts';
 import { runWorker } from './run-worker.ts';
 
 /**
@@ -62,7 +63,11 @@ export async function prelinkKeptPages(keptDir: string, outDir: string): Promise
 
 const WORKER = new URL('./prelink-worker.ts', import.meta.url);
 
-/** What `prelinkKeptPages` does, on the thread that calls it. */
+/**
+ * What `prelinkKeptPages` does, on the thread that calls it. Not `linkTree` (link-files.ts): that
+ * copies what it cannot link and remakes empty folders, and the kept pages' folder keeps the empty
+ * folders of pages Astro pruned, which a clean build does not have.
+ */
 export function linkKeptPagesInto(keptDir: string, outDir: string): string[] {
   let pages: string[];
   try {
@@ -103,7 +108,7 @@ export function guardWrites(outDir: string): { written: Set<string>; restore: ()
   const written = new Set<string>();
   const { writeFile } = fs.promises;
   fs.promises.writeFile = async function writeReplacing(file, data, options) {
-    const path = typeof file === 'string' ? file : file instanceof URL && file.protocol === 'file:' ? fileURLToPath(file) : undefined;
+    const path = localPath(file);
     if (path !== undefined && path.startsWith(root)) {
       await fs.promises.rm(path, { force: true });
       written.add(path.slice(root.length));

@@ -21,9 +21,11 @@ import { COLLECTIONS } from '../core/schemas/index.ts';
 /**
  * Entry pages per index for a small site: smaller indexes are rewritten sooner when one page
  * changes, but each index costs every search its own metadata, filters and word chunks, and the
- * reader's browser works through them one at a time.
+ * reader's browser works through them one at a time. Measured at 3,000 entries (docs/performance.md):
+ * a one-entry change wrote its index again in 2.1–2.3 s with indexes of 600 pages against 3.5–3.8 s
+ * with indexes of 1,000.
  */
-export const ENTRY_PAGES_PER_INDEX = 1_000;
+export const ENTRY_PAGES_PER_INDEX = 500;
 
 /**
  * Past this many entry indexes, indexes grow instead of multiplying, up to
@@ -37,8 +39,8 @@ export const ENTRY_INDEXES_BEFORE_GROWING = 5;
 export const MAX_ENTRY_PAGES_PER_INDEX = 3_000;
 
 /**
- * Entry pages per index by default for a site of `entries` entries: a thousand up to five
- * thousand entries, then a fifth of the entries, up to three thousand. The number of indexes
+ * Entry pages per index by default for a site of `entries` entries: five hundred up to 2,500
+ * entries, then a fifth of the entries, up to three thousand. The number of indexes
  * never falls as a site grows (so pages move between indexes only when one is added).
  */
 export function defaultEntryPagesPerIndex(entries: number): number {

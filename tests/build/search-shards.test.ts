@@ -4,17 +4,19 @@ import { assignPages, defaultEntryPagesPerIndex, indexOfPage, mergedIndexes, sea
 describe('the layout of the search indexes', () => {
   it('keeps one index while the entries fit in one', () => {
     expect(searchLayout(0).indexes).toEqual(['pagefind']);
-    expect(searchLayout(1_000).indexes).toEqual(['pagefind']);
-    expect(mergedIndexes(searchLayout(1_000))).toEqual([]);
+    expect(searchLayout(500).indexes).toEqual(['pagefind']);
+    expect(mergedIndexes(searchLayout(500))).toEqual([]);
   });
 
   it('splits a larger site into the site pages\' index and enough entry indexes', () => {
-    expect(searchLayout(1_001).indexes).toEqual(['pagefind', 'pagefind-1', 'pagefind-2']);
-    expect(searchLayout(5_000).indexes).toHaveLength(6);
+    expect(searchLayout(501).indexes).toEqual(['pagefind', 'pagefind-1', 'pagefind-2']);
+    expect(searchLayout(2_500).indexes).toHaveLength(6);
     expect(mergedIndexes(searchLayout(10, 4))).toEqual(['pagefind-1', 'pagefind-2', 'pagefind-3']);
   });
 
   it('grows its indexes instead of adding more past five, up to 3,000 entries each', () => {
+    expect(defaultEntryPagesPerIndex(3_000)).toBe(600);
+    expect(searchLayout(3_000).indexes).toHaveLength(6);
     expect(defaultEntryPagesPerIndex(10_000)).toBe(2_000);
     expect(searchLayout(10_000).indexes).toHaveLength(6);
     expect(searchLayout(15_000).indexes).toHaveLength(6);

@@ -111,6 +111,11 @@ function authoringPages(folder: string): string[] {
     .map((item) => `/authoring/${item.name}/index.html`);
 }
 
+/** The page of each plane (`/planes/identity/index.html`), keyed on what it shows (src/site/page-keys.ts). */
+function planePages(folder: string): string[] {
+  return readdirSync(join(folder, 'planes')).map((plane) => `/planes/${plane}/index.html`);
+}
+
 /** How many pages of a built site are one file with another (a kept copy): hard links. */
 function linkedPages(folder: string): number {
   return readdirSync(folder, { recursive: true, withFileTypes: true }).filter((dirent) => dirent.isFile() && dirent.name.endsWith('.html') && statSync(join(dirent.parentPath, dirent.name)).nlink > 1).length;
@@ -143,14 +148,16 @@ describe('an incremental build equals a clean build', () => {
     expect(output).toMatch(/Search index: \d+ pages in 5 indexes, all kept from the last build/);
     const entryPages = /^\/(owners|policies|runbooks|services|deployments|incidents|case-studies|articles|whitepaper)\/(?!page\/)[^/]+\/index\.html$/;
     expect(rendered.filter((path) => entryPages.test(path))).toEqual([]);
-    // Every page with a cache key, the entries', the collection indexes' and the authoring
-    // guide's pages of each collection (code only), was copied.
+    // Every page with a cache key, the entries', the collection indexes', the planes' and the
+    // authoring guide's pages of each collection (code only), was copied.
     const site = join(PROJECT, 'out', 'unchanged-incremental');
     const keyed = collectionPages(site, /(?:^|\/)index\.html$/);
     const authoring = authoringPages(site);
+    const planes = planePages(site);
     expect(authoring.length).toBeGreaterThan(9);
-    expect(reused).toBe(keyed.length + authoring.length);
-    expect(rendered.filter((path) => authoring.includes(path))).toEqual([]);
+    expect(planes).toHaveLength(7);
+    expect(reused).toBe(keyed.length + authoring.length + planes.length);
+    expect(rendered.filter((path) => authoring.includes(path) || planes.includes(path))).toEqual([]);
   });
 
   it('after an edit', { timeout: BUILD_TIMEOUT }, async () => {
@@ -237,12 +244,12 @@ describe('an incremental build equals a clean build', () => {
     expect(differences).toEqual([]);
     expect(readFileSync(join(PROJECT, 'out', 'template-incremental', 'services', 'api', 'index.html'), 'utf8')).toContain('data-template="changed"');
     // Astro hashes each route's code: every entry page, which shows the card, is rendered again;
-    // the collection indexes and the authoring guide's pages, whose code does not include it, are
-    // the only pages copied.
+    // the collection indexes, the planes' and the authoring guide's pages, whose code does not
+    // include it, are the only pages copied.
     const site = join(PROJECT, 'out', 'template-incremental');
     const indexPages = collectionPages(site, /^(?:page\/\d+\/)?index\.html$/);
     expect(indexPages.length).toBeGreaterThanOrEqual(ENTRY_COLLECTION_FOLDERS.size);
-    expect(reused).toBe(indexPages.length + authoringPages(site).length);
+    expect(reused).toBe(indexPages.length + authoringPages(site).length + planePages(site).length);
   });
 
   it('keeps its work out of node_modules, in .cache/multiplane/', () => {

@@ -193,14 +193,15 @@ export function trendCharts(scope: ScopeMetrics, idPrefix: string, scopeName: st
 
 /**
  * What the delivery metrics of an entry's page show, for the page's cache key in incremental
- * builds: the tiles and trend charts of the service or owner as they read (they move with the
+ * builds: the tiles and trend charts of the service or owner (or the platform) as they read (they move with the
  * build date and with deployments and incidents outside the page's reach), or undefined for
  * entries that show none. What is shown, not the raw numbers: the window ends at the build's
  * instant, and keying on it would render every such page on every build.
  */
-export function metricsKey(report: CheckReport, key: string): unknown {
+export function metricsKey(report: CheckReport, key?: string): unknown {
   const metrics = siteMetrics(report);
-  const scope = metrics.services.get(key) ?? metrics.owners.get(key);
+  // Without an entry, the platform's, as the Proof plane's page shows them.
+  const scope = key === undefined ? metrics.platform : (metrics.services.get(key) ?? metrics.owners.get(key));
   // Functions (the charts' formatters) drop out of the key's JSON; the values they format stay.
   return scope ? [metrics.settings, formatDate(metrics.now), metricTiles(scope.window), trendCharts(scope, '', '')] : undefined;
 }

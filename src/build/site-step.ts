@@ -1,16 +1,12 @@
-import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname } from 'node:path';
 import type { PlatformModel } from '../core/model/build-model.ts';
-import { contentSlug } from '../core/content/content-folder.ts';
 import { toPortableModel } from '../core/model/portable-model.ts';
 import { readMarks } from '../integration/timings.ts';
 import { writeBuildPlan } from './build-plan.ts';
 import { acquireLock } from './build-lock.ts';
-import { astroEnvironment } from './astro-environment.ts';
 import { forgetChangedCopies, readLedger } from './kept-pages.ts';
-import { trackChild, watchParentArgs } from './child-processes.ts';
+import { type AstroProcess, type SiteWorkFolders, startAstroProcess } from './astro-process-start.ts';
 import { sideFileFor } from './output-swap.ts';
 import { mergedIndexes, type SearchLayout } from './search-shards.ts';
 
@@ -34,15 +30,6 @@ export interface SitePlanOptions extends Omit<SiteStepOptions, 'env'> {
   readonly search: SearchLayout;
 }
 
-export interface SiteWorkFolders {
-  readonly work: string;
-  readonly cache: string;
-  readonly keptPages: string;
-  /** What the policy pass recorded of the kept pages (src/build/kept-pages.ts). */
-  readonly ledger: string;
-  readonly search: string;
-  readonly lock: string;
-}
 
 /**
  * Takes the lock of a content folder's edition, waiting while another build of it holds it, and
@@ -54,86 +41,7 @@ export async function lockSiteFolders(folders: SiteWorkFolders, log?: (line: str
   return acquireLock(folders.lock, (holder) => log?.(`Waiting for another build of this content and edition (process ${holder}) to finish...\n`));
 }
 
-/**
- * Where Astro builds a content folder's edition and keeps its cache (the content store, the
- * pages of the last build for incremental builds), and where the search index is kept. All are
- * fixed per content folder and edition: Astro's incremental build reuses a page only when the
- * code of its route is unchanged, and that code names the folder it is built into.
- */
-export function siteWorkFolders(root: string, contentDir: string, edition: string): SiteWorkFolders {
-  // Named by the folder itself, not by how it was spelled, so a new spelling is not a full build.
-  const slug = `${contentSlug(root, contentDir)}-${edition}`;
-  const cache = join(root, '.cache', 'multiplane', 'astro', slug);
-  return {
-    work: join(root, '.cache', 'multiplane', 'site', slug),
-    cache,
-    // Where Astro's incremental build keeps a copy of each page it rendered, to reuse it next time.
-    keptPages: join(cache, 'dist'),
-    ledger: join(cache, 'kept-pages.json'),
-    search: join(root, '.cache', 'multiplane', 'search', slug),
-    lock: join(root, '.cache', 'multiplane', 'site', `${slug}.lock`),
-  };
-}
 
-const ASTRO_PROCESS = fileURLToPath(new URL('./astro-process-main.ts', import.meta.url));
-
-/** The Astro process of one build, started before the build has a plan for it. */
-export interface AstroProcess {
-  /** Has it load Astro and the project's modules now, ahead of its plan. */
-  load(): void;
-  /** Hands the process its build plan and resolves with its exit status. */
-  build(planFile: string): Promise<number | null>;
-  /** Ends the process: unused (the check failed), or in the middle of its build (the diagrams failed). */
-  cancel(): void;
-}
-
-/**
- * Starts the Astro process of a build as the build starts. It first reads the folders of Astro's
- * kept pages (`keptPages`, src/build/astro-links.ts) while the build checks the content; told to
- * `load` (beside the check), it loads Astro and the project's modules (about a second, 250 MB);
- * then it waits for the path of its plan on its standard input (src/build/astro-process-main.ts).
- */
-export function startAstroProcess(root: string, env: NodeJS.ProcessEnv, keptPages?: string): AstroProcess {
-  // Tracked and watching its parent, so that neither a stopped nor a killed build leaves Astro
-  // running (child-processes.ts); in the build's process group, so a Ctrl-C reaches it too.
-  const child = spawn(process.execPath, ['--experimental-strip-types', '--no-warnings=ExperimentalWarning', ...watchParentArgs(), ASTRO_PROCESS, root, ...(keptPages ? [keptPages] : [])], {
-    cwd: root,
-    detached: false,
-    stdio: ['pipe', 'inherit', 'inherit'],
-    env: {
-      ...astroEnvironment(env),
-      ASTRO_TELEMETRY_DISABLED: env.ASTRO_TELEMETRY_DISABLED ?? '1',
-      // A NODE_ENV left over from a shell or a test runner (development, test) would make Vite
-      // build in that mode, and Starlight leaves search out of the pages; a published site is production.
-      NODE_ENV: 'production',
-    },
-  });
-  trackChild(child);
-  const exited = new Promise<number | null>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', resolve);
-  });
-  // Observed by `build`; a process that is cancelled or fails to start has nothing to report.
-  exited.catch(() => {});
-  // A process that ended early (Node could not start it) closes its input; its status says why.
-  child.stdin!.on('error', () => {});
-  let planned = false;
-  return {
-    load() {
-      child.stdin!.write('load\n');
-    },
-    build(planFile) {
-      planned = true;
-      child.stdin!.end(`${planFile}\n`);
-      return exited;
-    },
-    cancel() {
-      child.stdin!.end();
-      // Building, it no longer reads its input.
-      if (planned && child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-    },
-  };
-}
 
 /**
  * Writes the plan of the site build into `outDir`'s side file (src/build/build-plan.ts): the

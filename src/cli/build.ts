@@ -13,7 +13,8 @@ import { releaseMemory } from '../build/release-memory.ts';
 import { type SearchStepResult, searchStep } from '../build/search-step.ts';
 import { ENTRY_COLLECTION_FOLDERS, ENTRY_INDEXES_BEFORE_GROWING, ENTRY_PAGES_PER_INDEX, MAX_ENTRY_PAGES_PER_INDEX, searchLayout } from '../build/search-shards.ts';
 import { linkedFilesToPublish, publishLinkedFiles } from '../build/linked-files-step.ts';
-import { type AstroProcess, lockSiteFolders, markDiagramsDrawn, type SiteWorkFolders, siteStep, siteWorkFolders, startAstroProcess, writeSitePlan } from '../build/site-step.ts';
+import { type AstroProcess, astroProcessFor, type EarlyAstroProcess, type SiteWorkFolders, siteWorkFolders } from '../build/astro-process-start.ts';
+import { lockSiteFolders, markDiagramsDrawn, siteStep, writeSitePlan } from '../build/site-step.ts';
 import { editionReport } from '../core/editions/edition-view.ts';
 import { ansi, formatHuman } from '../core/check/format-human.ts';
 import { formatGithub } from '../core/check/format-github.ts';
@@ -101,24 +102,29 @@ function parseBuildArgs(argv: readonly string[], env: NodeJS.ProcessEnv, cwd: st
   };
 }
 
-/** Runs `npm run build` and returns the exit status. */
-export async function buildCommand(argv: readonly string[], io: CommandIo): Promise<number> {
-  const parsed = parseOrExplain(() => parseBuildArgs(argv, io.env, io.cwd), BUILD_USAGE, io);
-  if ('status' in parsed) return parsed.status;
-  const { args } = parsed;
-  const root = io.cwd;
-  const outDir = prepareOutputFolder(args, root, io);
-  if (typeof outDir === 'number') return outDir;
-  // Astro's process reads the kept pages' folders while the content is checked, and loads Astro
-  // (site-step.ts); a build that stops before the site ends it unused.
-  const folders = siteWorkFolders(root, args.content ?? 'content', args.edition);
-  const astro = startAstroProcess(root, io.env, folders.keptPages);
-  // Astro loads beside the check, off the path of every build.
-  astro.load();
+/**
+ * Runs `npm run build` and returns the exit status. `early` is the Astro process `npm run build`
+ * started before this module loaded (astro-process-start.ts); one is started here otherwise.
+ */
+export async function buildCommand(argv: readonly string[], io: CommandIo, early?: EarlyAstroProcess): Promise<number> {
   try {
-    return await build(args, root, outDir, io, folders, astro);
+    const parsed = parseOrExplain(() => parseBuildArgs(argv, io.env, io.cwd), BUILD_USAGE, io);
+    if ('status' in parsed) return parsed.status;
+    const { args } = parsed;
+    const root = io.cwd;
+    const outDir = prepareOutputFolder(args, root, io);
+    if (typeof outDir === 'number') return outDir;
+    // Astro's process reads the kept pages' folders while the content is checked, and loads Astro
+    // beside the check, off the path of every build; a build that stops before the site ends it unused.
+    const folders = siteWorkFolders(root, args.content ?? 'content', args.edition);
+    const astro = astroProcessFor(root, io.env, folders, early);
+    try {
+      return await build(args, root, outDir, io, folders, astro);
+    } finally {
+      astro.cancel();
+    }
   } finally {
-    astro.cancel();
+    early?.process.cancel();
   }
 }
 

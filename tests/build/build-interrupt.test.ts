@@ -6,7 +6,7 @@ import { buildCommand } from '../../src/cli/build.ts';
 import { escapeRegExp } from '../../src/core/text/escape-regexp.ts';
 import { fixtureRoot } from '../helpers/fixtures.ts';
 import { memoryIo } from '../helpers/io.ts';
-import { siteWorkFolders } from '../../src/build/site-step.ts';
+import { siteWorkFolders } from '../../src/build/astro-process-start.ts';
 import { FIXTURE_CONTENT, ROOT, scratchFolder, startBuild } from './build-process.ts';
 import { descendantsOf, isRunning, waitFor, watchDescendants } from './process-tree.ts';
 

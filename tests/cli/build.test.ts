@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeBuildMarker } from '../../src/build/output-marker.ts';
-import { siteWorkFolders } from '../../src/build/site-step.ts';
+import { siteWorkFolders } from '../../src/build/astro-process-start.ts';
 import { buildCommand, describeSearchIndex } from '../../src/cli/build.ts';
 import { fixtureRoot, freshFixtureRoot } from '../helpers/fixtures.ts';
 import { memoryIo } from '../helpers/io.ts';

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { siteWorkFolders } from '../../src/build/site-step.ts';
+import { siteWorkFolders } from '../../src/build/astro-process-start.ts';
 import { checkCommand } from '../../src/cli/check.ts';
 import { checkCacheDir } from '../../src/core/check/check-content.ts';
 import { formatAnnotation } from '../../src/core/check/format-github.ts';

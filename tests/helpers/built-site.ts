@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
-import { siteWorkFolders } from '../../src/build/site-step.ts';
+import { siteWorkFolders } from '../../src/build/astro-process-start.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 

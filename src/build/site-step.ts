@@ -30,7 +30,6 @@ export interface SitePlanOptions extends Omit<SiteStepOptions, 'env'> {
   readonly search: SearchLayout;
 }
 
-
 /**
  * Takes the lock of a content folder's edition, waiting while another build of it holds it, and
  * returns its release. It covers Astro's build and the policy pass after it: both write Astro's
@@ -40,8 +39,6 @@ export async function lockSiteFolders(folders: SiteWorkFolders, log?: (line: str
   mkdirSync(dirname(folders.lock), { recursive: true });
   return acquireLock(folders.lock, (holder) => log?.(`Waiting for another build of this content and edition (process ${holder}) to finish...\n`));
 }
-
-
 
 /**
  * Writes the plan of the site build into `outDir`'s side file (src/build/build-plan.ts): the

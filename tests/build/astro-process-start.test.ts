@@ -31,6 +31,8 @@ describe('the early start of the Astro process', () => {
     expect(earlyWorkFolders(['--content=./content/', '--out', 'site'], root)).toEqual(folders('content'));
     expect(earlyWorkFolders(['--out', 'x', '--content', 'tmp/p3k/content', '--timings', 't.json'], root)).toEqual(folders('tmp/p3k/content'));
     expect(earlyWorkFolders(['--edition', 'public'], root)).toEqual(folders('content', 'public'));
+    // Another spelling of the same folder is the same folders, as for the build.
+    expect(earlyWorkFolders(['--content', join(root, 'content')], root)).toEqual(siteWorkFolders(root, 'content', 'internal'));
     expect(earlyWorkFolders(['--edition=public', '--content', 'content'], root)).toEqual(folders('content', 'public'));
   });
 

@@ -14,6 +14,7 @@ const INTEGRATION = [
   'tests/cli/**/*.test.ts',
   'tests/git/**/*.test.ts',
   'tests/build/search-step.test.ts',
+  'tests/build/early-search.test.ts',
   'tests/build/release-memory.test.ts',
   'tests/build/chromium-lifetime.test.ts',
   'tests/diagrams/mermaid/mermaid-renderer.test.ts',

@@ -30,3 +30,21 @@ export function linkFile(source: string, target: string): void {
     copyFileSync(source, target);
   }
 }
+
+/**
+ * Links pages of a site (`pages`, paths in `siteDir`) into `folder` at the same paths. Pagefind
+ * reads a folder, and takes each page's URL from its path there, so the pages keep their paths.
+ */
+export function linkPages(siteDir: string, pages: readonly string[], folder: string): void {
+  const made = new Set<string>();
+  mkdirSync(folder, { recursive: true });
+  for (const page of pages) {
+    const target = join(folder, page);
+    const parent = dirname(target);
+    if (!made.has(parent)) {
+      mkdirSync(parent, { recursive: true });
+      made.add(parent);
+    }
+    linkFile(join(siteDir, page), target);
+  }
+}

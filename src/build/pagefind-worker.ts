@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { parentPort, workerData } from 'node:worker_threads';
 import * as pagefind from 'pagefind';
-import { linkFile } from './link-files.ts';
+import { linkPages } from './link-files.ts';
 import { workerError } from './run-worker.ts';
 
 /**
@@ -20,6 +20,8 @@ export interface PagefindJob {
   readonly pages: readonly string[];
   /** An empty folder to gather them in (as links), at their paths in the site. */
   readonly pagesDir: string;
+  /** The pages are in `pagesDir` already: the caller linked them while the site could still change. */
+  readonly gathered?: boolean;
   /** Where to write the index; without it the index is only read, for what it holds of each page. */
   readonly outputPath?: string;
 }
@@ -55,7 +57,7 @@ export async function runPagefindJob(job: PagefindJob): Promise<PagefindJobResul
   try {
     const { index } = check(await pagefind.createIndex());
     if (!index) throw new Error('Pagefind did not create an index.');
-    gatherPages(job);
+    if (!job.gathered) linkPages(job.siteDir, job.pages, job.pagesDir);
     const { page_count: pages } = check(await index.addDirectory({ path: job.pagesDir }));
     const digests: Record<string, string> = {};
     if (job.outputPath) {
@@ -77,24 +79,6 @@ export async function runPagefindJob(job: PagefindJob): Promise<PagefindJobResul
   } finally {
     await pagefind.close();
   }
-}
-
-/**
- * Links the job's pages into its folder. Pagefind reads a folder, and takes each page's URL from
- * its path there, so the pages keep their paths in the site.
- */
-function gatherPages(job: PagefindJob): void {
-  const made = new Set<string>();
-  for (const page of job.pages) {
-    const target = join(job.pagesDir, page);
-    const folder = dirname(target);
-    if (!made.has(folder)) {
-      mkdirSync(folder, { recursive: true });
-      made.add(folder);
-    }
-    linkFile(join(job.siteDir, page), target);
-  }
-  if (job.pages.length === 0) mkdirSync(job.pagesDir, { recursive: true });
 }
 
 if (parentPort) {

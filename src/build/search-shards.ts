@@ -94,6 +94,26 @@ export function indexOfPage(layout: SearchLayout, page: string): string {
   return layout.indexes[slot + 1]!;
 }
 
+/** The path in the site of an entry's page (`services/api/index.html`), as `indexOfPage` reads it. */
+export function entryPagePath(collection: string, id: string): string {
+  return `${collection}/${id}/index.html`;
+}
+
+/**
+ * `items` (entry pages, each at `pathOf(item)`) index by index, each index's pages in path order.
+ * Astro renders a route's pages in the order its `getStaticPaths` lists them: in this order it
+ * finishes one index's pages before it starts the next's, and Pagefind can write that index while
+ * Astro renders the rest (src/build/early-search.ts). The order changes no page.
+ */
+export function inIndexOrder<T>(layout: SearchLayout, items: readonly T[], pathOf: (item: T) => string): T[] {
+  const keyed = items.map((item) => {
+    const path = pathOf(item);
+    return { item, path, index: layout.indexes.indexOf(indexOfPage(layout, path)) };
+  });
+  keyed.sort((a, b) => a.index - b.index || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return keyed.map(({ item }) => item);
+}
+
 /**
  * Splits the pages to index (paths in the site, in any order) between the layout's indexes.
  *

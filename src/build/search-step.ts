@@ -1,6 +1,7 @@
-import { rmSync } from 'node:fs';
+import { renameSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
+import type { EarlySearch } from './early-search.ts';
 import type { PagefindJob, PagefindJobResult } from './pagefind-worker.ts';
 import { type KeptIndexes, type KeptPage, keepIndexes, keptStamp, readKeptIndexes, restoreIndex } from './search-cache.ts';
 import type { SearchPage } from './search-pages.ts';
@@ -15,6 +16,8 @@ export interface SearchStepResult {
   readonly indexes: number;
   /** Indexes written by this build; the others were the last build's, for the same pages. */
   readonly written: number;
+  /** Of those, the ones written while Astro rendered the pages (`SearchStepOptions.early`). */
+  readonly early?: number;
 }
 
 export interface SearchStepOptions {
@@ -24,6 +27,8 @@ export interface SearchStepOptions {
   readonly cacheDir?: string;
   /** A scratch folder for the pages each Pagefind run reads; removed when the step ends. */
   readonly workDir: string;
+  /** Entry indexes written while Astro rendered the pages (src/build/early-search.ts), to take instead of writing them. */
+  readonly early?: EarlySearch;
 }
 
 /**
@@ -35,7 +40,8 @@ export interface SearchStepOptions {
  * With a cache, an index whose pages are the same as last time is taken from there. When some of
  * its pages changed, their fragments (what Pagefind takes from a page) are made first, in one
  * small run over the changed pages alone; if every one equals the kept one, so does the index.
- * Only the indexes left are written, two at a time.
+ * Only the indexes left are written, two at a time, but for those written while Astro rendered
+ * the pages (`early`, src/build/early-search.ts) for the same pages, which are taken as they are.
  */
 export async function searchStep(siteDir: string, options: SearchStepOptions): Promise<SearchStepResult> {
   const { layout, cacheDir, workDir } = options;
@@ -70,20 +76,23 @@ export async function searchStep(siteDir: string, options: SearchStepOptions): P
     await Promise.all(
       toWrite.map(async (index) => {
         const group = groups.get(index)!;
+        const early = await options.early?.take(index, group.map((page) => page.page));
         // Pagefind adds to a folder: a copy restored above, from a cache that has changed since,
         // must not leave its files among the new ones.
         rmSync(join(siteDir, index), { recursive: true, force: true });
-        const { digests } = await runs.run(index, group, join(siteDir, index));
+        if (early) renameSync(early.outputPath, join(siteDir, index));
+        const { digests } = early ? decodedResult(early.result) : await runs.run(index, group, join(siteDir, index));
         assertOwnFragments(group, digests);
         next[index] = keptPages(group, digests);
       }),
     );
     if (cacheDir) keepIndexes(cacheDir, siteDir, Object.fromEntries(layout.indexes.map((index) => [index, next[index]!])), stillKept ? reused : [], kept);
     const pages = Object.values(next).reduce((sum, index) => sum + Object.values(index).filter((page) => page.fragment !== undefined).length, 0);
-    return { pages, indexes: layout.indexes.length, written: toWrite.length };
+    return { pages, indexes: layout.indexes.length, written: toWrite.length, ...(options.early?.taken ? { early: options.early.taken } : {}) };
   } catch (cause) {
     throw new Error('The search index could not be built.', { cause });
   } finally {
+    await options.early?.settled();
     runs.cleanUp();
   }
 }
@@ -143,6 +152,11 @@ export function pageUrl(page: string): string {
   return `/${page.replace(/(^|\/)index\.html$/, '$1')}`;
 }
 
+/** A run's result with its pages' URLs decoded (`decodedUrl`). */
+function decodedResult(result: PagefindJobResult): PagefindJobResult {
+  return { pages: result.pages, digests: Object.fromEntries(Object.entries(result.digests).map(([url, digest]) => [decodedUrl(url), digest])) };
+}
+
 /** A URL as Pagefind wrote it, decoded to compare with `pageUrl`. */
 export function decodedUrl(url: string): string {
   try {
@@ -171,8 +185,7 @@ class Runs {
     this.#running++;
     try {
       const job: PagefindJob = { siteDir: this.#siteDir, pages: pages.map((page) => page.page), pagesDir: join(this.#workDir, name), ...(outputPath ? { outputPath } : {}) };
-      const result = await inWorker(job);
-      return { pages: result.pages, digests: Object.fromEntries(Object.entries(result.digests).map(([url, digest]) => [decodedUrl(url), digest])) };
+      return decodedResult(await inWorker(job));
     } finally {
       this.#running--;
       this.#waiting.shift()?.();

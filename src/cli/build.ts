@@ -1,5 +1,5 @@
 import { rmSync, writeFileSync } from 'node:fs';
-import { isAbsolute, relative, sep } from 'node:path';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import { MissingBrowserError } from '../browser/index.ts';
 import { completeScriptHashes, type PolicyPassResult, UnreviewedScriptError } from '../build/csp-step.ts';
 import { diagramsStep } from '../build/diagrams-step.ts';
@@ -11,7 +11,8 @@ import { measureFolder, sideFileFor, stagingFor, swapInto } from '../build/outpu
 import { linkPdf, pdfJob, printPdf } from '../build/pdf-step.ts';
 import { releaseMemory } from '../build/release-memory.ts';
 import { type SearchStepResult, searchStep } from '../build/search-step.ts';
-import { ENTRY_COLLECTION_FOLDERS, ENTRY_INDEXES_BEFORE_GROWING, ENTRY_PAGES_PER_INDEX, MAX_ENTRY_PAGES_PER_INDEX, searchLayout } from '../build/search-shards.ts';
+import { EarlySearch, nothingKept } from '../build/early-search.ts';
+import { ENTRY_COLLECTION_FOLDERS, entryPagePath, ENTRY_INDEXES_BEFORE_GROWING, ENTRY_PAGES_PER_INDEX, MAX_ENTRY_PAGES_PER_INDEX, searchLayout } from '../build/search-shards.ts';
 import { linkedFilesToPublish, publishLinkedFiles } from '../build/linked-files-step.ts';
 import { type AstroProcess, astroProcessFor, type EarlyAstroProcess, type SiteWorkFolders, siteWorkFolders } from '../build/astro-process-start.ts';
 import { lockSiteFolders, markDiagramsDrawn, siteStep, writeSitePlan } from '../build/site-step.ts';
@@ -160,11 +161,12 @@ async function build(args: BuildArgs, root: string, outDir: string, io: CommandI
   const staging = stagingFor(outDir);
   const stopHandlingSignals = exitCleanlyOnSignals({ cleanup: () => removeUnfinished(staging), log: io.stderr });
   rmSync(staging, { recursive: true, force: true });
+  let early: EarlySearch | undefined;
   try {
     // What drawing the diagrams needs of the model, taken before the model goes.
     const blocks = diagramBlocks(report.graph.entries.values());
     const besideAstro = report.graph.entries.size <= DIAGRAMS_BESIDE_ASTRO_UP_TO;
-    const { search, linkedFiles, pdf } = planSite(report, args, root, staging, folders);
+    const { search, entryPages, linkedFiles, pdf } = planSite(report, args, root, staging, folders);
     // Astro's process has all it needs of the model in its plan: what comes after the site needs
     // only the little planSite kept, and the model (250 MB of heap at 30,000 entries) goes.
     report = undefined;
@@ -185,6 +187,9 @@ async function build(args: BuildArgs, root: string, outDir: string, io: CommandI
         building = time('site', () => siteStep({ root, outDir: staging, folders, env: io.env }, astro));
         // Observed below, unless the diagrams stop the build first.
         building.catch(() => {});
+        // With no page to reuse, the entry indexes are written while Astro renders the rest (on
+        // the other core); started once siteStep has emptied Astro's folder of any older build.
+        if (nothingKept(folders.keptPages)) early = new EarlySearch(folders.work, search, entryPages, join(sideFileFor(staging, 'search'), 'early')).start();
         // Astro has its plan now: the model's memory goes back while it builds, on the other core.
         releaseMemory();
         return building;
@@ -208,6 +213,7 @@ async function build(args: BuildArgs, root: string, outDir: string, io: CommandI
         );
       }
       Object.assign(timings, await (building ?? buildSite()));
+      early?.siteMoved(staging);
       publishLinkedFiles(linkedFiles, staging);
       const pass = await time('pagePolicies', () => completeScriptHashes(staging, { keepIn: folders.keptPages, ledger: folders.ledger }));
       pages = pass.pages;
@@ -220,6 +226,7 @@ async function build(args: BuildArgs, root: string, outDir: string, io: CommandI
       pages,
       cacheDir: folders.search,
       workDir: sideFileFor(staging, 'search'),
+      ...(early ? { early } : {}),
     };
     // The search index and the PDF only read the finished pages, and write apart (pagefind/,
     // whitepaper.pdf): they run side by side, one on each core. The PDF's size goes into the pages
@@ -241,6 +248,8 @@ async function build(args: BuildArgs, root: string, outDir: string, io: CommandI
     }
     await time('publish', () => publish(staging, outDir, args.edition, io));
   } catch (error) {
+    // A Pagefind run still under way would write into the scratch folder after it is removed.
+    await early?.settled();
     removeUnfinished(staging);
     if (error instanceof MissingBrowserError || error instanceof UnreviewedScriptError) {
       io.stderr(`\nBuild stopped: ${error.message}\n`);
@@ -273,9 +282,10 @@ async function build(args: BuildArgs, root: string, outDir: string, io: CommandI
 function planSite(report: CheckReport, args: BuildArgs, root: string, staging: string, folders: SiteWorkFolders) {
   const published = editionReport(report, { edition: args.edition, includeDrafts: false });
   // Decided before the site is built: the search box's code names every index.
-  const search = searchLayout(published.content.entries.filter((entry) => ENTRY_COLLECTION_FOLDERS.has(entry.collection)).length, args.searchIndexEntries);
+  const entryPages = published.content.entries.filter((entry) => ENTRY_COLLECTION_FOLDERS.has(entry.collection)).map((entry) => entryPagePath(entry.collection, entry.id));
+  const search = searchLayout(entryPages.length, args.searchIndexEntries);
   writeSitePlan({ root, outDir: staging, now: args.now, edition: args.edition, contentDir: args.content, folders, model: report, search });
-  return { search, linkedFiles: linkedFilesToPublish(published, root, args.content ?? 'content'), pdf: pdfJob(report) };
+  return { search, entryPages, linkedFiles: linkedFilesToPublish(published, root, args.content ?? 'content'), pdf: pdfJob(report) };
 }
 
 /**
@@ -353,12 +363,13 @@ function removeUnfinished(staging: string): void {
 }
 
 /** "3,047 pages in 4 indexes, 1 written, 3 kept from the last build". */
-export function describeSearchIndex({ pages, indexes, written }: SearchStepResult): string {
+export function describeSearchIndex({ pages, indexes, written, early = 0 }: SearchStepResult): string {
   const kept = indexes - written;
   const count = `${pages.toLocaleString('en-US')} page${pages === 1 ? '' : 's'}`;
   if (indexes === 1) return `${count}, ${written === 1 ? 'built' : 'kept from the last build of the same pages'}`;
   const what = written === 0 ? 'all kept from the last build' : kept === 0 ? 'all written' : `${written} written, ${kept} kept from the last build`;
-  return `${count} in ${indexes} indexes, ${what}`;
+  const beside = early > 0 ? `, ${early} of them as soon as their pages were whole` : '';
+  return `${count} in ${indexes} indexes, ${what}${beside}`;
 }
 
 /** The output folder as the user would write it: relative to the project, or absolute outside it. */

@@ -4,6 +4,7 @@ import { checkContent } from '../core/check/check-content.ts';
 import type { PlatformModel } from '../core/model/build-model.ts';
 import { resolveNow } from '../core/time.ts';
 import { type SiteContext, type SiteState, publishSiteState } from '../site/site-state.ts';
+import { PRIMARY_INDEX } from '../build/search-shards.ts';
 import type { ResolvedOptions } from './options.ts';
 
 /**
@@ -20,7 +21,7 @@ export class LiveModel {
 
   constructor(root: string, options: ResolvedOptions, dev: boolean) {
     this.#options = options;
-    this.context = { root, contentDir: options.contentDir, edition: options.edition, dev };
+    this.context = { root, contentDir: options.contentDir, edition: options.edition, dev, searchIndexes: [PRIMARY_INDEX, ...options.mergedSearchIndexes] };
     this.#store = options.model ? undefined : new ContentStore({ root, contentDir: options.contentDir });
   }
 

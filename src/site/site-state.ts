@@ -10,6 +10,8 @@ export interface SiteContext {
   readonly edition: 'internal' | 'public';
   /** True in `astro dev`: drafts are shown and content errors are overlaid on the page. */
   readonly dev: boolean;
+  /** The search index folders the build writes (src/build/search-shards.ts): entry pages are rendered index by index. */
+  readonly searchIndexes: readonly string[];
 }
 
 /** The model the site renders from, as published by the integration. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assignPages, defaultEntryPagesPerIndex, indexOfPage, mergedIndexes, searchLayout } from '../../src/build/search-shards.ts';
+import { assignPages, defaultEntryPagesPerIndex, entryPagePath, indexOfPage, inIndexOrder, mergedIndexes, searchLayout } from '../../src/build/search-shards.ts';
 
 describe('the layout of the search indexes', () => {
   it('keeps one index while the entries fit in one', () => {
@@ -69,5 +69,44 @@ describe('which index a page goes in', () => {
     const groups = assignPages(searchLayout(4, 1), ['services/a/index.html', 'services/b/index.html', 'services/c/index.html', 'services/d/index.html', 'index.html']);
     expect([...groups.values()].every((group) => group.length === 1)).toBe(true);
     expect([...groups.values()].flat().sort()).toEqual(['index.html', 'services/a/index.html', 'services/b/index.html', 'services/c/index.html', 'services/d/index.html']);
+  });
+});
+
+describe('the order entry pages are rendered in', () => {
+  const layout = searchLayout(40, 10);
+  const paths = Array.from({ length: 40 }, (_, i) => entryPagePath(['services', 'runbooks', 'deployments'][i % 3]!, `entry-${i}`));
+
+  it('lists each index\'s pages together, the indexes in the layout\'s order, each in path order', () => {
+    const ordered = inIndexOrder(layout, paths, (path) => path);
+    expect([...ordered].sort()).toEqual([...paths].sort());
+    const indexes = ordered.map((path) => layout.indexes.indexOf(indexOfPage(layout, path)));
+    expect(indexes).toEqual([...indexes].sort((a, b) => a - b));
+    for (const index of new Set(indexes)) {
+      const within = ordered.filter((_, i) => indexes[i] === index);
+      expect(within).toEqual([...within].sort());
+    }
+    // The same pages, given in another order, come out the same.
+    expect(inIndexOrder(layout, [...paths].reverse(), (path) => path)).toEqual(ordered);
+  });
+
+  it('keeps each index\'s pages as the build assigns them, so each index is done before the next starts', () => {
+    const ordered = inIndexOrder(layout, paths, (path) => path);
+    // With the site's own pages, which go in the first index (else it would take an entry page).
+    const assigned = [...assignPages(layout, ['index.html', ...paths]).values()].flat().filter((path) => path !== 'index.html');
+    expect(ordered).toEqual(assigned);
+  });
+
+  it('orders the items by their page paths, whatever the items are', () => {
+    const items = paths.map((path) => ({ params: { path } }));
+    expect(inIndexOrder(layout, items, (item) => item.params.path).map((item) => item.params.path)).toEqual(inIndexOrder(layout, paths, (path) => path));
+  });
+
+  it('is path order for a site of one index', () => {
+    expect(inIndexOrder(searchLayout(3), ['b/x/index.html', 'a/y/index.html'], (path) => path)).toEqual(['a/y/index.html', 'b/x/index.html']);
+  });
+
+  it('names an entry\'s page as the built site does', () => {
+    expect(entryPagePath('services', 'api')).toBe('services/api/index.html');
+    expect(indexOfPage(layout, entryPagePath('services', 'api'))).not.toBe('pagefind');
   });
 });

@@ -82,6 +82,7 @@ describe('npm run build', () => {
     expect(describeSearchIndex({ pages: 3015, indexes: 4, written: 4 })).toBe('3,015 pages in 4 indexes, all written');
     expect(describeSearchIndex({ pages: 3015, indexes: 4, written: 1 })).toBe('3,015 pages in 4 indexes, 1 written, 3 kept from the last build');
     expect(describeSearchIndex({ pages: 3015, indexes: 4, written: 0 })).toBe('3,015 pages in 4 indexes, all kept from the last build');
+    expect(describeSearchIndex({ pages: 3015, indexes: 6, written: 6, early: 5 })).toBe('3,015 pages in 6 indexes, all written, 5 of them as soon as their pages were whole');
   });
 
   it('exits 2 on an unknown option', async () => {

@@ -73,11 +73,15 @@ const cleanBuilds = new Map<string, string>();
  * A case whose content and build time are those of an earlier case (`sameAs`) is compared with
  * that case's clean build instead of building the same site clean again.
  */
-async function incrementalAgainstClean(name: string, { epoch = NOW, sameAs, shell }: { epoch?: number; sameAs?: string; shell?: Record<string, string> } = {}): Promise<{ differences: string[]; reused: number; rendered: string[]; linked: number; output: string }> {
+async function incrementalAgainstClean(
+  name: string,
+  { epoch = NOW, sameAs, shell }: { epoch?: number; sameAs?: string; shell?: Record<string, string> } = {},
+): Promise<{ differences: string[]; reused: number; rendered: string[]; linked: number; output: string; cleanOutput?: string }> {
   const incremental = join(PROJECT, 'out', `${name}-incremental`);
   const before = files(previous);
   let clean = sameAs === undefined ? undefined : cleanBuilds.get(sameAs);
   let output: string;
+  let cleanOutput: string | undefined;
   if (sameAs !== undefined) {
     expect(clean, `the clean build of "${sameAs}"`).toBeDefined();
     output = await build(PROJECT, incremental, epoch, shell);
@@ -85,7 +89,7 @@ async function incrementalAgainstClean(name: string, { epoch = NOW, sameAs, shel
     clean = join(PROJECT, 'out', `${name}-clean`);
     rmSync(CLEAN, { recursive: true, force: true });
     for (const folder of PROJECT_FILES) cpSync(join(PROJECT, folder), join(CLEAN, folder), { recursive: true });
-    [output] = await Promise.all([build(PROJECT, incremental, epoch, shell), build(CLEAN, clean, epoch, shell)]);
+    [output, cleanOutput] = await Promise.all([build(PROJECT, incremental, epoch, shell), build(CLEAN, clean, epoch, shell)]);
     cleanBuilds.set(name, clean);
   }
   const reused = (output.match(/\((cached|restored)\)/g) ?? []).length;
@@ -93,7 +97,7 @@ async function incrementalAgainstClean(name: string, { epoch = NOW, sameAs, shel
   const rendered = [...output.matchAll(/├─ (\S+) \(\+/g)].map((match) => match[1]!);
   const differences = [...differing(files(incremental), files(clean!)), ...differing(before, files(previous)).map((path) => `previous: ${path}`)];
   previous = incremental;
-  return { differences, reused, rendered, linked: linkedPages(incremental), output };
+  return { differences, reused, rendered, linked: linkedPages(incremental), output, ...(cleanOutput === undefined ? {} : { cleanOutput }) };
 }
 
 /** Pages of a built site in the entry collections' folders whose path there (`api/index.html`, `page/2/index.html`) matches. */
@@ -142,8 +146,11 @@ describe('an incremental build equals a clean build', () => {
     // key on the instant of the build, or every build would render them all again. And from
     // another shell: bash sets `_` to the command it runs, and `N=2 npm run build` sets `N`; no
     // such variable may reach the bundled code Astro keys each route on (src/build/astro-environment.ts).
-    const { differences, reused, rendered, output } = await incrementalAgainstClean('unchanged', { epoch: NOW + 5 * 3_600_000 + 7_000, shell: { _: '/usr/bin/time', N: '2' } });
+    const { differences, reused, rendered, output, cleanOutput } = await incrementalAgainstClean('unchanged', { epoch: NOW + 5 * 3_600_000 + 7_000, shell: { _: '/usr/bin/time', N: '2' } });
     expect(differences).toEqual([]);
+    // The clean build, with no page to reuse, wrote entry indexes as soon as their pages were
+    // whole (src/build/early-search.ts): those too equal the incremental build's, file for file.
+    expect(cleanOutput).toMatch(/Search index: \d+ pages in 5 indexes, all written, [1-4] of them as soon as their pages were whole/);
     // The same pages: the search indexes are the last build's, and equal the clean build's (above).
     expect(output).toMatch(/Search index: \d+ pages in 5 indexes, all kept from the last build/);
     const entryPages = /^\/(owners|policies|runbooks|services|deployments|incidents|case-studies|articles|whitepaper)\/(?!page\/)[^/]+\/index\.html$/;

@@ -1,0 +1,236 @@
+import { closeSync, fstatSync, openSync, readdirSync, readSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { linkPages } from './link-files.ts';
+import type { PagefindJob, PagefindJobResult } from './pagefind-worker.ts';
+import { runWorker } from './run-worker.ts';
+import { indexOfPage, PRIMARY_INDEX, type SearchLayout } from './search-shards.ts';
+
+/**
+ * Pagefind beside page generation, in a build with nothing to reuse.
+ *
+ * The search step (src/build/search-step.ts) writes the indexes once Astro's process has ended
+ * and the policy pass has read every page: at 3,000 entries, 6 to 9 s after Astro, while during
+ * page generation the second core is mostly idle. Astro renders the entry pages index by index
+ * (`inIndexOrder`), so an entry index's pages are all written long before the last page is.
+ * This watches Astro's output folder, and as soon as every page of an entry index is there and
+ * whole, writes that index in a Pagefind worker, one at a time, while Astro renders the rest.
+ * Those whole when Astro ends are written beside the policy pass (`siteMoved`).
+ *
+ * The search step takes an index written here only when its pages turn out to be exactly the
+ * ones it would have handed Pagefind; otherwise it writes that index itself. The policy pass,
+ * which rewrites each page after Astro, only completes the `<meta>` policy in `<head>`, which
+ * Pagefind does not read: the index is the same either way (tests/e2e/incremental-build.test.ts
+ * compares a clean build, made this way, with incremental builds, which never are).
+ *
+ * Only for a build whose pages are all new (no page Astro kept is linked in before it renders):
+ * a kept copy already in the folder is no sign that its page is done.
+ */
+export class EarlySearch {
+  #siteDir: string;
+  readonly #workDir: string;
+  #pending: Pending[];
+  readonly #jobs = new Map<string, EarlyJob>();
+  #timer: NodeJS.Timeout | undefined;
+  #running: Promise<unknown> | undefined;
+  #taken = 0;
+
+  /**
+   * @param siteDir Astro's output folder, which it fills while this watches.
+   * @param layout The site's search indexes; only the entry indexes are written here.
+   * @param entryPages The pages the site's entries get (`entryPagePath`), which the entry indexes hold.
+   * @param workDir A scratch folder of the build's, removed by the search step.
+   */
+  constructor(siteDir: string, layout: SearchLayout, entryPages: readonly string[], workDir: string) {
+    this.#siteDir = siteDir;
+    this.#workDir = workDir;
+    // Each entry page's index, as `assignPages` puts it when no index is left empty (else the
+    // search step finds other pages in an index than here, and writes it itself).
+    const groups = new Map<string, string[]>();
+    for (const page of layout.indexes.length > 1 ? [...entryPages].sort() : []) {
+      const index = indexOfPage(layout, page);
+      if (index === PRIMARY_INDEX) continue;
+      groups.set(index, [...(groups.get(index) ?? []), page]);
+    }
+    this.#pending = layout.indexes.filter((index) => groups.has(index)).map((index) => ({ index, pages: groups.get(index)!, done: 0, seen: [] }));
+  }
+
+  /** Starts watching, every `interval` ms. */
+  start(interval = 250): this {
+    this.#timer ??= setInterval(() => this.#look(), interval);
+    this.#timer.unref();
+    return this;
+  }
+
+  /**
+   * Astro has ended and its folder is now `siteDir`: the indexes whose pages are all there and
+   * whole are written next, one after another, beside the policy pass; the others are left to
+   * the search step. Nothing is watched any more.
+   */
+  siteMoved(siteDir: string): void {
+    clearInterval(this.#timer);
+    this.#siteDir = siteDir;
+    this.#look();
+    this.#pending = this.#pending.filter((pending) => pending.done === pending.pages.length);
+  }
+
+  /** Nothing more is started (a build that failed, or a search step that has what it needs). */
+  stop(): void {
+    clearInterval(this.#timer);
+    this.#pending = [];
+  }
+
+  /**
+   * The index written here for `index`, once its run has ended, when it holds exactly `pages`
+   * (paths in the site, sorted) and none of them changed while Pagefind read them; else undefined,
+   * and the search step writes it. An index not started yet never is: the search step, which
+   * writes two at a time, does better. The index is left in `outputPath`, to be moved into the site.
+   */
+  async take(index: string, pages: readonly string[]): Promise<EarlyIndex | undefined> {
+    this.#pending = this.#pending.filter((pending) => pending.index !== index);
+    const job = this.#jobs.get(index);
+    if (!job) return undefined;
+    this.#jobs.delete(index);
+    const result = await job.result;
+    const same = result !== undefined && pages.length === job.pages.length && pages.every((page, i) => page === job.pages[i]);
+    if (!same) {
+      rmSync(job.outputPath, { recursive: true, force: true });
+      return undefined;
+    }
+    this.#taken++;
+    return { outputPath: job.outputPath, result };
+  }
+
+  /** How many indexes the search step took from here. */
+  get taken(): number {
+    return this.#taken;
+  }
+
+  /** Stops, and resolves once no run is under way (they never reject). */
+  async settled(): Promise<void> {
+    this.stop();
+    await Promise.all([...this.#jobs.values()].map((job) => job.result));
+  }
+
+  /** Moves each pending index's count of whole pages on, and starts the next run when none is under way. */
+  #look(): void {
+    for (const pending of this.#pending) {
+      while (pending.done < pending.pages.length) {
+        const state = wholePage(join(this.#siteDir, pending.pages[pending.done]!));
+        if (!state) break;
+        pending.seen.push(state);
+        pending.done++;
+      }
+    }
+    this.#next();
+  }
+
+  /** Starts the first index whose pages are all whole, unless a run is under way (one at a time: Astro has the other core). */
+  #next(): void {
+    if (this.#running) return;
+    const ready = this.#pending.find((pending) => pending.done === pending.pages.length);
+    if (!ready) return;
+    this.#pending = this.#pending.filter((pending) => pending !== ready);
+    this.#run(ready);
+  }
+
+  #run({ index, pages, seen }: Pending): void {
+    const pagesDir = join(this.#workDir, 'pages', index);
+    const outputPath = join(this.#workDir, 'indexes', index);
+    let result: Promise<PagefindJobResult | undefined>;
+    try {
+      // Linked now, in the folder Astro is filling: once Astro ends, its folder moves.
+      linkPages(this.#siteDir, pages, pagesDir);
+      const job: PagefindJob = { siteDir: this.#siteDir, pages, pagesDir, outputPath, gathered: true };
+      result = runWorker<PagefindJobResult>(WORKER, job, "Pagefind's worker").then(
+        (done) => (unchangedSince(pagesDir, pages, seen) ? done : undefined),
+        () => undefined,
+      );
+    } catch {
+      result = Promise.resolve(undefined);
+    }
+    const running = result.finally(() => {
+      rmSync(pagesDir, { recursive: true, force: true });
+      if (this.#running === running) this.#running = undefined;
+      this.#next();
+    });
+    this.#running = running;
+    this.#jobs.set(index, { pages, outputPath, result: running });
+  }
+}
+
+/**
+ * Whether a build renders every page afresh: Astro has kept no page (`keptPages`, its cache of
+ * rendered pages) to link into the build before it renders.
+ */
+export function nothingKept(keptPages: string): boolean {
+  try {
+    return readdirSync(keptPages).length === 0;
+  } catch {
+    return true;
+  }
+}
+
+/** An entry index written during page generation. */
+export interface EarlyIndex {
+  /** Where the index is, to be moved into the site. */
+  readonly outputPath: string;
+  readonly result: PagefindJobResult;
+}
+
+interface Pending {
+  readonly index: string;
+  /** The index's pages, in the order Astro renders them. */
+  readonly pages: readonly string[];
+  /** How many of them, from the first, are whole. */
+  done: number;
+  /** What each whole page's file was when it was found whole. */
+  readonly seen: FileState[];
+}
+
+interface EarlyJob {
+  readonly pages: readonly string[];
+  readonly outputPath: string;
+  readonly result: Promise<PagefindJobResult | undefined>;
+}
+
+interface FileState {
+  readonly ino: number;
+  readonly size: number;
+  readonly mtimeMs: number;
+}
+
+const WORKER = new URL('./pagefind-worker.ts', import.meta.url);
+
+// The end of every page Astro writes; a page still being written has not reached it.
+const PAGE_END = /<\/html>\s*$/i;
+const TAIL_BYTES = 64;
+
+/** The file's state when it holds a whole page, else undefined (not there yet, or being written). */
+export function wholePage(file: string): FileState | undefined {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch {
+    return undefined;
+  }
+  try {
+    const { ino, size, mtimeMs } = fstatSync(fd);
+    const tail = Buffer.alloc(Math.min(TAIL_BYTES, size));
+    readSync(fd, tail, 0, tail.length, size - tail.length);
+    return PAGE_END.test(tail.toString('latin1')) ? { ino, size, mtimeMs } : undefined;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Whether each page's link in `pagesDir` is still the file found whole: nothing wrote it since. */
+function unchangedSince(pagesDir: string, pages: readonly string[], seen: readonly FileState[]): boolean {
+  return pages.every((page, i) => {
+    try {
+      const { ino, size, mtimeMs } = statSync(join(pagesDir, page));
+      return ino === seen[i]!.ino && size === seen[i]!.size && mtimeMs === seen[i]!.mtimeMs;
+    } catch {
+      return false;
+    }
+  });
+}

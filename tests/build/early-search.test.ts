@@ -1,0 +1,171 @@
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { EarlySearch, nothingKept, wholePage } from '../../src/build/early-search.ts';
+import { searchPage } from '../../src/build/search-pages.ts';
+import { searchStep } from '../../src/build/search-step.ts';
+import { assignPages, entryPagePath, indexOfPage, type SearchLayout, searchLayout } from '../../src/build/search-shards.ts';
+
+const page = (title: string, body: string) =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body><main data-pagefind-body><h1 id="_top">${title}</h1><p>${body}</p></main></body></html>\n`;
+
+let folders: string[] = [];
+afterEach(() => {
+  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+  folders = [];
+});
+
+function scratch(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  folders.push(dir);
+  return dir;
+}
+
+// Eight services in two entry indexes, and the home page in the site pages' index.
+const LAYOUT = searchLayout(8, 4);
+const ENTRY_PAGES = Array.from({ length: 8 }, (_, i) => entryPagePath('services', `service-${i}`));
+const [FIRST, SECOND] = [...assignPages(LAYOUT, ['index.html', ...ENTRY_PAGES])].filter(([index]) => index !== 'pagefind');
+
+function write(site: string, path: string, html: string): void {
+  mkdirSync(join(site, path, '..'), { recursive: true });
+  writeFileSync(join(site, path), html);
+}
+
+const entryHtml = (path: string) => page(path.split('/')[1]!, `Restores ${path} from the nightly snapshot.`);
+
+/** What the search step is handed for the site as it is now: every page, as the policy pass reads it. */
+function searchPages(site: string) {
+  return readdirSync(site, { recursive: true, encoding: 'utf8' })
+    .filter((path) => path.endsWith('.html'))
+    .sort()
+    .map((path) => searchPage(path, readFileSync(join(site, path), 'utf8')));
+}
+
+/** Every file of the site's indexes, by path. */
+function indexFiles(site: string, layout: SearchLayout): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const index of layout.indexes) {
+    for (const dirent of readdirSync(join(site, index), { withFileTypes: true, recursive: true })) {
+      if (dirent.isFile()) files.set(relative(site, join(dirent.parentPath, dirent.name)), readFileSync(join(dirent.parentPath, dirent.name), 'base64'));
+    }
+  }
+  return files;
+}
+
+/** The indexes the search step writes for a copy of `site` on its own: what every early index must equal. */
+async function cleanIndexes(site: string): Promise<Map<string, string>> {
+  const copy = join(scratch('mp-early-clean-'), 'site');
+  cpSync(site, copy, { recursive: true });
+  for (const index of LAYOUT.indexes) rmSync(join(copy, index), { recursive: true, force: true });
+  await searchStep(copy, { layout: LAYOUT, pages: searchPages(copy), workDir: join(copy, '..', 'work') });
+  return indexFiles(copy, LAYOUT);
+}
+
+describe('writing entry indexes while the site is built', () => {
+  it('writes an entry index once its pages are all whole, and the search step takes it as the index it would write', async () => {
+    const root = scratch('mp-early-');
+    const site = join(root, 'site');
+    const work = join(root, 'work');
+    write(site, 'index.html', page('Home', 'The platform.'));
+    for (const path of FIRST![1]) write(site, path, entryHtml(path));
+    // The second index's pages: one whole, one still being written.
+    write(site, SECOND![1][0]!, entryHtml(SECOND![1][0]!));
+    write(site, SECOND![1][1]!, entryHtml(SECOND![1][1]!).slice(0, 80));
+    const early = new EarlySearch(site, LAYOUT, ENTRY_PAGES, join(work, 'early')).start(10);
+    // Written, and its run over (its gathered pages removed).
+    await vi.waitFor(
+      () => {
+        expect(existsSync(join(work, 'early', 'indexes', FIRST![0], 'pagefind-entry.json'))).toBe(true);
+        expect(existsSync(join(work, 'early', 'pages', FIRST![0]))).toBe(false);
+      },
+      { timeout: 30_000, interval: 20 },
+    );
+    expect(existsSync(join(work, 'early', 'pages', SECOND![0]))).toBe(false);
+    expect(existsSync(join(work, 'early', 'indexes', SECOND![0]))).toBe(false);
+    // The rest of the pages, then Astro ends: the second index is written beside the policy pass.
+    for (const path of SECOND![1].slice(1)) write(site, path, entryHtml(path));
+    early.siteMoved(site);
+    const result = await searchStep(site, { layout: LAYOUT, pages: searchPages(site), workDir: work, early });
+    expect(result).toEqual({ pages: 9, indexes: 3, written: 3, early: 2 });
+    expect(indexFiles(site, LAYOUT)).toEqual(await cleanIndexes(site));
+    // The scratch folder went with the search step's.
+    expect(existsSync(work)).toBe(false);
+  });
+
+  it('leaves an index to the search step when a page changed after it was found whole', async () => {
+    const root = scratch('mp-early-');
+    const site = join(root, 'site');
+    const work = join(root, 'work');
+    write(site, 'index.html', page('Home', 'The platform.'));
+    for (const path of ENTRY_PAGES) write(site, path, entryHtml(path));
+    const early = new EarlySearch(site, LAYOUT, ENTRY_PAGES, join(work, 'early')).start(10);
+    // Both indexes are found whole at once; the first is written, the second waits for it.
+    await vi.waitFor(() => expect(existsSync(join(work, 'early', 'pages', FIRST![0]))).toBe(true), { timeout: 30_000, interval: 2 });
+    const changed = SECOND![1][0]!;
+    write(site, changed, page('Changed', 'Written again after it was found whole, in place.'));
+    early.siteMoved(site);
+    // The second index is written from the changed page, but not taken: it is not the page found whole.
+    await vi.waitFor(() => expect(existsSync(join(work, 'early', 'indexes', SECOND![0]))).toBe(true), { timeout: 30_000, interval: 20 });
+    const result = await searchStep(site, { layout: LAYOUT, pages: searchPages(site), workDir: work, early });
+    expect(result).toEqual({ pages: 9, indexes: 3, written: 3, early: 1 });
+    expect(indexFiles(site, LAYOUT)).toEqual(await cleanIndexes(site));
+  });
+
+  it('leaves an index to the search step when its pages are not the ones foreseen', async () => {
+    const root = scratch('mp-early-');
+    const site = join(root, 'site');
+    const work = join(root, 'work');
+    write(site, 'index.html', page('Home', 'The platform.'));
+    for (const path of ENTRY_PAGES) write(site, path, entryHtml(path));
+    // One entry page more than the build foresaw, in the first index, which is written first.
+    const extra = Array.from({ length: 50 }, (_, i) => entryPagePath('services', `unforeseen-${i}`)).find((path) => indexOfPage(LAYOUT, path) === FIRST![0])!;
+    const early = new EarlySearch(site, LAYOUT, ENTRY_PAGES, join(work, 'early')).start(10);
+    write(site, extra, entryHtml(extra));
+    early.siteMoved(site);
+    await vi.waitFor(() => expect(existsSync(join(work, 'early', 'indexes', FIRST![0]))).toBe(true), { timeout: 30_000, interval: 20 });
+    const result = await searchStep(site, { layout: LAYOUT, pages: searchPages(site), workDir: work, early });
+    // The first index is not taken (the second may be, once written).
+    expect(result).toMatchObject({ pages: 10, indexes: 3, written: 3 });
+    expect(result.early ?? 0).toBeLessThan(2);
+    expect(indexFiles(site, LAYOUT)).toEqual(await cleanIndexes(site));
+  });
+
+  it('starts nothing once stopped, and leaves no run behind', async () => {
+    const root = scratch('mp-early-');
+    const site = join(root, 'site');
+    const work = join(root, 'work');
+    for (const path of ENTRY_PAGES) write(site, path, entryHtml(path));
+    const early = new EarlySearch(site, LAYOUT, ENTRY_PAGES, join(work, 'early'));
+    early.stop();
+    early.siteMoved(site);
+    await early.settled();
+    expect(existsSync(work)).toBe(false);
+    expect(await early.take(FIRST![0], FIRST![1])).toBeUndefined();
+  });
+});
+
+describe('a whole page', () => {
+  it('is one that ends with its closing html tag', () => {
+    const dir = scratch('mp-early-page-');
+    const file = join(dir, 'index.html');
+    expect(wholePage(file)).toBeUndefined();
+    writeFileSync(file, '<!doctype html><html><body><p>Half');
+    expect(wholePage(file)).toBeUndefined();
+    writeFileSync(file, '<!doctype html><html><body><p>Whole</p></body></HTML>\r\n\n');
+    expect(wholePage(file)).toMatchObject({ size: 56 });
+    writeFileSync(file, '');
+    expect(wholePage(file)).toBeUndefined();
+  });
+});
+
+describe('a build with nothing kept', () => {
+  it('is one where Astro kept no page', () => {
+    const dir = scratch('mp-early-kept-');
+    expect(nothingKept(join(dir, 'missing'))).toBe(true);
+    mkdirSync(join(dir, 'dist'));
+    expect(nothingKept(join(dir, 'dist'))).toBe(true);
+    writeFileSync(join(dir, 'dist', 'index.html'), page('Home', 'Kept.'));
+    expect(nothingKept(join(dir, 'dist'))).toBe(false);
+  });
+});

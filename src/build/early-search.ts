@@ -1,5 +1,5 @@
-import { closeSync, fstatSync, openSync, readdirSync, readSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
+import { join, sep } from 'node:path';
 import { linkPages } from './link-files.ts';
 import type { PagefindJob, PagefindJobResult } from './pagefind-worker.ts';
 import { runWorker } from './run-worker.ts';
@@ -27,8 +27,12 @@ import { indexOfPage, PRIMARY_INDEX, type SearchLayout } from './search-shards.t
  */
 export class EarlySearch {
   #siteDir: string;
+  readonly #layout: SearchLayout;
   readonly #workDir: string;
+  /** Indexes whose pages are not all whole yet. */
   #pending: Pending[];
+  /** Indexes whose pages are all whole and gathered, waiting for their run. */
+  #ready: Gathered[] = [];
   readonly #jobs = new Map<string, EarlyJob>();
   #timer: NodeJS.Timeout | undefined;
   #running: Promise<unknown> | undefined;
@@ -36,12 +40,13 @@ export class EarlySearch {
 
   /**
    * @param siteDir Astro's output folder, which it fills while this watches.
-   * @param layout The site's search indexes; only the entry indexes are written here.
+   * @param layout The site's search indexes.
    * @param entryPages The pages the site's entries get (`entryPagePath`), which the entry indexes hold.
    * @param workDir A scratch folder of the build's, removed by the search step.
    */
   constructor(siteDir: string, layout: SearchLayout, entryPages: readonly string[], workDir: string) {
     this.#siteDir = siteDir;
+    this.#layout = layout;
     this.#workDir = workDir;
     // Each entry page's index, as `assignPages` puts it when no index is left empty (else the
     // search step finds other pages in an index than here, and writes it itself).
@@ -63,20 +68,27 @@ export class EarlySearch {
 
   /**
    * Astro has ended and its folder is now `siteDir`: the indexes whose pages are all there and
-   * whole are written next, one after another, beside the policy pass; the others are left to
-   * the search step. Nothing is watched any more.
+   * whole, and the site pages' index (every page is written now), are written next, one after
+   * another, beside the policy pass. Their pages are gathered here, before the pass replaces
+   * any. The other indexes are left to the search step. Nothing is watched any more.
    */
   siteMoved(siteDir: string): void {
     clearInterval(this.#timer);
     this.#siteDir = siteDir;
     this.#look();
-    this.#pending = this.#pending.filter((pending) => pending.done === pending.pages.length);
+    this.#pending = [];
+    if (this.#layout.indexes.length < 2) return;
+    const sitePages = this.#sitePages();
+    // First: it is small, and the search step cannot take it from the cache after a clean build.
+    if (sitePages) this.#gather({ index: PRIMARY_INDEX, ...sitePages }, true);
   }
 
   /** Nothing more is started (a build that failed, or a search step that has what it needs). */
   stop(): void {
     clearInterval(this.#timer);
     this.#pending = [];
+    for (const gathered of this.#ready) rmSync(gathered.pagesDir, { recursive: true, force: true });
+    this.#ready = [];
   }
 
   /**
@@ -87,6 +99,8 @@ export class EarlySearch {
    */
   async take(index: string, pages: readonly string[]): Promise<EarlyIndex | undefined> {
     this.#pending = this.#pending.filter((pending) => pending.index !== index);
+    for (const gathered of this.#ready.filter((ready) => ready.index === index)) rmSync(gathered.pagesDir, { recursive: true, force: true });
+    this.#ready = this.#ready.filter((ready) => ready.index !== index);
     const job = this.#jobs.get(index);
     if (!job) return undefined;
     this.#jobs.delete(index);
@@ -111,7 +125,7 @@ export class EarlySearch {
     await Promise.all([...this.#jobs.values()].map((job) => job.result));
   }
 
-  /** Moves each pending index's count of whole pages on, and starts the next run when none is under way. */
+  /** Moves each pending index's count of whole pages on, gathers those now whole, and starts the next run. */
   #look(): void {
     for (const pending of this.#pending) {
       while (pending.done < pending.pages.length) {
@@ -121,40 +135,72 @@ export class EarlySearch {
         pending.done++;
       }
     }
+    const whole = this.#pending.filter((pending) => pending.done === pending.pages.length);
+    this.#pending = this.#pending.filter((pending) => pending.done < pending.pages.length);
+    for (const pending of whole) this.#gather(pending);
+  }
+
+  /**
+   * Links an index's pages into its own folder at once, while they are the files found whole
+   * (after Astro, the policy pass replaces them), and queues its run; `first` puts it ahead.
+   */
+  #gather({ index, pages, seen }: Omit<Pending, 'done'>, first = false): void {
+    const pagesDir = join(this.#workDir, 'pages', index);
+    try {
+      linkPages(this.#siteDir, pages, pagesDir);
+    } catch {
+      rmSync(pagesDir, { recursive: true, force: true });
+      return;
+    }
+    const gathered = { index, pages, seen, pagesDir };
+    this.#ready = first ? [gathered, ...this.#ready] : [...this.#ready, gathered];
     this.#next();
   }
 
-  /** Starts the first index whose pages are all whole, unless a run is under way (one at a time: Astro has the other core). */
+  /** Starts the first gathered index, unless a run is under way (one at a time: Astro has the other core). */
   #next(): void {
     if (this.#running) return;
-    const ready = this.#pending.find((pending) => pending.done === pending.pages.length);
-    if (!ready) return;
-    this.#pending = this.#pending.filter((pending) => pending !== ready);
-    this.#run(ready);
+    const gathered = this.#ready.shift();
+    if (gathered) this.#run(gathered);
   }
 
-  #run({ index, pages, seen }: Pending): void {
-    const pagesDir = join(this.#workDir, 'pages', index);
+  #run({ index, pages, seen, pagesDir }: Gathered): void {
     const outputPath = join(this.#workDir, 'indexes', index);
-    let result: Promise<PagefindJobResult | undefined>;
-    try {
-      // Linked now, in the folder Astro is filling: once Astro ends, its folder moves.
-      linkPages(this.#siteDir, pages, pagesDir);
-      const job: PagefindJob = { siteDir: this.#siteDir, pages, pagesDir, outputPath, gathered: true };
-      result = runWorker<PagefindJobResult>(WORKER, job, "Pagefind's worker").then(
+    const job: PagefindJob = { siteDir: this.#siteDir, pages, pagesDir, outputPath, gathered: true };
+    const running = runWorker<PagefindJobResult>(WORKER, job, "Pagefind's worker")
+      .then(
         (done) => (unchangedSince(pagesDir, pages, seen) ? done : undefined),
         () => undefined,
-      );
-    } catch {
-      result = Promise.resolve(undefined);
-    }
-    const running = result.finally(() => {
-      rmSync(pagesDir, { recursive: true, force: true });
-      if (this.#running === running) this.#running = undefined;
-      this.#next();
-    });
+      )
+      .finally(() => {
+        rmSync(pagesDir, { recursive: true, force: true });
+        if (this.#running === running) this.#running = undefined;
+        this.#next();
+      });
     this.#running = running;
     this.#jobs.set(index, { pages, outputPath, result: running });
+  }
+
+  /**
+   * The site's own pages to index (every page that is not an entry's and marks its body, as the
+   * search step picks them), each whole, in path order; undefined when one is not whole.
+   */
+  #sitePages(): { pages: string[]; seen: FileState[] } | undefined {
+    const pages: string[] = [];
+    const seen: FileState[] = [];
+    const files = readdirSync(this.#siteDir, { recursive: true, encoding: 'utf8' })
+      .map((path) => path.split(sep).join('/'))
+      .filter((path) => path.endsWith('.html') && indexOfPage(this.#layout, path) === PRIMARY_INDEX)
+      .sort();
+    for (const page of files) {
+      const file = join(this.#siteDir, page);
+      const state = wholePage(file);
+      if (!state) return undefined;
+      if (!readFileSync(file, 'utf8').includes(MARKED)) continue;
+      pages.push(page);
+      seen.push(state);
+    }
+    return pages.length > 0 ? { pages, seen } : undefined;
   }
 }
 
@@ -187,6 +233,14 @@ interface Pending {
   readonly seen: FileState[];
 }
 
+interface Gathered {
+  readonly index: string;
+  readonly pages: readonly string[];
+  readonly seen: readonly FileState[];
+  /** Where the pages are linked for Pagefind. */
+  readonly pagesDir: string;
+}
+
 interface EarlyJob {
   readonly pages: readonly string[];
   readonly outputPath: string;
@@ -200,6 +254,9 @@ interface FileState {
 }
 
 const WORKER = new URL('./pagefind-worker.ts', import.meta.url);
+
+// What marks a page for the search (src/build/search-pages.ts reads pages the same way).
+const MARKED = 'data-pagefind-body';
 
 // The end of every page Astro writes; a page still being written has not reached it.
 const PAGE_END = /<\/html>\s*$/i;

@@ -150,7 +150,7 @@ describe('an incremental build equals a clean build', () => {
     expect(differences).toEqual([]);
     // The clean build, with no page to reuse, wrote entry indexes as soon as their pages were
     // whole (src/build/early-search.ts): those too equal the incremental build's, file for file.
-    expect(cleanOutput).toMatch(/Search index: \d+ pages in 5 indexes, all written, [1-4] of them as soon as their pages were whole/);
+    expect(cleanOutput).toMatch(/Search index: \d+ pages in 5 indexes, all written, [1-5] of them as soon as their pages were whole/);
     // The same pages: the search indexes are the last build's, and equal the clean build's (above).
     expect(output).toMatch(/Search index: \d+ pages in 5 indexes, all kept from the last build/);
     const entryPages = /^\/(owners|policies|runbooks|services|deployments|incidents|case-studies|articles|whitepaper)\/(?!page\/)[^/]+\/index\.html$/;

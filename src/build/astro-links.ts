@@ -18,6 +18,8 @@ import { fileURLToPath } from 'node:url';
 export function linkKeptPages(keptDir: string): boolean {
   if (!astroKeepsPagesAsExpected()) return false;
   const kept = `${keptDir.replace(/\/+$/, '')}/`;
+  // With nothing kept (a clean build), no kept copy is there to remove before it is written.
+  const anyKept = holdsFiles(keptDir);
   const within = (file: unknown) => localPath(file)?.startsWith(kept) ?? false;
   const { copyFile, writeFile, link, rm } = fs.promises;
   fs.promises.copyFile = async function copyOrLink(source, destination, mode) {
@@ -31,10 +33,19 @@ export function linkKeptPages(keptDir: string): boolean {
     return copyFile(source, destination, mode);
   };
   fs.promises.writeFile = async function writeAfresh(file, data, options) {
-    if (within(file)) await rm(file as string | URL, { force: true });
+    if (anyKept && within(file)) await rm(file as string | URL, { force: true });
     return writeFile(file, data, options);
   };
   return true;
+}
+
+/** Whether a folder holds anything (a missing folder does not). */
+function holdsFiles(folder: string): boolean {
+  try {
+    return fs.readdirSync(folder).length > 0;
+  } catch {
+    return false;
+  }
 }
 
 /** The path a file argument of `fs` names (a string or a `file:` URL), or undefined for any other. */

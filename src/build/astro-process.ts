@@ -22,7 +22,7 @@ export async function buildFromPlan(planFile: string, astro: LoadedAstro): Promi
   // the build folder was emptied for this build (site-step.ts), so Astro must not empty it again.
   const prelink = linkKeptPages(plan.keptPages) && generateWorksAsExpected();
   const prelinking = prelink ? prelinkKeptPages(plan.keptPages, plan.outDir) : Promise.resolve(new Set<string>());
-  const guard = prelink ? guardWrites(plan.outDir) : undefined;
+  const guard = prelink ? guardWrites(plan.outDir, prelinking) : undefined;
   diagramsDrawnBeside(plan.diagramsDrawn);
   const model = fromPortableModel(plan.model);
   const ours = multiplane({

@@ -7,6 +7,7 @@ import { codeLanguage } from '../render/code-language.ts';
 import { mermaidInMdx } from '../render/mermaid-mdx-plugin.ts';
 import { sanitizeRawHtml } from '../render/sanitize-plugin.ts';
 import { contentSecurityPolicy } from './csp.ts';
+import { cspDigestOnce } from './csp-digest-once.ts';
 import { dataStoreAtRunTime } from './data-store-at-run-time.ts';
 import { watchContent } from './dev-watch.ts';
 import { registerEntryLoaders } from './entry-collections.ts';
@@ -23,6 +24,7 @@ import { sidebar } from './sidebar.ts';
 import { siteMap } from './sitemap.ts';
 import { siteBase } from './site-base.ts';
 import { mark, timingsEnd } from './timings.ts';
+import { uiStringsOnce } from './ui-strings-once.ts';
 import { contentFolder } from '../core/content/content-folder.ts';
 import { ENTRY_COLLECTIONS } from '../site/routes.ts';
 
@@ -107,7 +109,7 @@ export default function multiplane(userOptions: MultiplaneOptions = {}): AstroIn
             timingsEnd(options.marksFile),
           ],
           vite: {
-            plugins: [searchUiConfig({ base: addressed ? base : config.base, mergedIndexes: options.mergedSearchIndexes }), searchIndexesAtOnce(), searchFiltersFirst(), searchShortWords(), pageSchemaOnce()],
+            plugins: [searchUiConfig({ base: addressed ? base : config.base, mergedIndexes: options.mergedSearchIndexes }), searchIndexesAtOnce(), searchFiltersFirst(), searchShortWords(), pageSchemaOnce(), cspDigestOnce(), uiStringsOnce()],
             // The build cache is no source: at 10,000 entries it holds some 50,000 files (the kept
             // pages, the search indexes), which the dev server's watcher would read at every start
             // and report as they change.

@@ -30,8 +30,9 @@ describe('kept pages linked into the build ahead of Astro', () => {
   it('writes a page Astro renders again afresh, never through the link into the kept copy', async () => {
     const kept = folderWith({ 'a/index.html': '<p>A</p>' });
     const out = folderWith({});
-    await prelinkKeptPages(kept, out);
-    const guard = guardWrites(out);
+    const linked = prelinkKeptPages(kept, out);
+    await linked;
+    const guard = guardWrites(out, linked);
     try {
       await fs.promises.writeFile(pathToFileURL(join(out, 'a/index.html')), '<p>A, changed</p>');
       await fs.promises.writeFile(join(out, 'new.html'), '<p>N</p>');

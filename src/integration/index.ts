@@ -16,6 +16,7 @@ import { gateOnCheck } from './gate.ts';
 import { LiveModel } from './live-model.ts';
 import { type MultiplaneOptions, resolveOptions } from './options.ts';
 import { pageSchemaOnce } from './page-schema-once.ts';
+import { pageSidebarSnapshot } from './page-sidebar-snapshot.ts';
 import { searchFiltersFirst } from './search-filters-first.ts';
 import { searchIndexesAtOnce } from './search-indexes-at-once.ts';
 import { searchShortWords } from './search-short-words.ts';
@@ -109,7 +110,7 @@ export default function multiplane(userOptions: MultiplaneOptions = {}): AstroIn
             timingsEnd(options.marksFile),
           ],
           vite: {
-            plugins: [searchUiConfig({ base: addressed ? base : config.base, mergedIndexes: options.mergedSearchIndexes }), searchIndexesAtOnce(), searchFiltersFirst(), searchShortWords(), pageSchemaOnce(), cspDigestOnce(), uiStringsOnce()],
+            plugins: [searchUiConfig({ base: addressed ? base : config.base, mergedIndexes: options.mergedSearchIndexes }), searchIndexesAtOnce(), searchFiltersFirst(), searchShortWords(), pageSchemaOnce(), pageSidebarSnapshot(), cspDigestOnce(), uiStringsOnce()],
             // The build cache is no source: at 10,000 entries it holds some 50,000 files (the kept
             // pages, the search indexes), which the dev server's watcher would read at every start
             // and report as they change.

@@ -1,0 +1,28 @@
+import type { Plugin } from 'vite';
+
+/** Where Starlight makes the route data of a `<StarlightPage>`, its sidebar included. */
+const STARLIGHT_PAGE_MODULE = /[\\/]@astrojs[\\/]starlight[\\/]dist[\\/]utils[\\/]starlight-page\.js$/;
+/** The page's sidebar: Starlight's one sidebar per locale, with this page's link marked current. */
+const SHARED_SIDEBAR = ': getSidebar(url.pathname, localeData.locale);';
+
+/**
+ * A Vite plugin that gives each `<StarlightPage>` a copy of its sidebar as Starlight marks it for
+ * the page. Starlight keeps one sidebar per locale and marks the current page's link in it
+ * (`getSidebar`), relying on the route data being copied before another page marks its own. A
+ * `<StarlightPage>` copies it only after `await`ing its route data, and Astro renders four pages at
+ * once: another page could mark its link in between, and a page was published with the sidebar of
+ * another (the owners' index marking "Services" as the current page). Every page of the site is a
+ * `<StarlightPage>`.
+ */
+export function pageSidebarSnapshot(): Plugin {
+  return {
+    name: 'multiplane:page-sidebar-snapshot',
+    transform(code, id) {
+      if (!STARLIGHT_PAGE_MODULE.test(id.split('?')[0] ?? id)) return undefined;
+      if (!code.includes(SHARED_SIDEBAR)) {
+        this.error("Starlight no longer takes a <StarlightPage>'s sidebar as src/integration/page-sidebar-snapshot.ts expects; update it.");
+      }
+      return { code: code.replace(SHARED_SIDEBAR, ': structuredClone(getSidebar(url.pathname, localeData.locale));'), map: null };
+    },
+  };
+}

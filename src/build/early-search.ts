@@ -9,8 +9,8 @@ import { indexOfPage, PRIMARY_INDEX, type SearchLayout } from './search-shards.t
  * Pagefind beside page generation, in a build with nothing to reuse.
  *
  * The search step (src/build/search-step.ts) writes the indexes once Astro's process has ended
- * and the policy pass has read every page: at 3,000 entries, 6 to 9 s after Astro, while during
- * page generation the second core is mostly idle. Astro renders the entry pages index by index
+ * and the policy pass has read every page: at 3,000 entries, 5 to 7 s after Astro, while page
+ * generation keeps one core busy, not two. Astro renders the entry pages index by index
  * (`inIndexOrder`), so an entry index's pages are all written long before the last page is.
  * This watches Astro's output folder, and as soon as every page of an entry index is there and
  * whole, writes that index in a Pagefind worker, one at a time, while Astro renders the rest.
@@ -54,7 +54,9 @@ export class EarlySearch {
     for (const page of layout.indexes.length > 1 ? [...entryPages].sort() : []) {
       const index = indexOfPage(layout, page);
       if (index === PRIMARY_INDEX) continue;
-      groups.set(index, [...(groups.get(index) ?? []), page]);
+      const group = groups.get(index);
+      if (group) group.push(page);
+      else groups.set(index, [page]);
     }
     this.#pending = layout.indexes.filter((index) => groups.has(index)).map((index) => ({ index, pages: groups.get(index)!, done: 0, seen: [] }));
   }

@@ -19,7 +19,7 @@ export function linkKeptPages(keptDir: string): boolean {
   if (!astroKeepsPagesAsExpected()) return false;
   const kept = `${keptDir.replace(/\/+$/, '')}/`;
   // With nothing kept (a clean build), no kept copy is there to remove before it is written.
-  const anyKept = holdsFiles(keptDir);
+  const anyKept = keptAnyPage(keptDir);
   const within = (file: unknown) => localPath(file)?.startsWith(kept) ?? false;
   const { copyFile, writeFile, link, rm } = fs.promises;
   fs.promises.copyFile = async function copyOrLink(source, destination, mode) {
@@ -39,10 +39,13 @@ export function linkKeptPages(keptDir: string): boolean {
   return true;
 }
 
-/** Whether a folder holds anything (a missing folder does not). */
-function holdsFiles(folder: string): boolean {
+/**
+ * Whether Astro kept any page (`keptDir`, its cache of rendered pages) to reuse: not in a clean
+ * build, whose pages are all rendered afresh. A missing folder kept none.
+ */
+export function keptAnyPage(keptDir: string): boolean {
   try {
-    return fs.readdirSync(folder).length > 0;
+    return fs.readdirSync(keptDir).length > 0;
   } catch {
     return false;
   }

@@ -206,18 +206,6 @@ export class EarlySearch {
   }
 }
 
-/**
- * Whether a build renders every page afresh: Astro has kept no page (`keptPages`, its cache of
- * rendered pages) to link into the build before it renders.
- */
-export function nothingKept(keptPages: string): boolean {
-  try {
-    return readdirSync(keptPages).length === 0;
-  } catch {
-    return true;
-  }
-}
-
 /** An entry index written during page generation. */
 export interface EarlyIndex {
   /** Where the index is, to be moved into the site. */

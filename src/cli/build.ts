@@ -11,7 +11,8 @@ import { measureFolder, sideFileFor, stagingFor, swapInto } from '../build/outpu
 import { linkPdf, pdfJob, printPdf } from '../build/pdf-step.ts';
 import { releaseMemory } from '../build/release-memory.ts';
 import { type SearchStepResult, searchStep } from '../build/search-step.ts';
-import { EarlySearch, nothingKept } from '../build/early-search.ts';
+import { keptAnyPage } from '../build/astro-links.ts';
+import { EarlySearch } from '../build/early-search.ts';
 import { ENTRY_COLLECTION_FOLDERS, entryPagePath, ENTRY_INDEXES_BEFORE_GROWING, ENTRY_PAGES_PER_INDEX, MAX_ENTRY_PAGES_PER_INDEX, searchLayout } from '../build/search-shards.ts';
 import { linkedFilesToPublish, publishLinkedFiles } from '../build/linked-files-step.ts';
 import { type AstroProcess, astroProcessFor, type EarlyAstroProcess, type SiteWorkFolders, siteWorkFolders } from '../build/astro-process-start.ts';
@@ -189,7 +190,7 @@ async function build(args: BuildArgs, root: string, outDir: string, io: CommandI
         building.catch(() => {});
         // With no page to reuse, the entry indexes are written while Astro renders the rest (on
         // the other core); started once siteStep has emptied Astro's folder of any older build.
-        if (nothingKept(folders.keptPages)) early = new EarlySearch(folders.work, search, entryPages, join(sideFileFor(staging, 'search'), 'early')).start();
+        if (!keptAnyPage(folders.keptPages)) early = new EarlySearch(folders.work, search, entryPages, join(sideFileFor(staging, 'search'), 'early')).start();
         // Astro has its plan now: the model's memory goes back while it builds, on the other core.
         releaseMemory();
         return building;

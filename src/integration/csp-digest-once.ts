@@ -1,4 +1,5 @@
 import type { Plugin } from 'vite';
+import { modulePatch } from './module-patch.ts';
 
 /** Where Astro renders a page and hashes its styles and scripts for the Content-Security-Policy. */
 const FETCH_STATE_MODULE = /[\\/]astro[\\/]dist[\\/]core[\\/]fetch[\\/]fetch-state\.js$/;
@@ -13,24 +14,24 @@ const DIGESTS = /await generateCspDigest\((style|script)\.children, cspAlgorithm
  * entries. Each distinct text is still hashed, with the page's algorithm.
  */
 export function cspDigestOnce(): Plugin {
-  return {
+  return modulePatch({
     name: 'multiplane:csp-digest-once',
-    transform(code, id) {
-      if (!FETCH_STATE_MODULE.test(id.split('?')[0] ?? id)) return undefined;
-      const calls = code.match(DIGESTS)?.length ?? 0;
-      if (calls !== 2) {
-        this.error("Astro no longer hashes a page's styles and scripts as src/integration/csp-digest-once.ts expects; update it.");
-      }
-      const once = [
-        'const cspDigestsOnce = new Map();',
-        'function cspDigestOnce(text, algorithm) {',
-        '  const key = `${algorithm}\\0${text}`;',
-        '  let digest = cspDigestsOnce.get(key);',
-        '  if (digest === undefined) cspDigestsOnce.set(key, (digest = generateCspDigest(text, algorithm)));',
-        '  return digest;',
-        '}',
-      ].join('\n');
-      return { code: `${code.replace(DIGESTS, 'await cspDigestOnce($1.children, cspAlgorithm)')}\n${once}\n`, map: null };
-    },
-  };
+    module: FETCH_STATE_MODULE,
+    owner: 'Astro',
+    file: 'src/integration/csp-digest-once.ts',
+    what: "hashes a page's styles and scripts",
+    places: [(code) => code.match(DIGESTS)?.length === 2],
+    patch: (code) => `${code.replace(DIGESTS, 'await cspDigestOnce($1.children, cspAlgorithm)')}\n${DIGEST_ONCE}\n`,
+  });
 }
+
+/** The digests, kept by algorithm and text for the build. */
+const DIGEST_ONCE = [
+  'const cspDigestsOnce = new Map();',
+  'function cspDigestOnce(text, algorithm) {',
+  '  const key = `${algorithm}\\0${text}`;',
+  '  let digest = cspDigestsOnce.get(key);',
+  '  if (digest === undefined) cspDigestsOnce.set(key, (digest = generateCspDigest(text, algorithm)));',
+  '  return digest;',
+  '}',
+].join('\n');

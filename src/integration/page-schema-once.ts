@@ -1,4 +1,5 @@
 import type { Plugin } from 'vite';
+import { modulePatch } from './module-patch.ts';
 
 /** Where Starlight validates the frontmatter that `<StarlightPage>` is given. */
 const STARLIGHT_PAGE_MODULE = /[\\/]@astrojs[\\/]starlight[\\/]dist[\\/]utils[\\/]starlight-page\.js$/;
@@ -13,14 +14,13 @@ const SCHEMA_BUILT = /const schema = await (StarlightPageFrontmatterSchema\(.*\)
  * frontmatter is still validated against it.
  */
 export function pageSchemaOnce(): Plugin {
-  return {
+  return modulePatch({
     name: 'multiplane:page-schema-once',
-    transform(code, id) {
-      if (!STARLIGHT_PAGE_MODULE.test(id.split('?')[0] ?? id)) return undefined;
-      if (!SCHEMA_BUILT.test(code)) {
-        this.error('Starlight no longer builds the <StarlightPage> frontmatter schema as src/integration/page-schema-once.ts expects; update it.');
-      }
-      return { code: `let pageSchemaOnce;\n${code.replace(SCHEMA_BUILT, 'const schema = await (pageSchemaOnce ??= $1);\n')}`, map: null };
-    },
-  };
+    module: STARLIGHT_PAGE_MODULE,
+    owner: 'Starlight',
+    file: 'src/integration/page-schema-once.ts',
+    what: 'builds the <StarlightPage> frontmatter schema',
+    places: [SCHEMA_BUILT],
+    patch: (code) => `let pageSchemaOnce;\n${code.replace(SCHEMA_BUILT, 'const schema = await (pageSchemaOnce ??= $1);\n')}`,
+  });
 }

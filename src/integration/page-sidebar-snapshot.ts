@@ -1,4 +1,5 @@
 import type { Plugin } from 'vite';
+import { modulePatch } from './module-patch.ts';
 
 /** Where Starlight makes the route data of a `<StarlightPage>`, its sidebar included. */
 const STARLIGHT_PAGE_MODULE = /[\\/]@astrojs[\\/]starlight[\\/]dist[\\/]utils[\\/]starlight-page\.js$/;
@@ -15,14 +16,13 @@ const SHARED_SIDEBAR = ': getSidebar(url.pathname, localeData.locale);';
  * `<StarlightPage>`.
  */
 export function pageSidebarSnapshot(): Plugin {
-  return {
+  return modulePatch({
     name: 'multiplane:page-sidebar-snapshot',
-    transform(code, id) {
-      if (!STARLIGHT_PAGE_MODULE.test(id.split('?')[0] ?? id)) return undefined;
-      if (!code.includes(SHARED_SIDEBAR)) {
-        this.error("Starlight no longer takes a <StarlightPage>'s sidebar as src/integration/page-sidebar-snapshot.ts expects; update it.");
-      }
-      return { code: code.replace(SHARED_SIDEBAR, ': structuredClone(getSidebar(url.pathname, localeData.locale));'), map: null };
-    },
-  };
+    module: STARLIGHT_PAGE_MODULE,
+    owner: 'Starlight',
+    file: 'src/integration/page-sidebar-snapshot.ts',
+    what: "takes a <StarlightPage>'s sidebar",
+    places: [(code) => code.includes(SHARED_SIDEBAR)],
+    patch: (code) => code.replace(SHARED_SIDEBAR, ': structuredClone(getSidebar(url.pathname, localeData.locale));'),
+  });
 }

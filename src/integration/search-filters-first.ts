@@ -1,5 +1,5 @@
 import type { Plugin } from 'vite';
-import { pagefindUiPatch } from './pagefind-ui-patch.ts';
+import { pagefindUiPatch } from './module-patch.ts';
 
 /** Where Pagefind UI, its indexes merged, declares Pagefind ready and starts loading the filters. */
 const API_READY = /(\n[ \t]*)pagefind = imported_pagefind;(\s*)loadFilters\(\);/;

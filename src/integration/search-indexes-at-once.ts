@@ -1,5 +1,5 @@
 import type { Plugin } from 'vite';
-import { pagefindUiPatch } from './pagefind-ui-patch.ts';
+import { pagefindUiPatch } from './module-patch.ts';
 
 /** Pagefind UI's loop that merges the further indexes, each awaited before the next is asked for. */
 const MERGE_LOOP = /(\n[ \t]*)for \(const index of merge_index\) \{([^]*?)await imported_pagefind\.mergeIndex\(url, index\);(\s*)\}/;

@@ -1,5 +1,5 @@
 import type { Plugin } from 'vite';
-import { pagefindUiPatch } from './pagefind-ui-patch.ts';
+import { pagefindUiPatch } from './module-patch.ts';
 
 /** Words shorter than this wait longer before the search box searches them. */
 export const SHORT_WORD_LENGTH = 3;

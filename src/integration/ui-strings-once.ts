@@ -1,4 +1,5 @@
 import type { Plugin } from 'vite';
+import { modulePatch } from './module-patch.ts';
 
 /** Where Starlight makes the `t()` every page and component asks for its UI strings. */
 const TRANSLATION_MODULE = /[\\/]@astrojs[\\/]starlight[\\/]dist[\\/]utils[\\/]createTranslationSystem\.js$/;
@@ -15,27 +16,28 @@ const FIXED_T = 'const t = i18n.getFixedT(lang, i18nextNamespace);';
  * still goes to i18next every time; `t.all()`, `t.exists()` and `t.dir()` are Starlight's as before.
  */
 export function uiStringsOnce(): Plugin {
-  return {
+  return modulePatch({
     name: 'multiplane:ui-strings-once',
-    transform(code, id) {
-      if (!TRANSLATION_MODULE.test(id.split('?')[0] ?? id)) return undefined;
-      if (!FOR_LANGUAGE.test(code) || !code.includes(FIXED_T)) {
-        this.error("Starlight no longer makes its t() as src/integration/ui-strings-once.ts expects; update it.");
-      }
-      const once = [
-        'function uiStringsOnce(fixed, strings) {',
-        '  return (key, options) => {',
-        "    if (options !== undefined || typeof key !== 'string') return fixed(key, options);",
-        '    let text = strings.get(key);',
-        '    if (text === undefined) strings.set(key, (text = fixed(key)));',
-        '    return text;',
-        '  };',
-        '}',
-      ].join('\n');
-      const patched = code
+    module: TRANSLATION_MODULE,
+    owner: 'Starlight',
+    file: 'src/integration/ui-strings-once.ts',
+    what: 'makes its t()',
+    places: [FOR_LANGUAGE, (code) => code.includes(FIXED_T)],
+    patch: (code) =>
+      `${code
         .replace(FOR_LANGUAGE, '\n$1const uiStringsByLanguage = new Map();\n$1return (lang) => {\n')
-        .replace(FIXED_T, 'const t = uiStringsOnce(i18n.getFixedT(lang, i18nextNamespace), uiStringsByLanguage.get(lang) ?? uiStringsByLanguage.set(lang, new Map()).get(lang));');
-      return { code: `${patched}\n${once}\n`, map: null };
-    },
-  };
+        .replace(FIXED_T, 'const t = uiStringsOnce(i18n.getFixedT(lang, i18nextNamespace), uiStringsByLanguage.get(lang) ?? uiStringsByLanguage.set(lang, new Map()).get(lang));')}\n${STRINGS_ONCE}\n`,
+  });
 }
+
+/** Each language's strings, kept for the build; calls with options go to i18next every time. */
+const STRINGS_ONCE = [
+  'function uiStringsOnce(fixed, strings) {',
+  '  return (key, options) => {',
+  "    if (options !== undefined || typeof key !== 'string') return fixed(key, options);",
+  '    let text = strings.get(key);',
+  '    if (text === undefined) strings.set(key, (text = fixed(key)));',
+  '    return text;',
+  '  };',
+  '}',
+].join('\n');

@@ -1,26 +1,16 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { EarlySearch, nothingKept, wholePage } from '../../src/build/early-search.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { EarlySearch, wholePage } from '../../src/build/early-search.ts';
 import { searchPage } from '../../src/build/search-pages.ts';
 import { searchStep } from '../../src/build/search-step.ts';
 import { assignPages, entryPagePath, indexOfPage, type SearchLayout, searchLayout } from '../../src/build/search-shards.ts';
+import { scratchFolders } from '../helpers/scratch-files.ts';
 
 const page = (title: string, body: string) =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body><main data-pagefind-body><h1 id="_top">${title}</h1><p>${body}</p></main></body></html>\n`;
 
-let folders: string[] = [];
-afterEach(() => {
-  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
-  folders = [];
-});
-
-function scratch(prefix: string): string {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  folders.push(dir);
-  return dir;
-}
+const folderWith = scratchFolders('early');
 
 // Eight services in two entry indexes, and the home page in the site pages' index.
 const LAYOUT = searchLayout(8, 4);
@@ -33,6 +23,15 @@ function write(site: string, path: string, html: string): void {
 }
 
 const entryHtml = (path: string) => page(path.split('/')[1]!, `Restores ${path} from the nightly snapshot.`);
+
+const HOME = { 'index.html': page('Home', 'The platform.') };
+
+/** A site being built, holding `entryPages` and the `other` pages (by path), and the build's scratch folder beside it. */
+function builtSite(entryPages: readonly string[], other: Record<string, string> = {}): { site: string; work: string } {
+  const pages = { ...Object.fromEntries(entryPages.map((path) => [path, entryHtml(path)])), ...other };
+  const root = folderWith(Object.fromEntries(Object.entries(pages).map(([path, html]) => [join('site', path), html])));
+  return { site: join(root, 'site'), work: join(root, 'work') };
+}
 
 /** What the search step is handed for the site as it is now: every page, as the policy pass reads it. */
 function searchPages(site: string) {
@@ -55,7 +54,7 @@ function indexFiles(site: string, layout: SearchLayout): Map<string, string> {
 
 /** The indexes the search step writes for a copy of `site` on its own: what every early index must equal. */
 async function cleanIndexes(site: string): Promise<Map<string, string>> {
-  const copy = join(scratch('mp-early-clean-'), 'site');
+  const copy = join(folderWith(), 'site');
   cpSync(site, copy, { recursive: true });
   for (const index of LAYOUT.indexes) rmSync(join(copy, index), { recursive: true, force: true });
   await searchStep(copy, { layout: LAYOUT, pages: searchPages(copy), workDir: join(copy, '..', 'work') });
@@ -75,13 +74,8 @@ async function written(work: string, indexes: readonly string[]): Promise<void> 
 
 describe('writing search indexes while the site is built', () => {
   it('writes an entry index once its pages are all whole, and the search step takes it as the index it would write', async () => {
-    const root = scratch('mp-early-');
-    const site = join(root, 'site');
-    const work = join(root, 'work');
-    write(site, 'index.html', page('Home', 'The platform.'));
-    // A site page the search leaves out: nothing in it is marked for the index.
-    write(site, '404.html', '<!doctype html><html lang="en"><body><p>Not found</p></body></html>');
-    for (const path of FIRST![1]) write(site, path, entryHtml(path));
+    // With a site page the search leaves out (404.html: nothing in it is marked for the index).
+    const { site, work } = builtSite(FIRST![1], { ...HOME, '404.html': '<!doctype html><html lang="en"><body><p>Not found</p></body></html>' });
     // The second index's pages: one whole, one still being written.
     write(site, SECOND![1][0]!, entryHtml(SECOND![1][0]!));
     write(site, SECOND![1][1]!, entryHtml(SECOND![1][1]!).slice(0, 80));
@@ -102,11 +96,7 @@ describe('writing search indexes while the site is built', () => {
   });
 
   it('leaves an index to the search step when a page changed after it was found whole', async () => {
-    const root = scratch('mp-early-');
-    const site = join(root, 'site');
-    const work = join(root, 'work');
-    write(site, 'index.html', page('Home', 'The platform.'));
-    for (const path of ENTRY_PAGES) write(site, path, entryHtml(path));
+    const { site, work } = builtSite(ENTRY_PAGES, HOME);
     const early = new EarlySearch(site, LAYOUT, ENTRY_PAGES, join(work, 'early')).start(10);
     // Both indexes are found whole at once and their pages gathered; the first is written, the
     // second waits for it.
@@ -122,11 +112,7 @@ describe('writing search indexes while the site is built', () => {
   });
 
   it('leaves an index to the search step when its pages are not the ones foreseen', async () => {
-    const root = scratch('mp-early-');
-    const site = join(root, 'site');
-    const work = join(root, 'work');
-    write(site, 'index.html', page('Home', 'The platform.'));
-    for (const path of ENTRY_PAGES) write(site, path, entryHtml(path));
+    const { site, work } = builtSite(ENTRY_PAGES, HOME);
     // One entry page more than the build foresaw, in the first index, which is written first.
     const extra = Array.from({ length: 50 }, (_, i) => entryPagePath('services', `unforeseen-${i}`)).find((path) => indexOfPage(LAYOUT, path) === FIRST![0])!;
     const early = new EarlySearch(site, LAYOUT, ENTRY_PAGES, join(work, 'early')).start(10);
@@ -140,10 +126,7 @@ describe('writing search indexes while the site is built', () => {
   });
 
   it('starts nothing once stopped, and leaves no run behind', async () => {
-    const root = scratch('mp-early-');
-    const site = join(root, 'site');
-    const work = join(root, 'work');
-    for (const path of ENTRY_PAGES) write(site, path, entryHtml(path));
+    const { site, work } = builtSite(ENTRY_PAGES);
     const early = new EarlySearch(site, LAYOUT, ENTRY_PAGES, join(work, 'early'));
     early.stop();
     early.siteMoved(site);
@@ -155,7 +138,7 @@ describe('writing search indexes while the site is built', () => {
 
 describe('a whole page', () => {
   it('is one that ends with its closing html tag', () => {
-    const dir = scratch('mp-early-page-');
+    const dir = folderWith();
     const file = join(dir, 'index.html');
     expect(wholePage(file)).toBeUndefined();
     writeFileSync(file, '<!doctype html><html><body><p>Half');
@@ -164,16 +147,5 @@ describe('a whole page', () => {
     expect(wholePage(file)).toMatchObject({ size: 56 });
     writeFileSync(file, '');
     expect(wholePage(file)).toBeUndefined();
-  });
-});
-
-describe('a build with nothing kept', () => {
-  it('is one where Astro kept no page', () => {
-    const dir = scratch('mp-early-kept-');
-    expect(nothingKept(join(dir, 'missing'))).toBe(true);
-    mkdirSync(join(dir, 'dist'));
-    expect(nothingKept(join(dir, 'dist'))).toBe(true);
-    writeFileSync(join(dir, 'dist', 'index.html'), page('Home', 'Kept.'));
-    expect(nothingKept(join(dir, 'dist'))).toBe(false);
   });
 });

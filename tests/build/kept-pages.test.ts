@@ -1,7 +1,7 @@
 import fs, { appendFileSync, linkSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { astroKeepsPagesAsExpected, linkKeptPages, warmKeptPages } from '../../src/build/astro-links.ts';
+import { astroKeepsPagesAsExpected, keptAnyPage, linkKeptPages, warmKeptPages } from '../../src/build/astro-links.ts';
 import { forgetChangedCopies, keptStat, type LedgerPage, readLedger, writeLedger } from '../../src/build/kept-pages.ts';
 import { scratchFolders } from '../helpers/scratch-files.ts';
 
@@ -50,6 +50,12 @@ describe("linking Astro's kept pages", () => {
     // When this fails after an upgrade of Astro, read astro/dist/core/build/incremental.js again:
     // a kept page must still only be copied out, written whole or removed (src/build/astro-links.ts).
     expect(astroKeepsPagesAsExpected()).toBe(true);
+  });
+
+  it('tells a build with pages kept from one with none, as a clean build has', () => {
+    expect(keptAnyPage(join(folderWith({}), 'missing'))).toBe(false);
+    expect(keptAnyPage(folderWith({}))).toBe(false);
+    expect(keptAnyPage(folderWith({ 'index.html': '<p>Home</p>' }))).toBe(true);
   });
 
   it("reads the kept pages' folders ahead, and goes on without them when there are none", async () => {

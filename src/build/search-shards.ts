@@ -20,27 +20,29 @@ import { COLLECTIONS } from '../core/schemas/index.ts';
 
 /**
  * Entry pages per index for a small site: smaller indexes are rewritten sooner when one page
- * changes, but each index costs every search its own metadata, filters and word chunks, and the
- * reader's browser works through them one at a time. Measured at 3,000 entries (docs/performance.md):
- * a one-entry change wrote its index again in 2.1–2.3 s with indexes of 600 pages against 3.5–3.8 s
- * with indexes of 1,000.
+ * changes (Pagefind takes about 2.5 ms a page, whatever the index's size), but each index costs
+ * every search its own metadata, filters and word chunks.
  */
-export const ENTRY_PAGES_PER_INDEX = 500;
+export const ENTRY_PAGES_PER_INDEX = 300;
 
 /**
  * Past this many entry indexes, indexes grow instead of multiplying, up to
- * `MAX_ENTRY_PAGES_PER_INDEX` pages. Measured at 10,000 entries: "restore" showed its results in
- * 434–651 ms with ten entry indexes and 362–417 ms with four (docs/performance.md), while the
- * index a one-entry change rewrites took 3.3–3.5 s against 6.4–6.5 s.
+ * `MAX_ENTRY_PAGES_PER_INDEX` pages. Since the search box asks for every index at once
+ * (src/integration/search-indexes-at-once.ts), ten indexes search as fast as five of twice the
+ * size, measured in Chromium (docs/performance.md, "Before and after the changes of 2026-12-03,
+ * evening"): at 10,000 entries "restore", "database" and "backup" showed their results in 179–347 ms
+ * with ten of 1,000 and 203–326 ms with five of 2,000; at 3,000, 165–275 ms with ten of 300 and
+ * 179–285 ms with five of 600. And a one-entry change rewrites an index of half the size: 2.5 s
+ * less at 10,000 entries.
  */
-export const ENTRY_INDEXES_BEFORE_GROWING = 5;
+export const ENTRY_INDEXES_BEFORE_GROWING = 10;
 
 /** The largest index the default layout makes: a Pagefind process holds about 200 MB per thousand pages, two at a time. */
 export const MAX_ENTRY_PAGES_PER_INDEX = 3_000;
 
 /**
- * Entry pages per index by default for a site of `entries` entries: five hundred up to 2,500
- * entries, then a fifth of the entries, up to three thousand. The number of indexes
+ * Entry pages per index by default for a site of `entries` entries: three hundred up to 3,000
+ * entries, then a tenth of the entries, up to three thousand. The number of indexes
  * never falls as a site grows (so pages move between indexes only when one is added).
  */
 export function defaultEntryPagesPerIndex(entries: number): number {

@@ -2,6 +2,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { satteri } from '@astrojs/markdown-satteri';
 import starlight from '@astrojs/starlight';
 import type { AstroIntegration } from 'astro';
+import type { Loader } from 'astro/loaders';
 import { closeSharedMermaidRenderer } from '../diagrams/diagram-service.ts';
 import { codeLanguage } from '../render/code-language.ts';
 import { mermaidInMdx } from '../render/mermaid-mdx-plugin.ts';
@@ -10,7 +11,7 @@ import { contentSecurityPolicy } from './csp.ts';
 import { cspDigestOnce } from './csp-digest-once.ts';
 import { dataStoreAtRunTime } from './data-store-at-run-time.ts';
 import { watchContent } from './dev-watch.ts';
-import { registerEntryLoaders } from './entry-collections.ts';
+import { registerCollections } from './content-collections.ts';
 import { entryLoader } from './entry-loader.ts';
 import { gateOnCheck } from './gate.ts';
 import { LiveModel } from './live-model.ts';
@@ -21,12 +22,14 @@ import { searchFiltersFirst } from './search-filters-first.ts';
 import { searchIndexesAtOnce } from './search-indexes-at-once.ts';
 import { searchShortWords } from './search-short-words.ts';
 import { searchUiConfig } from './search-ui-config.ts';
+import { siteCollections } from './site-collections.ts';
 import { sidebar } from './sidebar.ts';
 import { siteMap } from './sitemap.ts';
 import { siteBase } from './site-base.ts';
 import { mark, timingsEnd } from './timings.ts';
 import { uiStringsOnce } from './ui-strings-once.ts';
 import { contentFolder } from '../core/content/content-folder.ts';
+import type { EntryCollectionName } from '../core/schemas/index.ts';
 import { ENTRY_COLLECTIONS } from '../site/routes.ts';
 
 export type { MultiplaneOptions } from './options.ts';
@@ -55,7 +58,7 @@ export default function multiplane(userOptions: MultiplaneOptions = {}): AstroIn
         if (command === 'build' && !options.model) gateOnCheck(model);
         if (command === 'dev') addMiddleware({ entrypoint: new URL('./dev-errors-middleware.ts', import.meta.url), order: 'post' });
         // Before Astro loads src/content.config.ts, which takes them.
-        registerEntryLoaders(Object.fromEntries(ENTRY_COLLECTIONS.map((name) => [name, entryLoader(name)])));
+        registerCollections(siteCollections(Object.fromEntries(ENTRY_COLLECTIONS.map((name) => [name, entryLoader(name)])) as Record<EntryCollectionName, Loader>));
 
         const platform = model.graph.platform?.data;
         const url = platform?.url && /^https?:\/\//.test(platform.url) ? platform.url : undefined;

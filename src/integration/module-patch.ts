@@ -30,13 +30,23 @@ export function modulePatch({ name, module, owner, file, what, places, patch, ap
   return {
     name,
     ...(apply ? { apply } : {}),
-    transform(code, id) {
-      if (!module.test(id.split('?')[0] ?? id)) return undefined;
-      const found = (place: ModulePatch['places'][number]) => (place instanceof RegExp ? place.test(code) : place(code));
-      if (!places.every(found)) this.error(`${owner} no longer ${what} as ${file} expects; update it.`);
-      return { code: patch(code), map: null };
+    transform: {
+      // Rolldown calls the hook only for the module, instead of handing every module of the site
+      // to JavaScript for each of the patches.
+      filter: { id: withQuery(module) },
+      handler(code, id) {
+        if (!module.test(id.split('?')[0] ?? id)) return undefined;
+        const found = (place: ModulePatch['places'][number]) => (place instanceof RegExp ? place.test(code) : place(code));
+        if (!places.every(found)) this.error(`${owner} no longer ${what} as ${file} expects; update it.`);
+        return { code: patch(code), map: null };
+      },
     },
   };
+}
+
+/** `path`, a pattern ending with `$`, allowing a query after the path (`ui-core.mjs?v=1a2b`). */
+function withQuery(path: RegExp): RegExp {
+  return new RegExp(`${path.source.replace(/\$$/, '')}(?:\\?.*)?$`, path.flags);
 }
 
 /** A patch of Pagefind UI's module, in `astro build` only (the dev server has no search index). */

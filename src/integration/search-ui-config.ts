@@ -10,6 +10,8 @@ export const SEARCH_DEBOUNCE_MS = 150;
 
 /** Starlight hands its `pagefind` options to Pagefind UI through this module; it drops unknown keys. */
 const STARLIGHT_PAGEFIND_CONFIG = '\0virtual:starlight/pagefind-config';
+// For Rolldown, which then calls the hook for that module only.
+const STARLIGHT_PAGEFIND_CONFIG_ID = /^\0virtual:starlight\/pagefind-config$/;
 
 export interface SearchUiOptions {
   readonly debounceMs?: number;
@@ -31,14 +33,17 @@ export function searchUiConfig(options: SearchUiOptions = {}): Plugin {
   const merged = (options.mergedIndexes ?? []).map((folder) => ({ bundlePath: `${base}${folder}/` }));
   return {
     name: 'multiplane:search-ui-config',
-    transform(code, id) {
-      if (id !== STARLIGHT_PAGEFIND_CONFIG) return undefined;
-      if (!code.includes('export const pagefindUserConfig =')) {
-        this.error('Starlight no longer exports pagefindUserConfig from virtual:starlight/pagefind-config; update src/integration/search-ui-config.ts.');
-      }
-      const lines = [code, `pagefindUserConfig.debounceTimeoutMs = ${JSON.stringify(debounceMs)};`];
-      if (merged.length > 0) lines.push(`pagefindUserConfig.mergeIndex = [...(pagefindUserConfig.mergeIndex ?? []), ...${JSON.stringify(merged)}];`);
-      return { code: `${lines.join('\n')}\n`, map: null };
+    transform: {
+      filter: { id: STARLIGHT_PAGEFIND_CONFIG_ID },
+      handler(code, id) {
+        if (id !== STARLIGHT_PAGEFIND_CONFIG) return undefined;
+        if (!code.includes('export const pagefindUserConfig =')) {
+          this.error('Starlight no longer exports pagefindUserConfig from virtual:starlight/pagefind-config; update src/integration/search-ui-config.ts.');
+        }
+        const lines = [code, `pagefindUserConfig.debounceTimeoutMs = ${JSON.stringify(debounceMs)};`];
+        if (merged.length > 0) lines.push(`pagefindUserConfig.mergeIndex = [...(pagefindUserConfig.mergeIndex ?? []), ...${JSON.stringify(merged)}];`);
+        return { code: `${lines.join('\n')}\n`, map: null };
+      },
     },
   };
 }

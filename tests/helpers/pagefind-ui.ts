@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Plugin } from 'vite';
 
 const require = createRequire(import.meta.url);
 
@@ -12,8 +11,4 @@ export function installedPagefindUi(): string {
   return readFileSync(PAGEFIND_UI_ID, 'utf8');
 }
 
-/** Runs a plugin's transform hook the way Vite does, with `this.error` throwing. */
-export function transformWith(plugin: Plugin, code: string, id: string): { code: string } | undefined {
-  const hook = plugin.transform as (this: unknown, code: string, id: string) => { code: string } | undefined;
-  return hook.call({ error: (message: string): never => { throw new Error(message); } }, code, id);
-}
+export { transformWith } from './vite-transform.ts';

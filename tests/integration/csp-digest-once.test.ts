@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { transformWith } from '../helpers/vite-transform.ts';
 import { cspDigestOnce } from '../../src/integration/csp-digest-once.ts';
 
 const FETCH_STATE = join(import.meta.dirname, '..', '..', 'node_modules', 'astro', 'dist', 'core', 'fetch', 'fetch-state.js');
 
 function transform(code: string, id: string): { code: string } | undefined {
-  const hook = cspDigestOnce().transform as (this: unknown, code: string, id: string) => { code: string } | undefined;
-  return hook.call({ error: (message: string): never => { throw new Error(message); } }, code, id);
+  return transformWith(cspDigestOnce(), code, id);
 }
 
 // A page's hashing as Astro writes it (astro/dist/core/fetch/fetch-state.js), with a digest that counts its calls.

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { transformWith } from '../helpers/vite-transform.ts';
 import { pageSchemaOnce } from '../../src/integration/page-schema-once.ts';
 
 const STARLIGHT_PAGE = join(import.meta.dirname, '..', '..', 'node_modules', '@astrojs', 'starlight', 'dist', 'utils', 'starlight-page.js');
 
 function transform(code: string, id: string): { code: string } | undefined {
-  const hook = pageSchemaOnce().transform as (this: unknown, code: string, id: string) => { code: string } | undefined;
-  return hook.call({ error: (message: string): never => { throw new Error(message); } }, code, id);
+  return transformWith(pageSchemaOnce(), code, id);
 }
 
 describe('the <StarlightPage> schema, built once', () => {

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { transformWith } from '../helpers/vite-transform.ts';
 import { pageSidebarSnapshot } from '../../src/integration/page-sidebar-snapshot.ts';
 
 const STARLIGHT_PAGE = join(import.meta.dirname, '..', '..', 'node_modules', '@astrojs', 'starlight', 'dist', 'utils', 'starlight-page.js');
 
 function transform(code: string, id: string): { code: string } | undefined {
-  const hook = pageSidebarSnapshot().transform as (this: unknown, code: string, id: string) => { code: string } | undefined;
-  return hook.call({ error: (message: string): never => { throw new Error(message); } }, code, id);
+  return transformWith(pageSidebarSnapshot(), code, id);
 }
 
 // Starlight's route data as it makes it (starlight-page.js): one sidebar per locale, marked for each page.

@@ -1,17 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { transformWith } from '../helpers/vite-transform.ts';
 import { SEARCH_DEBOUNCE_MS, type SearchUiOptions, searchUiConfig } from '../../src/integration/search-ui-config.ts';
 
 const STARLIGHT_ID = '\0virtual:starlight/pagefind-config';
 
 /** Runs the plugin's transform hook the way Vite does, with `this.error` throwing. */
 function transform(code: string, id: string, options?: SearchUiOptions): { code: string } | undefined {
-  const hook = searchUiConfig(options).transform as (this: unknown, code: string, id: string) => { code: string } | undefined;
-  const context = {
-    error(message: string): never {
-      throw new Error(message);
-    },
-  };
-  return hook.call(context, code, id);
+  return transformWith(searchUiConfig(options), code, id);
 }
 
 async function configOf(code: string): Promise<Record<string, unknown>> {

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { transformWith } from '../helpers/vite-transform.ts';
 import { uiStringsOnce } from '../../src/integration/ui-strings-once.ts';
 
 const TRANSLATIONS = join(import.meta.dirname, '..', '..', 'node_modules', '@astrojs', 'starlight', 'dist', 'utils', 'createTranslationSystem.js');
 
 function transform(code: string, id: string): { code: string } | undefined {
-  const hook = uiStringsOnce().transform as (this: unknown, code: string, id: string) => { code: string } | undefined;
-  return hook.call({ error: (message: string): never => { throw new Error(message); } }, code, id);
+  return transformWith(uiStringsOnce(), code, id);
 }
 
 // Starlight's translation system as it is written (createTranslationSystem.js), with an i18next that counts its lookups.

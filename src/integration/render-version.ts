@@ -1,6 +1,7 @@
 /**
- * The version of the way entry bodies are rendered (src/integration/entry-loader.ts). Bumped when
- * that changes, so cached entries are rendered again and, through the page keys
+ * The version of the way entry bodies are rendered and stored (src/integration/entry-loader.ts).
+ * Bumped when that changes, so cached entries are rendered again and, through the page keys
  * (src/site/page-keys.ts), their pages too.
  */
-export const RENDER_VERSION = 'mp-4';
+// 5: the store keeps no entry data.
+export const RENDER_VERSION = 'mp-5';

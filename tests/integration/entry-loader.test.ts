@@ -1,0 +1,73 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { LoaderContext } from 'astro/loaders';
+import { describe, expect, it } from 'vitest';
+import { entryLoader } from '../../src/integration/entry-loader.ts';
+import { LiveModel } from '../../src/integration/live-model.ts';
+import { resolveOptions } from '../../src/integration/options.ts';
+import { bodyFileOf, readBody } from '../../src/site/entry-bodies.ts';
+import { scratchFolders } from '../helpers/scratch-files.ts';
+
+const VALID = join(import.meta.dirname, '..', 'fixtures', 'valid');
+
+type Stored = Parameters<LoaderContext['store']['set']>[0];
+
+/** As much of Astro's loader context as the entry loader uses: a store in a Map, a Markdown renderer that counts its calls. */
+function loaderContext(cacheDir: string) {
+  const records = new Map<string, Stored>();
+  const rendered: string[] = [];
+  const store = {
+    get: (id: string) => records.get(id),
+    set: (record: Stored) => (records.set(record.id, record), true),
+    delete: (id: string) => void records.delete(id),
+    keys: () => [...records.keys()],
+    values: () => [...records.values()],
+    addModuleImport: () => {},
+  };
+  const context = {
+    store,
+    renderMarkdown: async (text: string) => {
+      rendered.push(text);
+      return { html: `<p>${text.length} characters</p>`, metadata: { headings: [] } };
+    },
+    logger: { error: (message: string) => { throw new Error(message); } },
+    config: { cacheDir: pathToFileURL(`${cacheDir}/`) },
+  } as unknown as LoaderContext;
+  return { context, records, rendered };
+}
+
+describe('the entry loader', () => {
+  const scratch = scratchFolders('entry-loader');
+
+  it("keeps each entry's rendered body in a file of its own and none of its data in Astro's store", async () => {
+    const cacheDir = scratch();
+    await new LiveModel(VALID, resolveOptions({ contentDir: 'content' }), false).publish();
+    const { context, records, rendered } = loaderContext(cacheDir);
+    await entryLoader('services').load(context);
+
+    expect([...records.keys()].sort()).toEqual(['api', 'db']);
+    for (const record of records.values()) {
+      // The pages read each entry from the model: the store, which Astro serializes whole after
+      // every sync, holds only what renders the body.
+      expect(record.data).toEqual({});
+      const file = bodyFileOf(record.rendered);
+      expect(file && existsSync(file)).toBe(true);
+      expect(readBody(record.rendered)).toBe(readFileSync(file!, 'utf8'));
+      expect(record.filePath).toBe(`content/services/${record.id}.md`);
+    }
+    expect(rendered).toHaveLength(2);
+  });
+
+  it('renders again only the entries whose file or rendering changed', async () => {
+    const cacheDir = scratch();
+    await new LiveModel(VALID, resolveOptions({ contentDir: 'content' }), false).publish();
+    const first = loaderContext(cacheDir);
+    await entryLoader('services').load(first.context);
+    const again = loaderContext(cacheDir);
+    for (const record of first.records.values()) again.records.set(record.id, record);
+    await entryLoader('services').load(again.context);
+    expect(again.rendered).toEqual([]);
+    expect(again.records).toEqual(first.records);
+  });
+});

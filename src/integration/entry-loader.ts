@@ -65,7 +65,12 @@ async function sync(collection: EntryCollectionName, state: SiteState, context: 
   // `npm run build` the build draws them beside this process, src/diagrams/diagram-service.ts).
   // Entries without diagrams are rendered first, while that goes on; the store takes every
   // entry in the model's order either way.
-  const extracted = pending.map((item) => ({ ...item, mermaid: extractMermaidBlocks(item.entry.body, item.entry.bodyLine) }));
+  // Bodies are read only now, for the entries rendered again: a build hands the model over without
+  // them (state.bodyOf). One changed since the check stops the sync, and with it the build.
+  const extracted = pending.map((item) => {
+    const body = state.bodyOf(item.entry);
+    return { ...item, body, mermaid: extractMermaidBlocks(body, item.entry.bodyLine) };
+  });
   const sources = extracted.flatMap(({ mermaid }) => mermaid.blocks.map((block) => block.source));
   const diagrams = sources.length > 0 ? renderDiagrams(root, sources) : Promise.resolve(new Map<string, DiagramResult>());
   // Awaited below, once the entries without diagrams are rendered.
@@ -117,7 +122,7 @@ const MAX_PENDING_WRITES = 64;
  * good once the body is written.
  */
 async function storeRecord(
-  { entry, digest, mermaid }: { entry: AnyEntry; digest: string; mermaid: ExtractedMermaid },
+  { entry, digest, body, mermaid }: { entry: AnyEntry; digest: string; body: string; mermaid: ExtractedMermaid },
   folder: string,
   root: string,
   renderMarkdown: LoaderContext['renderMarkdown'],
@@ -132,7 +137,7 @@ async function storeRecord(
     // MDX compiles to a module that renders at build time (the check allows it only in
     // trusted collections, with checked imports and expressions), so it is deferred to
     // Astro's MDX integration, as its own glob loader does.
-    return { record: { id: entry.id, data, body: entry.body, filePath: entry.file, digest, deferredRender: true } };
+    return { record: { id: entry.id, data, body, filePath: entry.file, digest, deferredRender: true } };
   }
   const rendered = await renderMarkdown(mermaid.text, { fileURL: pathToFileURL(join(root, entry.file)) });
   if (mermaid.blocks.length > 0) {

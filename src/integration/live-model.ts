@@ -1,4 +1,6 @@
 import { ContentStore } from '../core/content/content-store.ts';
+import type { AnyEntry } from '../core/content/entry.ts';
+import { readEntryBody } from '../core/content/entry-body.ts';
 import { editionReport } from '../core/editions/edition-view.ts';
 import { checkContent } from '../core/check/check-content.ts';
 import type { PlatformModel } from '../core/model/build-model.ts';
@@ -58,6 +60,9 @@ export class LiveModel {
 
   #stateOf(model: PlatformModel): SiteState {
     const report = editionReport(model, { edition: this.context.edition, includeDrafts: this.context.dev });
-    return { context: this.context, model, report, version: ++this.#version };
+    // A model handed over comes from the build's plan, which leaves the bodies out.
+    const { root, contentDir } = this.context;
+    const bodyOf = this.#options.model ? (entry: AnyEntry) => readEntryBody(root, contentDir, entry) : (entry: AnyEntry) => entry.body;
+    return { context: this.context, model, report, version: ++this.#version, bodyOf };
   }
 }

@@ -1,4 +1,5 @@
 import type { EditionReport } from '../core/editions/edition-view.ts';
+import type { AnyEntry } from '../core/content/entry.ts';
 import type { PlatformModel } from '../core/model/build-model.ts';
 
 /** What every page of one build, or of the dev server at one moment, agrees on. */
@@ -23,6 +24,11 @@ export interface SiteState {
   readonly report: EditionReport;
   /** Grows by one each time the dev server republishes the model after a change. */
   readonly version: number;
+  /**
+   * An entry's Markdown body: the entry's own, or, when the model was handed over without bodies
+   * (`npm run build`), read again from its file, which must be the one the check read.
+   */
+  readonly bodyOf: (entry: AnyEntry) => string;
 }
 
 type Listener = (state: SiteState) => Promise<unknown> | unknown;

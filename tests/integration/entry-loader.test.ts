@@ -1,8 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { LoaderContext } from 'astro/loaders';
 import { describe, expect, it } from 'vitest';
+import { checkContent } from '../../src/core/check/check-content.ts';
+import { fromPortableModel, toPortableModel } from '../../src/core/model/portable-model.ts';
 import { entryLoader } from '../../src/integration/entry-loader.ts';
 import { LiveModel } from '../../src/integration/live-model.ts';
 import { resolveOptions } from '../../src/integration/options.ts';
@@ -70,4 +72,35 @@ describe('the entry loader', () => {
     expect(again.rendered).toEqual([]);
     expect(again.records).toEqual(first.records);
   });
+
+  /** A model as `npm run build` hands it to Astro's process: through its plan, without bodies. */
+  async function handedOver(root: string) {
+    const now = new Date('2026-11-26T00:00:00Z');
+    const model = fromPortableModel(structuredClone(toPortableModel(await checkContent({ root, now }))));
+    await new LiveModel(root, resolveOptions({ contentDir: 'content', model, now }), false).publish();
+    return model;
+  }
+
+  it('reads the bodies of a model handed over without them from their files', async () => {
+    const root = scratch();
+    cpSync(VALID, root, { recursive: true });
+    const model = await handedOver(root);
+    expect(model.graph.get('services/api')!.body).toBe('');
+    const { context, records, rendered } = loaderContext(scratch());
+    await entryLoader('services').load(context);
+    expect(records.size).toBe(2);
+    const api = readFileSync(join(root, 'content/services/api.md'), 'utf8');
+    expect(rendered).toContain(api.slice(api.indexOf('\n---', 3) + 4).replace(/^\n/, ''));
+  });
+
+  it('stops when a file changed after the check read it, naming the file', async () => {
+    const root = scratch();
+    cpSync(VALID, root, { recursive: true });
+    await handedOver(root);
+    const file = join(root, 'content/services/api.md');
+    writeFileSync(file, `${readFileSync(file, 'utf8')}\nA line written after the check.\n`);
+    const { context } = loaderContext(scratch());
+    await expect(entryLoader('services').load(context)).rejects.toThrow(/content\/services\/api\.md changed while the site was being built, after the check read it\. Build again/);
+  });
 });
+

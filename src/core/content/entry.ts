@@ -18,6 +18,11 @@ export interface Entry<C extends CollectionName = CollectionName> {
   readonly data: CollectionData[C];
   /** Raw frontmatter as parsed, before validation; rules read it to tell written from defaulted values. */
   readonly raw: Record<string, unknown>;
+  /**
+   * The Markdown body, after the frontmatter. Empty in a model handed over to Astro's process by
+   * `npm run build`, which leaves bodies out (src/core/content/parse-entry.ts, `portableEntry`):
+   * there, read it with the site state's `bodyOf`.
+   */
   readonly body: string;
   /** 1-based line where the body starts. */
   readonly bodyLine: number;

@@ -140,14 +140,25 @@ function validateEntry(input: Unvalidated): AnyEntry | undefined {
   } as unknown as AnyEntry;
 }
 
-/** Rebuilds what an entry loses when it is serialized (its locator), from its own fields. */
-export function reviveEntry(entry: Omit<AnyEntry, 'locator'>): AnyEntry {
-  return { ...entry, locator: createLocator(entry.frontmatter.text, entry.frontmatter.line) } as AnyEntry;
+/**
+ * Rebuilds what an entry loses when it is serialized: its locator, from its own fields. Its body
+ * stays behind (see `portableEntry`): it is empty, and read again from the entry's file where it
+ * is rendered (`readEntryBody`).
+ */
+export function reviveEntry(entry: PortableEntry): AnyEntry {
+  return { ...entry, body: '', locator: createLocator(entry.frontmatter.text, entry.frontmatter.line) } as AnyEntry;
 }
 
-/** Returns an entry without what cannot cross a process boundary (see `reviveEntry`). */
-export function portableEntry(entry: AnyEntry): Omit<AnyEntry, 'locator'> {
-  const { locator: _locator, ...rest } = entry;
+/** An entry as it crosses a process boundary (see `portableEntry`). */
+export type PortableEntry = Omit<AnyEntry, 'locator' | 'body'>;
+
+/**
+ * Returns an entry without what cannot cross a process boundary (its locator, a function), nor its
+ * body: half of what a build hands its Astro process at 10,000 entries, where only the entries
+ * whose body changed are rendered, which read theirs again.
+ */
+export function portableEntry(entry: AnyEntry): PortableEntry {
+  const { locator: _locator, body: _body, ...rest } = entry;
   return rest;
 }
 

@@ -1,6 +1,6 @@
 import type { LoadedContent } from '../content/content-store.ts';
 import type { AnyEntry } from '../content/entry.ts';
-import { portableEntry, reviveEntry } from '../content/parse-entry.ts';
+import { type PortableEntry, portableEntry, reviveEntry } from '../content/parse-entry.ts';
 import { ruleRunOf } from '../governance/run-rules.ts';
 import { buildGraph } from '../graph/build-graph.ts';
 import type { CollectionName } from '../schemas/shared.ts';
@@ -10,12 +10,14 @@ import type { PlatformModel } from './build-model.ts';
  * A model as plain data, for `v8.serialize`: what `npm run build` hands the Astro process in its
  * build plan, so that the site renders from the model the check built instead of reading and
  * parsing every file again. Entries lose their locator (a function) and get it back from their
- * own frontmatter text; the graph is rebuilt from the entries, which is indexing, not parsing.
+ * own frontmatter text, and lose their body, which the few entries rendered again read from their
+ * file (src/core/content/entry-body.ts); the graph is rebuilt from the entries, which is indexing,
+ * not parsing.
  */
 export interface PortableModel {
   readonly now: Date;
   readonly content: Omit<LoadedContent, 'entries' | 'governanceFile' | 'rejected'> & {
-    readonly entries: readonly Omit<AnyEntry, 'locator'>[];
+    readonly entries: readonly PortableEntry[];
     readonly rejected: readonly string[];
   };
   readonly findings: PlatformModel['findings'];

@@ -1,11 +1,13 @@
 // The entry point of the Astro process `npm run build` starts (see src/build/site-step.ts). It
 // starts with the build and reads the folders of the pages Astro kept while the build checks the
 // content. Then it reads lines from its standard input: `load` loads Astro and the project's
-// modules (sent at once, so that they load beside the check; see src/cli/build.ts), and the next
+// modules (sent at once, so that they load beside the check; see src/cli/build.ts), `prelink
+// <folder>` links the kept pages into the build's folder (also beside the check), and the next
 // line is the path of its build plan. An input that ends without a plan (the content has errors,
 // or the build stopped) ends it; a build that stops while Astro builds ends it with a signal.
 import { survivingClosedPipe } from '../cli/closed-pipe.ts';
 import { warmKeptPages } from './astro-links.ts';
+import { type EarlyPrelink, startPrelink } from './prelinked-pages.ts';
 import type { LoadedAstro } from './astro-process.ts';
 
 // Astro logs to the build's own output (inherited): a reader that goes away must not end the build.
@@ -32,9 +34,16 @@ const load = (): Promise<LoadedAstro> => {
   return loading;
 };
 
+// The kept pages linked into the build's folder ahead of the plan, when told to.
+let prelinked: EarlyPrelink | undefined;
+
 readLines(process.stdin, (line) => {
   if (line === 'load') {
     void load();
+    return false;
+  }
+  if (line.startsWith('prelink ') && keptPages) {
+    prelinked = startPrelink(keptPages, line.slice('prelink '.length));
     return false;
   }
   build(line);
@@ -44,7 +53,7 @@ readLines(process.stdin, (line) => {
 async function build(planFile: string): Promise<void> {
   try {
     const loaded = await load();
-    await (await astroProcess()).buildFromPlan(planFile, loaded);
+    await (await astroProcess()).buildFromPlan(planFile, loaded, prelinked);
     process.exit(0);
   } catch (error) {
     process.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`);

@@ -50,6 +50,11 @@ const ASTRO_PROCESS = fileURLToPath(new URL('./astro-process-main.ts', import.me
 export interface AstroProcess {
   /** Has it load Astro and the project's modules now, ahead of its plan. */
   load(): void;
+  /**
+   * Has it link the kept pages into `work`, Astro's folder for this build, now, while the content
+   * is checked (src/build/prelinked-pages.ts): the folder must be ready (`prepareSiteFolders`).
+   */
+  prelink(work: string): void;
   /** Hands the process its build plan and resolves with its exit status. */
   build(planFile: string): Promise<number | null>;
   /** Ends the process: unused (the check failed), or in the middle of its build (the diagrams failed). */
@@ -60,7 +65,8 @@ export interface AstroProcess {
  * Starts the Astro process of a build as the build starts. It first reads the folders of Astro's
  * kept pages (`keptPages`, src/build/astro-links.ts) while the build checks the content; told to
  * `load` (beside the check), it loads Astro and the project's modules (about a second, 250 MB);
- * then it waits for the path of its plan on its standard input (src/build/astro-process-main.ts).
+ * told to `prelink`, it links the kept pages into the build's folder; then it waits for the path
+ * of its plan on its standard input (src/build/astro-process-main.ts).
  */
 export function startAstroProcess(root: string, env: NodeJS.ProcessEnv, keptPages?: string): AstroProcess {
   // Tracked and watching its parent, so that neither a stopped nor a killed build leaves Astro
@@ -90,6 +96,9 @@ export function startAstroProcess(root: string, env: NodeJS.ProcessEnv, keptPage
   return {
     load() {
       child.stdin!.write('load\n');
+    },
+    prelink(work) {
+      child.stdin!.write(`prelink ${work}\n`);
     },
     build(planFile) {
       planned = true;

@@ -7,21 +7,23 @@ import { diagramsDrawnBeside } from '../diagrams/diagram-service.ts';
 import multiplane from '../integration/index.ts';
 import { linkKeptPages } from './astro-links.ts';
 import { readBuildPlan } from './build-plan.ts';
-import { generateWorksAsExpected, guardWrites, prelinkKeptPages, removeUngenerated } from './prelinked-pages.ts';
+import { type EarlyPrelink, generateWorksAsExpected, guardWrites, prelinkKeptPages, removeUngenerated } from './prelinked-pages.ts';
 
 /**
  * The Astro side of `npm run build`: reads the build plan, then builds the site through Astro's
  * JavaScript API with the project's own `astro.config.mjs`, its Multiplane integration given the
  * plan's options and model. Runs in a process of its own (see `siteStep`).
  */
-export async function buildFromPlan(planFile: string, astro: LoadedAstro): Promise<void> {
+export async function buildFromPlan(planFile: string, astro: LoadedAstro, prelinked?: EarlyPrelink): Promise<void> {
   const plan = readBuildPlan(planFile);
   const { build, config } = astro;
   if (plan.root !== astro.root) throw new Error(`The build plan is for ${plan.root}, but this Astro process loaded the project at ${astro.root}.`);
-  // The kept pages are linked into the build while Astro syncs the content (prelinked-pages.ts);
-  // the build folder was emptied for this build (site-step.ts), so Astro must not empty it again.
+  // The kept pages are linked into the build while the content is checked (`prelinked`, started
+  // when the build had the folder ready) or else while Astro syncs it (prelinked-pages.ts); the
+  // build folder was emptied for this build (site-step.ts), so Astro must not empty it again.
   const prelink = linkKeptPages(plan.keptPages) && generateWorksAsExpected();
-  const prelinking = prelink ? prelinkKeptPages(plan.keptPages, plan.outDir) : Promise.resolve(new Set<string>());
+  const early = prelinked?.keptDir === plan.keptPages && prelinked.outDir === plan.outDir ? prelinked.linked : undefined;
+  const prelinking = prelink ? (early ?? prelinkKeptPages(plan.keptPages, plan.outDir)) : Promise.resolve(new Set<string>());
   const guard = prelink ? guardWrites(plan.outDir, prelinking) : undefined;
   diagramsDrawnBeside(plan.diagramsDrawn);
   const model = fromPortableModel(plan.model);

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { localPath } from './astro-links.ts';
+import { astroKeepsPagesAsExpected, localPath } from './astro-links.ts';
 import { runWorker } from './run-worker.ts';
 
 /**
@@ -62,6 +62,24 @@ export async function prelinkKeptPages(keptDir: string, outDir: string): Promise
 }
 
 const WORKER = new URL('./prelink-worker.ts', import.meta.url);
+
+/** Kept pages being linked into a build's folder before the build's plan came (`startPrelink`). */
+export interface EarlyPrelink {
+  readonly keptDir: string;
+  readonly outDir: string;
+  /** What `prelinkKeptPages` resolves with; nothing is linked when Astro does not work as expected. */
+  readonly linked: Promise<Set<string>>;
+}
+
+/**
+ * Starts linking the kept pages of `keptDir` into `outDir` as soon as the build has made that
+ * folder ready, while it checks the content: at 10,000 entries the links took 3 s, which Astro's
+ * process otherwise spent waiting once its content sync was done.
+ */
+export function startPrelink(keptDir: string, outDir: string): EarlyPrelink {
+  const linked = astroKeepsPagesAsExpected() && generateWorksAsExpected() ? prelinkKeptPages(keptDir, outDir) : Promise.resolve(new Set<string>());
+  return { keptDir, outDir, linked };
+}
 
 /**
  * What `prelinkKeptPages` does, on the thread that calls it. Not `linkTree` (link-files.ts): that

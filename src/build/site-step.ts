@@ -41,6 +41,19 @@ export async function lockSiteFolders(folders: SiteWorkFolders, log?: (line: str
 }
 
 /**
+ * Makes a content folder's work folders ready for a build, under their lock (`lockSiteFolders`),
+ * and returns how many kept pages were changed since the last build and will not be reused. Pages
+ * come into the work folder as links to the kept copies (src/build/prelinked-pages.ts): none of an
+ * earlier build may be left there to be written in place, and a kept copy written through such a
+ * link since is not reused. Done before the check, so that Astro's process can link the kept pages
+ * in (`AstroProcess.prelink`) while the content is checked.
+ */
+export function prepareSiteFolders(folders: SiteWorkFolders): number {
+  rmSync(folders.work, { recursive: true, force: true });
+  return forgetChangedCopies(folders.keptPages, readLedger(folders.ledger));
+}
+
+/**
  * Writes the plan of the site build into `outDir`'s side file (src/build/build-plan.ts): the
  * checked model and where to build. The caller may let go of the model after this: the plan holds
  * all Astro's process needs, and at 30,000 entries the model is 250 MB of the build process's
@@ -82,25 +95,20 @@ export function markDiagramsDrawn(outDir: string): void {
  * search index (built next, by `searchStep`) takes as much again: run one after the other in
  * separate processes, they never add up. The child gets one build plan with the checked model, so
  * it neither reads nor checks the content again, and leaves the search index to the next step.
- * The caller holds the folders' lock (`lockSiteFolders`).
+ * The caller holds the folders' lock (`lockSiteFolders`) and has prepared them (`prepareSiteFolders`).
  */
 export async function siteStep(options: SiteStepOptions, astro: AstroProcess = startAstroProcess(options.root, options.env, options.folders.keptPages)): Promise<Record<string, number>> {
   const marks = sideFileFor(options.outDir, 'marks');
   const planFile = sideFileFor(options.outDir, 'plan');
   const { folders } = options;
   rmSync(marks, { force: true });
-  // Pages come into the work folder as links to the kept copies: none may be left there to be
-  // written in place. And a kept copy written through such a link since is not reused.
-  rmSync(folders.work, { recursive: true, force: true });
-  // Counted in the timings: a build that renders every page again although nothing changed tells why.
-  const changedCopies = forgetChangedCopies(folders.keptPages, readLedger(folders.ledger));
   const started = Date.now();
   try {
     const status = await astro.build(planFile);
     const recorded = existsSync(marks) ? readMarks(readFileSync(marks, 'utf8')) : {};
     if (status !== 0) throw new Error(`Astro's build exited with status ${status} (its messages are above).`);
     moveFolder(folders.work, options.outDir);
-    return { ...siteBreakdown(started, recorded), ...(changedCopies > 0 ? { keptCopiesChanged: changedCopies } : {}) };
+    return siteBreakdown(started, recorded);
   } finally {
     rmSync(marks, { force: true });
     rmSync(planFile, { force: true });

@@ -16,7 +16,7 @@ import { EarlySearch } from '../build/early-search.ts';
 import { ENTRY_COLLECTION_FOLDERS, entryPagePath, ENTRY_INDEXES_BEFORE_GROWING, ENTRY_PAGES_PER_INDEX, MAX_ENTRY_PAGES_PER_INDEX, searchLayout } from '../build/search-shards.ts';
 import { linkedFilesToPublish, publishLinkedFiles } from '../build/linked-files-step.ts';
 import { type AstroProcess, astroProcessFor, type EarlyAstroProcess, type SiteWorkFolders, siteWorkFolders } from '../build/astro-process-start.ts';
-import { lockSiteFolders, markDiagramsDrawn, siteStep, writeSitePlan } from '../build/site-step.ts';
+import { lockSiteFolders, markDiagramsDrawn, prepareSiteFolders, siteStep, writeSitePlan } from '../build/site-step.ts';
 import { editionReport } from '../core/editions/edition-view.ts';
 import { ansi, formatHuman } from '../core/check/format-human.ts';
 import { formatGithub } from '../core/check/format-github.ts';
@@ -121,7 +121,18 @@ export async function buildCommand(argv: readonly string[], io: CommandIo, early
     const folders = siteWorkFolders(root, args.content ?? 'content', args.edition);
     const astro = astroProcessFor(root, io.env, folders, early);
     try {
-      return await build(args, root, outDir, io, folders, astro);
+      // Astro's build and the policy pass both write the kept pages: another build of the same
+      // content and edition waits for both. Taken before the check, so that Astro's process links
+      // the kept pages into its folder while the content is checked.
+      const release = await lockSiteFolders(folders, io.stdout);
+      try {
+        // Counted in the timings: a build that renders every page again although nothing changed tells why.
+        const keptCopiesChanged = prepareSiteFolders(folders);
+        astro.prelink(folders.work);
+        return await build(args, root, outDir, io, folders, astro, { release, keptCopiesChanged });
+      } finally {
+        release();
+      }
     } finally {
       astro.cancel();
     }
@@ -131,9 +142,17 @@ export async function buildCommand(argv: readonly string[], io: CommandIo, early
 }
 
 /** Checks, builds and publishes into `outDir`; returns the exit status. */
-async function build(args: BuildArgs, root: string, outDir: string, io: CommandIo, folders: SiteWorkFolders, astro: AstroProcess): Promise<number> {
+async function build(
+  args: BuildArgs,
+  root: string,
+  outDir: string,
+  io: CommandIo,
+  folders: SiteWorkFolders,
+  astro: AstroProcess,
+  { release, keptCopiesChanged }: { readonly release: () => void; readonly keptCopiesChanged: number },
+): Promise<number> {
   const started = performance.now();
-  const timings: Record<string, number> = {};
+  const timings: Record<string, number> = keptCopiesChanged > 0 ? { keptCopiesChanged } : {};
   const time = async <T>(step: string, run: () => Promise<T> | T): Promise<T> => {
     const started = performance.now();
     try {
@@ -178,9 +197,7 @@ async function build(args: BuildArgs, root: string, outDir: string, io: CommandI
     const drawing = time('diagrams', () => diagramsStep(blocks, root, io.env)).finally(() => closeSharedMermaidRenderer());
     // Observed below, once the lock is taken.
     drawing.catch(() => {});
-    // Astro's build and the policy pass both write the kept pages: another build of the same
-    // content and edition waits for both.
-    const release = await lockSiteFolders(folders, io.stdout);
+    // The folders' lock, taken before the check, is let go once the policy pass is done with them.
     let pages: PolicyPassResult['pages'];
     try {
       let building: Promise<Record<string, number>> | undefined;
@@ -189,7 +206,7 @@ async function build(args: BuildArgs, root: string, outDir: string, io: CommandI
         // Observed below, unless the diagrams stop the build first.
         building.catch(() => {});
         // With no page to reuse, the entry indexes are written while Astro renders the rest (on
-        // the other core); started once siteStep has emptied Astro's folder of any older build.
+        // the other core); Astro's folder was emptied of any older build before the check.
         if (!keptAnyPage(folders.keptPages)) early = new EarlySearch(folders.work, search, entryPages, join(sideFileFor(staging, 'search'), 'early')).start();
         // Astro has its plan now: the model's memory goes back while it builds, on the other core.
         releaseMemory();

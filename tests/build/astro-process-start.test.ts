@@ -44,7 +44,7 @@ describe('the early start of the Astro process', () => {
   it('is used by the build it was started for, and ended for another', () => {
     const root = freshFixtureRoot('valid');
     const folders = siteWorkFolders(root, 'content', 'internal');
-    const fake = (): AstroProcess => ({ load: vi.fn(), build: vi.fn(), cancel: vi.fn() });
+    const fake = (): AstroProcess => ({ load: vi.fn(), prelink: vi.fn(), build: vi.fn(), cancel: vi.fn() });
     const early = { root, keptPages: folders.keptPages, process: fake() };
     expect(astroProcessFor(root, {}, folders, early)).toBe(early.process);
     expect(early.process.cancel).not.toHaveBeenCalled();

@@ -259,6 +259,19 @@ describe('an incremental build equals a clean build', () => {
     expect(reused).toBe(indexPages.length + authoringPages(site).length + planePages(site).length);
   });
 
+  it('when two builds of the same content run at once: one waits for the other, and both equal a clean build', { timeout: 2 * BUILD_TIMEOUT }, async () => {
+    // The lock is taken before the check, and the waiting build links the kept pages into the work
+    // folder only once the other is done with it (src/cli/build.ts, src/build/site-step.ts).
+    edit('services/api.md', (text) => text.replace(/^title: .*$/m, 'title: Public API gateway'));
+    const outputs = await Promise.all(['together-1', 'together-2'].map((name) => build(PROJECT, join(PROJECT, 'out', name))));
+    expect(outputs.filter((output) => /Waiting for another build of this content and edition \(process \d+\) to finish/.test(output))).toHaveLength(1);
+    rmSync(CLEAN, { recursive: true, force: true });
+    for (const folder of PROJECT_FILES) cpSync(join(PROJECT, folder), join(CLEAN, folder), { recursive: true });
+    const clean = join(PROJECT, 'out', 'together-clean');
+    await build(CLEAN, clean);
+    for (const name of ['together-1', 'together-2']) expect(differing(files(join(PROJECT, 'out', name)), files(clean)), name).toEqual([]);
+  });
+
   it('keeps its work out of node_modules, in .cache/multiplane/', () => {
     expect(statSync(join(PROJECT, '.cache', 'multiplane', 'astro')).isDirectory()).toBe(true);
   });

@@ -30,7 +30,7 @@ export const ENTRY_PAGES_PER_INDEX = 300;
  * `MAX_ENTRY_PAGES_PER_INDEX` pages. Since the search box asks for every index at once
  * (src/integration/search-indexes-at-once.ts), ten indexes search as fast as five of twice the
  * size, measured in Chromium (docs/performance.md, "Before and after the changes of 2026-12-03,
- * evening"): at 10,000 entries "restore", "database" and "backup" showed their results in 179–347 ms
+ * late night"): at 10,000 entries "restore", "database" and "backup" showed their results in 179–347 ms
  * with ten of 1,000 and 203–326 ms with five of 2,000; at 3,000, 165–275 ms with ten of 300 and
  * 179–285 ms with five of 600. And a one-entry change rewrites an index of half the size: 2.5 s
  * less at 10,000 entries.

@@ -48,6 +48,12 @@ readLines(process.stdin, (line) => {
   }
   build(line);
   return true;
+}, () => {
+  // No plan will come (the check failed, or the build stopped). Exiting in the middle of loading
+  // Astro or of starting the worker that links the kept pages left the process hung in its exit,
+  // every other time with Node's compile cache cold: both are let finish first, which they do
+  // within the second or two the check takes.
+  void Promise.allSettled([loading, prelinked?.linked]).then(() => process.exit(0));
 });
 
 async function build(planFile: string): Promise<void> {
@@ -63,9 +69,9 @@ async function build(planFile: string): Promise<void> {
 
 /**
  * Hands each line of a stream to `onLine` until it returns true. A stream that ends, or fails,
- * before then ends the process: no plan will come.
+ * before then calls `onEnd`.
  */
-function readLines(stream: NodeJS.ReadableStream, onLine: (line: string) => boolean): void {
+function readLines(stream: NodeJS.ReadableStream, onLine: (line: string) => boolean, onEnd: () => void): void {
   let text = '';
   let done = false;
   stream.setEncoding('utf8');
@@ -78,7 +84,7 @@ function readLines(stream: NodeJS.ReadableStream, onLine: (line: string) => bool
     }
   });
   const stop = () => {
-    if (!done) process.exit(0);
+    if (!done) onEnd();
   };
   stream.on('end', stop);
   stream.on('error', stop);

@@ -7,6 +7,7 @@ import { closeSharedMermaidRenderer } from '../diagrams/diagram-service.ts';
 import { codeLanguage } from '../render/code-language.ts';
 import { mermaidInMdx } from '../render/mermaid-mdx-plugin.ts';
 import { sanitizeRawHtml } from '../render/sanitize-plugin.ts';
+import { ContentImports, contentImportsOfThisBuild } from './content-imports-of-this-build.ts';
 import { contentSecurityPolicy } from './csp.ts';
 import { cspDigestOnce } from './csp-digest-once.ts';
 import { dataStoreAtRunTime } from './data-store-at-run-time.ts';
@@ -43,12 +44,18 @@ export default function multiplane(userOptions: MultiplaneOptions = {}): AstroIn
   const options = resolveOptions(userOptions);
   let live: LiveModel | undefined;
   let cacheDir: URL | undefined;
+  let imports: ContentImports | undefined;
   return {
     name: 'multiplane',
     hooks: {
-      'astro:config:setup': async ({ config, command, updateConfig, addMiddleware }) => {
+      'astro:config:setup': async ({ config, command, updateConfig, addMiddleware, logger }) => {
         mark(options.marksFile, 'config');
         const root = fileURLToPath(config.root);
+        if (command === 'build') {
+          // Before Astro's content sync writes the project's .astro/ modules (content-imports-of-this-build.ts).
+          imports = new ContentImports(fileURLToPath(new URL('./.astro/', config.root)));
+          await imports.lock(root, (line) => logger.info(line));
+        }
         // One spelling of the content folder (`./content/`, an absolute path) for everything below.
         const contentDir = contentFolder(root, options.contentDir);
         live = new LiveModel(root, { ...options, contentDir }, command === 'dev');
@@ -129,9 +136,13 @@ export default function multiplane(userOptions: MultiplaneOptions = {}): AstroIn
       },
       // First among the build's plugins, ahead of Astro's own loader of the data store.
       'astro:build:setup': ({ vite }) => {
-        if (cacheDir) vite.plugins = [dataStoreAtRunTime(cacheDir), ...(vite.plugins ?? [])];
+        if (cacheDir) vite.plugins = [dataStoreAtRunTime(cacheDir), ...(imports ? [contentImportsOfThisBuild(imports)] : []), ...(vite.plugins ?? [])];
       },
-      'astro:build:start': () => mark(options.marksFile, 'build-start'),
+      'astro:build:start': () => {
+        // The content is synced: this build's .astro/ modules are kept, and another build may sync.
+        imports?.keep();
+        mark(options.marksFile, 'build-start');
+      },
       'astro:build:generated': () => mark(options.marksFile, 'generated'),
       // Diagrams rendered during `astro dev` or a direct `astro build` keep a browser open.
       'astro:build:done': () => {

@@ -195,7 +195,7 @@ async function build(
     // one draws them first); its content loaders wait for `markDiagramsDrawn` to render the rest.
     // Chromium closes once they are drawn: it would only hold memory through the site build.
     const drawing = time('diagrams', () => diagramsStep(blocks, root, io.env)).finally(() => closeSharedMermaidRenderer());
-    // Observed below, once the lock is taken.
+    // Observed below, where the build waits for the diagrams.
     drawing.catch(() => {});
     // The folders' lock, taken before the check, is let go once the policy pass is done with them.
     let pages: PolicyPassResult['pages'];

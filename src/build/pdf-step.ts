@@ -5,6 +5,9 @@ import { annotatePdfLinks, type PdfFacts } from '../pdf/link-pdf.ts';
 import type { Paper } from '../pdf/print-whitepaper.ts';
 import type { PdfMetadata } from '../pdf/set-metadata.ts';
 
+/** The PDF's file in the site. */
+export const PDF_FILE = 'whitepaper.pdf';
+
 /**
  * What printing and linking the whitepaper need of the model, taken before the site is built so
  * that the build holds this, not the model, while Astro renders.
@@ -56,7 +59,7 @@ export async function printPdf(
   const { printWhitepaper } = await import('../pdf/print-whitepaper.ts');
   const result = await printWhitepaper({
     siteDir,
-    out: join(siteDir, 'whitepaper.pdf'),
+    out: join(siteDir, PDF_FILE),
     paper,
     siteUrl: job.print.siteUrl,
     browser: () => sharedBrowser(env).browserType.launch(),

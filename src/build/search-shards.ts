@@ -23,26 +23,28 @@ import { COLLECTIONS } from '../core/schemas/index.ts';
  * changes (Pagefind takes about 2.5 ms a page, whatever the index's size), but each index costs
  * every search its own metadata, filters and word chunks.
  */
-export const ENTRY_PAGES_PER_INDEX = 300;
+export const ENTRY_PAGES_PER_INDEX = 150;
 
 /**
  * Past this many entry indexes, indexes grow instead of multiplying, up to
  * `MAX_ENTRY_PAGES_PER_INDEX` pages. Since the search box asks for every index at once
- * (src/integration/search-indexes-at-once.ts), ten indexes search as fast as five of twice the
- * size, measured in Chromium (docs/performance.md, "Before and after the changes of 2026-12-03,
- * late night"): at 10,000 entries "restore", "database" and "backup" showed their results in 179–347 ms
- * with ten of 1,000 and 203–326 ms with five of 2,000; at 3,000, 165–275 ms with ten of 300 and
- * 179–285 ms with five of 600. And a one-entry change rewrites an index of half the size: 2.5 s
- * less at 10,000 entries.
+ * (src/integration/search-indexes-at-once.ts), twenty indexes search about as fast as ten of twice
+ * the size, measured in Chromium on the bench's platforms (docs/performance.md, "Before and after
+ * the changes of 2026-12-04"): "restore", "database" and "backup" showed their results in 167–344 ms
+ * with twenty of 150 at 3,000 entries against 177–271 ms with ten of 300, and in 176–413 ms with
+ * twenty of 500 at 10,000 entries against 175–302 ms with ten of 1,000. Each search fetches more
+ * (660–670 KB against 390–410 KB at 3,000 entries, 720–760 KB against 490–640 KB at 10,000), and a
+ * one-entry change rewrites an index of half the size: its search step took 0.8–1.1 s instead of
+ * 1.4–1.8 s at 3,000 entries, 2.0–2.6 s instead of 3.6 s at 10,000.
  */
-export const ENTRY_INDEXES_BEFORE_GROWING = 10;
+export const ENTRY_INDEXES_BEFORE_GROWING = 20;
 
 /** The largest index the default layout makes: a Pagefind process holds about 200 MB per thousand pages, two at a time. */
 export const MAX_ENTRY_PAGES_PER_INDEX = 3_000;
 
 /**
- * Entry pages per index by default for a site of `entries` entries: three hundred up to 3,000
- * entries, then a tenth of the entries, up to three thousand. The number of indexes
+ * Entry pages per index by default for a site of `entries` entries: 150 up to 3,000 entries, then
+ * a twentieth of the entries, up to three thousand. The number of indexes
  * never falls as a site grows (so pages move between indexes only when one is added).
  */
 export function defaultEntryPagesPerIndex(entries: number): number {

@@ -7,8 +7,9 @@ import { exitCleanlyOnSignals } from '../build/child-processes.ts';
 import { assertReplaceable, OutputFolderError, resolveOutputFolder } from '../build/output-guard.ts';
 import { writeBuildMarker } from '../build/output-marker.ts';
 import { describeRecovery, recoverInterruptedBuilds } from '../build/output-recovery.ts';
-import { measureFolder, sideFileFor, stagingFor, swapInto } from '../build/output-swap.ts';
-import { linkPdf, pdfJob, printPdf } from '../build/pdf-step.ts';
+import { sideFileFor, stagingFor, swapInto } from '../build/output-swap.ts';
+import { completeSize, measureFinishedPages, measureFolder, type PagesSize } from '../build/output-size.ts';
+import { linkPdf, PDF_FILE, pdfJob, printPdf } from '../build/pdf-step.ts';
 import { releaseMemory } from '../build/release-memory.ts';
 import { type SearchStepResult, searchStep } from '../build/search-step.ts';
 import { keptAnyPage } from '../build/astro-links.ts';
@@ -25,7 +26,7 @@ import type { CheckReport } from '../core/check/run-check.ts';
 import { contentFolder } from '../core/content/content-folder.ts';
 import { closeSharedMermaidRenderer } from '../diagrams/diagram-service.ts';
 import { diagramBlocks } from '../diagrams/prerender.ts';
-import { formatBytes } from '../pdf/link-pdf.ts';
+import { formatBytes, linkingPageFile } from '../pdf/link-pdf.ts';
 import { type CommandIo, commandNow, parseCommandLine, parseOrExplain, UsageError } from './io.ts';
 
 export const BUILD_USAGE = `Usage: npm run build -- [options]
@@ -182,6 +183,8 @@ async function build(
   const stopHandlingSignals = exitCleanlyOnSignals({ cleanup: () => removeUnfinished(staging), log: io.stderr });
   rmSync(staging, { recursive: true, force: true });
   let early: EarlySearch | undefined;
+  // The site's files and bytes, counted in the search step (see below) but for what comes after it.
+  let finishedPages: PagesSize | undefined;
   try {
     // What drawing the diagrams needs of the model, taken before the model goes.
     const blocks = diagramBlocks(report.graph.entries.values());
@@ -245,6 +248,8 @@ async function build(
       cacheDir: folders.search,
       workDir: sideFileFor(staging, 'search'),
       ...(early ? { early } : {}),
+      // Counted while the indexes are written: all but them, the PDF and the pages its size goes into.
+      meanwhile: (writing: readonly string[]) => (finishedPages = measureFinishedPages(staging, [...writing, PDF_FILE], pdf.linkingPages.map(linkingPageFile))),
     };
     // The search index and the PDF only read the finished pages, and write apart (pagefind/,
     // whitepaper.pdf): they run side by side, one on each core. The PDF's size goes into the pages
@@ -283,7 +288,7 @@ async function build(
   // The wall time: the search index and the PDF overlap, so their times do not add up.
   const total = performance.now() - started;
   const measuring = performance.now();
-  const { files, bytes } = measureFolder(outDir);
+  const { files, bytes } = finishedPages ? completeSize(outDir, finishedPages) : measureFolder(outDir);
   timings.measure = Math.round(performance.now() - measuring);
   const summary = steps.map((step) => `${step} ${((timings[step] ?? 0) / 1000).toFixed(1)} s`).join(', ');
   io.stdout(

@@ -22,7 +22,7 @@ export function annotatePdfLinks(siteDir: string, pages: readonly string[], fact
   const text = facts ? `${facts.paper}, ${facts.pages} pages, ${formatBytes(facts.bytes)}` : '';
   let changed = 0;
   for (const page of pages) {
-    const file = join(siteDir, page, 'index.html');
+    const file = join(siteDir, linkingPageFile(page));
     if (!existsSync(file)) continue;
     const html = readFileSync(file, 'utf8');
     if (!html.includes(PDF_META_TOKEN)) continue;
@@ -33,6 +33,11 @@ export function annotatePdfLinks(siteDir: string, pages: readonly string[], fact
     changed++;
   }
   return changed;
+}
+
+/** The file of a page that links the PDF, `whitepaper` or `` (the home page), in the site. */
+export function linkingPageFile(page: string): string {
+  return join(page, 'index.html');
 }
 
 /** Formats a byte count as `850 KB` or `1.4 MB`. */

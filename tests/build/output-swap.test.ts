@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BUILD_MARKER, readBuildMarker, writeBuildMarker } from '../../src/build/output-marker.ts';
-import { stagingFor, swapInto } from '../../src/build/output-swap.ts';
+import { recoverInterruptedBuilds } from '../../src/build/output-recovery.ts';
+import { deleteInBackground, discardedFor, stagingFor, swapInto } from '../../src/build/output-swap.ts';
 
 let parent: string;
 beforeEach(() => {
@@ -51,3 +52,44 @@ describe('the build marker', () => {
     expect(readBuildMarker(parent)).toBeUndefined();
   });
 });
+
+describe('deleteInBackground', () => {
+  it('deletes under its own pid, at the lowest priority, so that the next build neither deletes the same files again nor waits', async () => {
+    const out = join(parent, 'site');
+    const discarded = discardedFor(out);
+    // Enough files that the deletion is seen under way.
+    for (let folderIndex = 0; folderIndex < 40; folderIndex++) {
+      folder(join(discarded, `f${folderIndex}`), Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`p${i}.html`, 'x'.repeat(100)])));
+    }
+    deleteInBackground(discarded);
+    let deleter: number | undefined;
+    await expect
+      .poll(
+        () => {
+          const name = readdirSync(parent).find((candidate) => candidate.startsWith('.site.discarded-'));
+          const pid = name === undefined ? undefined : Number(name.slice('.site.discarded-'.length));
+          if (pid !== undefined && pid !== process.pid) deleter = pid;
+          return deleter !== undefined || name === undefined;
+        },
+        { timeout: 20_000, interval: 2 },
+      )
+      .toBe(true);
+    // 4,000 files take far longer to delete than the poll's interval: the renamed folder is seen.
+    expect(deleter).toBeDefined();
+    // The folder now carries a living process's pid: a build starting now leaves it alone.
+    expect(recoverInterruptedBuilds(out)).toEqual({ restored: undefined, removed: [] });
+    const stat = readStat(deleter!);
+    // The nice value, the 19th field of /proc/<pid>/stat (the 17th after the command's name).
+    if (stat) expect(Number(stat.split(') ')[1]!.split(' ')[16])).toBe(19);
+    await expect.poll(() => readdirSync(parent), { timeout: 20_000, interval: 50 }).toEqual([]);
+  });
+});
+
+/** /proc/<pid>/stat, where there is one (Linux) and the process still runs. */
+function readStat(pid: number): string | undefined {
+  try {
+    return readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch {
+    return undefined;
+  }
+}

@@ -4,26 +4,27 @@ import { assignPages, defaultEntryPagesPerIndex, entryPagePath, indexOfPage, inI
 describe('the layout of the search indexes', () => {
   it('keeps one index while the entries fit in one', () => {
     expect(searchLayout(0).indexes).toEqual(['pagefind']);
-    expect(searchLayout(300).indexes).toEqual(['pagefind']);
-    expect(mergedIndexes(searchLayout(300))).toEqual([]);
+    expect(searchLayout(150).indexes).toEqual(['pagefind']);
+    expect(mergedIndexes(searchLayout(150))).toEqual([]);
   });
 
   it('splits a larger site into the site pages\' index and enough entry indexes', () => {
-    expect(searchLayout(301).indexes).toEqual(['pagefind', 'pagefind-1', 'pagefind-2']);
-    expect(searchLayout(1_500).indexes).toHaveLength(6);
+    expect(searchLayout(151).indexes).toEqual(['pagefind', 'pagefind-1', 'pagefind-2']);
+    expect(searchLayout(1_500).indexes).toHaveLength(11);
     expect(mergedIndexes(searchLayout(10, 4))).toEqual(['pagefind-1', 'pagefind-2', 'pagefind-3']);
   });
 
-  it('grows its indexes instead of adding more past ten, up to 3,000 entries each', () => {
-    expect(defaultEntryPagesPerIndex(3_000)).toBe(300);
-    expect(searchLayout(3_000).indexes).toHaveLength(11);
-    expect(defaultEntryPagesPerIndex(10_000)).toBe(1_000);
-    expect(searchLayout(10_000).indexes).toHaveLength(11);
-    expect(searchLayout(30_000).indexes).toHaveLength(11);
-    expect(searchLayout(30_001).indexes).toHaveLength(12);
+  it('grows its indexes instead of adding more past twenty, up to 3,000 entries each', () => {
+    expect(defaultEntryPagesPerIndex(3_000)).toBe(150);
+    expect(searchLayout(3_000).indexes).toHaveLength(21);
+    expect(defaultEntryPagesPerIndex(10_000)).toBe(500);
+    expect(searchLayout(10_000).indexes).toHaveLength(21);
+    expect(defaultEntryPagesPerIndex(30_000)).toBe(1_500);
+    expect(searchLayout(60_000).indexes).toHaveLength(21);
+    expect(searchLayout(60_001).indexes).toHaveLength(22);
     // An index is only ever added as a site grows, so pages do not move back and forth.
     let before = 0;
-    for (let entries = 0; entries <= 40_000; entries += 7) {
+    for (let entries = 0; entries <= 80_000; entries += 7) {
       const count = searchLayout(entries).indexes.length;
       expect(count, `${entries} entries`).toBeGreaterThanOrEqual(before);
       before = count;

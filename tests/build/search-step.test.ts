@@ -130,6 +130,25 @@ describe('a search split between indexes', () => {
     expect(await incrementalAgainstClean(SITE, changed, SPLIT)).toEqual({ pages: 12, indexes: 4, written: 1 });
   });
 
+  it('hands over the indexes it writes while it writes them, the others already in the site', async () => {
+    const cache = join(scratch('mp-search-cache-'), 'search');
+    const first = site(SITE, SPLIT, cache);
+    let writing: readonly string[] | undefined;
+    await searchStep(first.dir, { ...first.options, meanwhile: (indexes) => (writing = indexes) });
+    expect(writing).toEqual(SPLIT.indexes);
+    const changed = site({ ...SITE, 'services/service-4/index.html': page('Service 4', 'How to drain service 4.') }, SPLIT, cache);
+    let inSite: string[] = [];
+    await searchStep(changed.dir, {
+      ...changed.options,
+      meanwhile: (indexes) => {
+        writing = indexes;
+        inSite = SPLIT.indexes.filter((index) => !indexes.includes(index) && readdirSync(join(changed.dir, index)).includes('pagefind-entry.json'));
+      },
+    });
+    expect(writing).toHaveLength(1);
+    expect(inSite).toEqual(SPLIT.indexes.filter((index) => index !== writing![0]));
+  });
+
   it('keeps the indexes it did not write in their folders, and only the indexes the manifest names', async () => {
     const cache = join(scratch('mp-search-cache-'), 'search');
     const first = site(SITE, SPLIT, cache);

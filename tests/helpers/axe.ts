@@ -12,6 +12,11 @@ export interface AxeViolation {
  * `bypassCSP`: its Content-Security-Policy would (rightly) block the injected script.
  */
 export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
+  // The search button's name is completed by a module script (src/components/Search.astro). On a
+  // loaded machine axe has run before it; wait for it a while, and let axe report it if it never comes.
+  await page
+    .waitForFunction(() => [...document.querySelectorAll('button[data-open-modal]')].every((button) => (button.getAttribute('aria-label') ?? '').includes(' ')), undefined, { timeout: 10_000 })
+    .catch(() => {});
   await page.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') });
   return page.evaluate(async () => {
     type Axe = { run(context: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> };

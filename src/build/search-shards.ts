@@ -35,7 +35,7 @@ export const ENTRY_PAGES_PER_INDEX = 150;
  * twenty of 500 at 10,000 entries against 175–302 ms with ten of 1,000. Each search fetches more
  * (660–670 KB against 390–410 KB at 3,000 entries, 720–760 KB against 490–640 KB at 10,000), and a
  * one-entry change rewrites an index of half the size: its search step took 0.8–1.1 s instead of
- * 1.4–1.8 s at 3,000 entries, 2.0–2.6 s instead of 3.6 s at 10,000.
+ * 1.4–1.8 s at 3,000 entries, 2.0–2.6 s instead of 3.2–3.6 s at 10,000.
  */
 export const ENTRY_INDEXES_BEFORE_GROWING = 20;
 

@@ -168,7 +168,7 @@ export class EarlySearch {
 
   #run({ index, pages, seen, pagesDir }: Gathered): void {
     const outputPath = join(this.#workDir, 'indexes', index);
-    const job: PagefindJob = { siteDir: this.#siteDir, pages, pagesDir, outputPath, gathered: true };
+    const job: PagefindJob = { siteDir: this.#siteDir, pages, pagesDir, outputPath, gathered: true, merged: index !== PRIMARY_INDEX };
     const running = runWorker<PagefindJobResult>(WORKER, job, "Pagefind's worker")
       .then(
         (done) => (unchangedSince(pagesDir, pages, seen) ? done : undefined),

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { parentPort, workerData } from 'node:worker_threads';
@@ -24,6 +24,26 @@ export interface PagefindJob {
   readonly gathered?: boolean;
   /** Where to write the index; without it the index is only read, for what it holds of each page. */
   readonly outputPath?: string;
+  /**
+   * The index is one the search box merges into the first (src/build/search-shards.ts): written
+   * without Pagefind's scripts and engine, which only the first index's are loaded of.
+   */
+  readonly merged?: boolean;
+}
+
+/**
+ * What a merged index leaves out: Pagefind's scripts and styles (its UI, its search worker) and
+ * its engine (`wasm.<language>.pagefind`), about 0.6 MB in every index folder. The search box
+ * loads them from the first index; a merged index only gives it its entry file, metadata, word,
+ * filter and fragment chunks, and Pagefind UI fetches nothing else from it.
+ */
+const NOT_IN_MERGED_INDEX = /^(?:.+\.(?:js|css)|wasm\..+\.pagefind)$/;
+
+/** Removes from a written index what a merged index needs none of (`NOT_IN_MERGED_INDEX`). */
+export function leaveOutScripts(indexDir: string): void {
+  for (const entry of readdirSync(indexDir, { withFileTypes: true })) {
+    if (entry.isFile() && NOT_IN_MERGED_INDEX.test(entry.name)) rmSync(join(indexDir, entry.name), { force: true });
+  }
 }
 
 export interface PagefindJobResult {
@@ -62,6 +82,7 @@ export async function runPagefindJob(job: PagefindJob): Promise<PagefindJobResul
     const digests: Record<string, string> = {};
     if (job.outputPath) {
       const { outputPath } = check(await index.writeFiles({ outputPath: job.outputPath }));
+      if (job.merged) leaveOutScripts(outputPath);
       const fragments = join(outputPath, 'fragment');
       for (const name of pages > 0 ? readdirSync(fragments) : []) {
         const [url, digest] = fragmentDigest(readFileSync(join(fragments, name)));

@@ -6,7 +6,7 @@ import type { PagefindJob, PagefindJobResult } from './pagefind-worker.ts';
 import { type KeptIndexes, type KeptPage, keepIndexes, keptStamp, readKeptIndexes, restoreIndex } from './search-cache.ts';
 import type { SearchPage } from './search-pages.ts';
 import { runWorker } from './run-worker.ts';
-import { assignPages, type SearchLayout } from './search-shards.ts';
+import { assignPages, PRIMARY_INDEX, type SearchLayout } from './search-shards.ts';
 
 /** What the search step did. */
 export interface SearchStepResult {
@@ -71,7 +71,7 @@ export async function searchStep(siteDir: string, options: SearchStepOptions): P
       // must not leave its files among the new ones.
       rmSync(join(siteDir, index), { recursive: true, force: true });
       if (early) renameSync(early.outputPath, join(siteDir, index));
-      const { digests } = early ? decodedResult(early.result) : await runs.run(index, group, join(siteDir, index));
+      const { digests } = early ? decodedResult(early.result) : await runs.run(index, group, { outputPath: join(siteDir, index), merged: index !== PRIMARY_INDEX });
       assertOwnFragments(group, digests);
       next[index] = keptPages(group, digests);
     };
@@ -193,12 +193,12 @@ class Runs {
     this.#siteDir = siteDir;
   }
 
-  /** Indexes `pages` (from the site) into `outputPath`, or without an output, only for their fragments. */
-  async run(name: string, pages: readonly SearchPage[], outputPath?: string): Promise<PagefindJobResult> {
+  /** Indexes `pages` (from the site) into `output.outputPath`, or without an output, only for their fragments. */
+  async run(name: string, pages: readonly SearchPage[], output?: Pick<PagefindJob, 'outputPath' | 'merged'>): Promise<PagefindJobResult> {
     if (this.#running >= this.#limit) await new Promise<void>((resolve) => this.#waiting.push(resolve));
     this.#running++;
     try {
-      const job: PagefindJob = { siteDir: this.#siteDir, pages: pages.map((page) => page.page), pagesDir: join(this.#workDir, name), ...(outputPath ? { outputPath } : {}) };
+      const job: PagefindJob = { siteDir: this.#siteDir, pages: pages.map((page) => page.page), pagesDir: join(this.#workDir, name), ...output };
       return decodedResult(await inWorker(job));
     } finally {
       this.#running--;

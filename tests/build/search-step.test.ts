@@ -123,6 +123,12 @@ describe('a search split between indexes', () => {
     const built = site(SITE, SPLIT, join(scratch('mp-search-cache-'), 'search'));
     expect(SPLIT.indexes).toEqual(['pagefind', 'pagefind-1', 'pagefind-2', 'pagefind-3']);
     expect(await searchStep(built.dir, built.options)).toEqual({ pages: 12, indexes: 4, written: 4 });
+    // Only the first index brings Pagefind's scripts and engine; the merged ones hold their data alone.
+    const topFiles = (index: string) => readdirSync(join(built.dir, index), { withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => entry.name);
+    expect(topFiles('pagefind')).toEqual(expect.arrayContaining(['pagefind.js', 'pagefind-ui.js', 'pagefind-worker.js', 'wasm.en.pagefind', 'pagefind-entry.json']));
+    for (const index of SPLIT.indexes.slice(1)) {
+      expect(topFiles(index).filter((name) => !/^pagefind\.[\w-]+\.pf_meta$/.test(name))).toEqual(['pagefind-entry.json']);
+    }
   });
 
   it('writes again only the index of a changed page, and equals a build without a cache', async () => {

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
@@ -96,13 +96,18 @@ describe('the published site', { timeout: 60_000 }, () => {
     const folders = ['pagefind', ...readdirSync(inject('siteDir')).filter((name) => /^pagefind-\d+$/.test(name))];
     expect(folders.length).toBeGreaterThan(2);
     const { page, errors } = await open('/');
-    // Each index searched on its own, through its own copy of Pagefind's module.
-    const counts = (await page.evaluate(`Promise.all(${JSON.stringify(folders)}.map(async (folder) => {
-      const pagefind = await import('/' + folder + '/pagefind.js');
+    // Each merged index holds its data alone: Pagefind's module and engine come from the first.
+    for (const folder of folders.slice(1)) expect(existsSync(join(inject('siteDir'), folder, 'pagefind.js')), folder).toBe(false);
+    // The first index searched alone, then with each other index merged in, each time through a
+    // module of its own (another URL): what each merged index adds is its own results.
+    const counts = (await page.evaluate(`Promise.all(${JSON.stringify(folders)}.map(async (folder, i) => {
+      const pagefind = await import('/pagefind/pagefind.js?alone=' + i);
+      if (i > 0) await pagefind.mergeIndex('/' + folder + '/');
       return (await pagefind.search('service')).results.length;
     }))`)) as number[];
-    expect(counts.filter((count) => count > 0).length).toBeGreaterThan(1);
-    const total = counts.reduce((sum, count) => sum + count, 0);
+    const added = counts.slice(1).map((count) => count - counts[0]!);
+    expect(added.filter((count) => count > 0).length).toBeGreaterThan(1);
+    const total = counts[0]! + added.reduce((sum, count) => sum + count, 0);
 
     await page.locator('button[data-open-modal]').first().click();
     await page.locator('#starlight__search .pagefind-ui__search-input').fill('service');

@@ -1,5 +1,5 @@
 import { type Dirent, readdirSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join, normalize, sep } from 'node:path';
 
 /** How many files a folder holds and their bytes. */
 export interface FolderSize {
@@ -47,8 +47,7 @@ export interface PagesSize extends FolderSize {
 export function measureFinishedPages(siteDir: string, notYet: readonly string[], later: readonly string[]): PagesSize {
   const skipped = new Set(notYet);
   const counted = new Set(readdirSync(siteDir).filter((name) => !skipped.has(name)));
-  const all = measureFolder(siteDir, (name) => counted.has(name));
-  let { files, bytes } = all;
+  let { files, bytes } = measureFolder(siteDir, (name) => counted.has(name));
   const present: string[] = [];
   for (const file of later) {
     const size = sizeOf(join(siteDir, file));
@@ -84,5 +83,5 @@ function sizeOf(path: string): number | undefined {
 }
 
 function topLevelName(file: string): string {
-  return relative('.', file).split(sep)[0]!;
+  return normalize(file).split(sep)[0]!;
 }

@@ -40,7 +40,7 @@ export interface PagefindJob {
 const NOT_IN_MERGED_INDEX = /^(?:.+\.(?:js|css)|wasm\..+\.pagefind)$/;
 
 /** Removes from a written index what a merged index needs none of (`NOT_IN_MERGED_INDEX`). */
-export function leaveOutScripts(indexDir: string): void {
+function leaveOutScripts(indexDir: string): void {
   for (const entry of readdirSync(indexDir, { withFileTypes: true })) {
     if (entry.isFile() && NOT_IN_MERGED_INDEX.test(entry.name)) rmSync(join(indexDir, entry.name), { force: true });
   }

@@ -26,16 +26,21 @@ export interface SideRuns {
  * child process), alternating them so that a slow period of a shared machine falls on all sides
  * alike, `repeats` times each, with the load average around every run. Comparing sums of a
  * program's own phase timers with another program's whole process flatters the first one.
+ * `settle`, awaited before every run, waits for what earlier runs left going in the background.
  */
 export async function alternatingRuns(
   sides: readonly Side[],
   repeats: number,
   log: (line: string) => void,
   onResult?: (result: Measured) => void,
+  settle?: () => Promise<void>,
 ): Promise<SideRuns[]> {
   const runs = sides.map((side) => ({ name: side.name, ms: [] as number[], peakRssBytes: [] as number[], load: [] as [number, number][] }));
   for (let round = 1; round <= repeats; round++) {
     for (const [index, side] of sides.entries()) {
+      // What an earlier run left going in the background (deleting the output it replaced) is let
+      // finish first, so that it slows neither the next side nor the next run of the same one.
+      await settle?.();
       side.before?.();
       const started = loadavg()[0] ?? 0;
       const result: Measured = await runMeasured(side.command, side.args, { cwd: side.cwd, env: side.env });

@@ -8,6 +8,7 @@ import { launchSharedChromium } from './launch-chromium.ts';
 import { measureOutput, type OutputSizes } from './page-sizes.ts';
 import { runMeasured } from './process-tree.ts';
 import { probeSearch, type SearchProbe } from './search-probe.ts';
+import { backgroundDeletionsDone } from './settle.ts';
 import { writeSyntheticPlatform } from './synthetic-platform.ts';
 
 /** Words a reader looks for: on the 10,000-entry platform, one a fifth of the entries contain down to one a few hundred do. */
@@ -106,6 +107,7 @@ export async function runBench(options: BenchOptions): Promise<{ machine: Record
       log(`  check: ${(checks[0]! / 1000).toFixed(2)} s without a cache, ${checks.slice(1).map((ms) => (ms / 1000).toFixed(2)).join(', ')} s warm`);
 
       const dist = join(work, 'dist');
+      const settle = async () => void (await backgroundDeletionsDone(dist, log));
       const timings = join(work, 'timings.json');
       const withPdf = options.pdf.includes(entries);
       const buildSide = (name: string, extra: readonly string[], before?: () => void): Side => ({
@@ -133,13 +135,13 @@ export async function runBench(options: BenchOptions): Promise<{ machine: Record
         }
       }
       log('  clean builds, alternating:');
-      const [clean, ...baselines] = await alternatingRuns(sides, repeats, log);
+      const [clean, ...baselines] = await alternatingRuns(sides, repeats, log, undefined, settle);
       const phases = JSON.parse(readFileSync(timings, 'utf8')) as Record<string, number>;
       const output = measureOutput(dist, COLLECTIONS);
       log(`  ${phases.filesRead} files read, ${phases.filesParsed} parsed, each once; entry HTML median ${output.medianEntryHtml} B, max ${output.maxEntryHtml} B`);
 
       log('  builds with nothing changed:');
-      const [unchanged] = await alternatingRuns([buildSide('Multiplane, nothing changed', ['--no-pdf'])], repeats, log);
+      const [unchanged] = await alternatingRuns([buildSide('Multiplane, nothing changed', ['--no-pdf'])], repeats, log, undefined, settle);
 
       // Each run changes the title of another service: its page, the pages around it and the indexes change.
       const services = readdirSync(join(work, 'content', 'services')).filter((name) => name.endsWith('.md')).sort();
@@ -150,11 +152,12 @@ export async function runBench(options: BenchOptions): Promise<{ machine: Record
         const file = join(work, 'content', 'services', services[edit++ % services.length]!);
         writeFileSync(file, readFileSync(file, 'utf8').replace(/^title: (.*)$/m, (_, title: string) => `title: ${title} (changed)`));
       });
-      const [oneEntry] = await alternatingRuns([oneEntrySide], repeats, log, (result) => (lastOutput = result.stdout));
+      const [oneEntry] = await alternatingRuns([oneEntrySide], repeats, log, (result) => (lastOutput = result.stdout), settle);
       const reusedPages = (lastOutput.match(/\((cached|restored)\)/g) ?? []).length;
       log(`  the last one-entry build reused ${reusedPages} pages of the previous build`);
 
       const search: SearchProbe[] = [];
+      await settle();
       for (const query of SEARCH_QUERIES) {
         const probe = await probeSearch(dist, query, browser);
         search.push(probe);

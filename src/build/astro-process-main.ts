@@ -5,7 +5,9 @@
 // <folder>` links the kept pages into the build's folder (also beside the check), and the next
 // line is the path of its build plan. An input that ends without a plan (the content has errors,
 // or the build stopped) ends it; a build that stops while Astro builds ends it with a signal.
+import { writeSync } from 'node:fs';
 import { survivingClosedPipe } from '../cli/closed-pipe.ts';
+import { BUILT } from './astro-process-start.ts';
 import { warmKeptPages } from './astro-links.ts';
 import { type EarlyPrelink, startPrelink } from './prelinked-pages.ts';
 import type { LoadedAstro } from './astro-process.ts';
@@ -60,12 +62,28 @@ async function build(planFile: string): Promise<void> {
   try {
     const loaded = await load();
     await (await astroProcess()).buildFromPlan(planFile, loaded, prelinked);
+    reportBuilt();
     process.exit(0);
   } catch (error) {
     process.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`);
     process.exit(1);
   }
 }
+
+/**
+ * Tells the build, through the fourth file descriptor it opened, that every page is written: the
+ * build goes on while this process exits (src/build/astro-process-start.ts). Started otherwise,
+ * without that descriptor, the process is only waited for.
+ */
+function reportBuilt(): void {
+  try {
+    writeSync(REPORT_FD, `${BUILT}\n`);
+  } catch {
+    // No one to tell: the exit says it.
+  }
+}
+
+const REPORT_FD = 3;
 
 /**
  * Hands each line of a stream to `onLine` until it returns true. A stream that ends, or fails,

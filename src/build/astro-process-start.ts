@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -44,6 +44,9 @@ export function siteWorkFolders(root: string, contentDir: string, edition: strin
   };
 }
 
+/** What Astro's process writes to its fourth file descriptor once its build is done and every page written. */
+export const BUILT = 'built';
+
 const ASTRO_PROCESS = fileURLToPath(new URL('./astro-process-main.ts', import.meta.url));
 
 /** The Astro process of one build, started before the build has a plan for it. */
@@ -55,10 +58,15 @@ export interface AstroProcess {
    * is checked (src/build/prelinked-pages.ts): the folder must be ready (`prepareSiteFolders`).
    */
   prelink(work: string): void;
-  /** Hands the process its build plan and resolves with its exit status. */
+  /**
+   * Hands the process its build plan and resolves with 0 once it reports the build done, or with
+   * its exit status when it exits without doing so.
+   */
   build(planFile: string): Promise<number | null>;
   /** Ends the process: unused (the check failed), or in the middle of its build (the diagrams failed). */
   cancel(): void;
+  /** Resolves once the process has exited, which it may do after `build` resolved. */
+  ended(): Promise<unknown>;
 }
 
 /**
@@ -74,7 +82,8 @@ export function startAstroProcess(root: string, env: NodeJS.ProcessEnv, keptPage
   const child = spawn(process.execPath, ['--experimental-strip-types', '--no-warnings=ExperimentalWarning', ...watchParentArgs(), ASTRO_PROCESS, root, ...(keptPages ? [keptPages] : [])], {
     cwd: root,
     detached: false,
-    stdio: ['pipe', 'inherit', 'inherit'],
+    // The fourth is where it reports its build done (`BUILT`), before its exit.
+    stdio: ['pipe', 'inherit', 'inherit', 'pipe'],
     env: {
       ...astroEnvironment(env),
       ASTRO_TELEMETRY_DISABLED: env.ASTRO_TELEMETRY_DISABLED ?? '1',
@@ -88,6 +97,7 @@ export function startAstroProcess(root: string, env: NodeJS.ProcessEnv, keptPage
     child.on('error', reject);
     child.on('close', resolve);
   });
+  const built = builtOrExited(child, exited);
   // Observed by `build`; a process that is cancelled or fails to start has nothing to report.
   exited.catch(() => {});
   // A process that ended early (Node could not start it) closes its input; its status says why.
@@ -103,14 +113,38 @@ export function startAstroProcess(root: string, env: NodeJS.ProcessEnv, keptPage
     build(planFile) {
       planned = true;
       child.stdin!.end(`${planFile}\n`);
-      return exited;
+      return built;
     },
     cancel() {
       child.stdin!.end();
       // Building, it no longer reads its input.
       if (planned && child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
     },
+    ended() {
+      return exited.catch(() => undefined);
+    },
   };
+}
+
+/**
+ * Resolves with 0 as soon as `child` reports its build done on its fourth file descriptor
+ * (`BUILT`), else with its exit status (`exited`). Exiting takes Astro's process a second or more
+ * after a build on a cold cache of compiled code, while Node writes that cache (some 4,000 files):
+ * the build goes on meanwhile, and still ends only after the process, whose handle keeps the
+ * build's event loop alive.
+ */
+export function builtOrExited(child: ChildProcess, exited: Promise<number | null>): Promise<number | null> {
+  return new Promise<number | null>((resolve, reject) => {
+    let reported = '';
+    const report = child.stdio[3] as NodeJS.ReadableStream | null | undefined;
+    report?.setEncoding('utf8');
+    report?.on('data', (chunk: string) => {
+      reported += chunk;
+      if (reported.includes(`${BUILT}\n`)) resolve(0);
+    });
+    report?.on('error', () => {});
+    exited.then(resolve, reject);
+  });
 }
 
 /** An Astro process started before the build read its arguments in full, and the folders it was started for. */

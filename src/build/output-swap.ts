@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 // Everything a build leaves beside its output folder carries the builder's pid in its name, so
@@ -19,6 +19,16 @@ export function movedAsideFor(outDir: string, pid: number = process.pid): string
 /** Where a replaced output is deleted from, after the swap: removed by the next build if still there, never restored. */
 export function discardedFor(outDir: string, pid: number = process.pid): string {
   return join(dirname(outDir), `.${basename(outDir)}.discarded-${pid}`);
+}
+
+/** The replaced outputs of `outDir` still being deleted beside it (`deleteInBackground`), by any build. */
+export function discardedBeside(outDir: string): string[] {
+  const prefix = `.${basename(outDir)}.discarded-`;
+  try {
+    return readdirSync(dirname(outDir)).filter((name) => name.startsWith(prefix)).map((name) => join(dirname(outDir), name));
+  } catch {
+    return [];
+  }
 }
 
 /**

@@ -28,6 +28,7 @@ import { closeSharedMermaidRenderer } from '../diagrams/diagram-service.ts';
 import { diagramBlocks } from '../diagrams/prerender.ts';
 import { formatBytes, linkingPageFile } from '../pdf/link-pdf.ts';
 import { type CommandIo, commandNow, parseCommandLine, parseOrExplain, UsageError } from './io.ts';
+import { writeCompileCache } from './compile-cache.ts';
 
 export const BUILD_USAGE = `Usage: npm run build -- [options]
 
@@ -233,7 +234,11 @@ async function build(
           `\nDiagrams: ${diagrams.blocks} Mermaid block${diagrams.blocks === 1 ? '' : 's'}, ${diagrams.rendered} rendered, ${diagrams.cached} from cache, ${(timings.diagrams! / 1000).toFixed(1)} s\n`,
         );
       }
-      Object.assign(timings, await (building ?? buildSite()));
+      const site = building ?? buildSite();
+      // Astro builds on its own now: this process has loaded every module it will, and writes
+      // their compiled code while it waits, rather than at its exit, after the build.
+      writeCompileCache();
+      Object.assign(timings, await site);
       early?.siteMoved(staging);
       publishLinkedFiles(linkedFiles, staging);
       const pass = await time('pagePolicies', () => completeScriptHashes(staging, { keepIn: folders.keptPages, ledger: folders.ledger }));
@@ -284,6 +289,9 @@ async function build(
     await closeSharedMermaidRenderer();
   }
 
+  // Astro's process, done with the site, may still be exiting (src/build/astro-process-start.ts):
+  // the build ends after it, leaving nothing running.
+  await astro.ended();
   const steps = (['check', 'diagrams', 'site', 'searchIndex', 'pdf'] as const).filter((step) => timings[step] !== undefined);
   // The wall time: the search index and the PDF overlap, so their times do not add up.
   const total = performance.now() - started;

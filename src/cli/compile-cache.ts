@@ -1,4 +1,4 @@
-import { enableCompileCache } from 'node:module';
+import { enableCompileCache, flushCompileCache } from 'node:module';
 import { join } from 'node:path';
 
 /**
@@ -14,4 +14,14 @@ export function useCompileCache(root: string, env: NodeJS.ProcessEnv = process.e
   const dir = env.NODE_COMPILE_CACHE || join(root, '.cache', 'multiplane', 'node-compile');
   enableCompileCache(dir);
   env.NODE_COMPILE_CACHE = dir;
+}
+
+/**
+ * Writes the compiled code of the modules loaded so far into the cache now, rather than when the
+ * process exits. With the cache empty (a fresh clone, a clean build) that is some 2,000 files and
+ * 2 s: at the exit it would lengthen the build, while a build that waits for Astro's process
+ * writes them meanwhile. With the cache warm there is nothing to write (under a millisecond).
+ */
+export function writeCompileCache(): void {
+  flushCompileCache();
 }

@@ -1,7 +1,8 @@
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { type AstroProcess, astroProcessFor, earlyWorkFolders, siteWorkFolders } from '../../src/build/astro-process-start.ts';
+import { type AstroProcess, astroProcessFor, BUILT, builtOrExited, earlyWorkFolders, siteWorkFolders } from '../../src/build/astro-process-start.ts';
 import { contentFolder } from '../../src/core/content/content-folder.ts';
 import { freshFixtureRoot } from '../helpers/fixtures.ts';
 
@@ -44,7 +45,7 @@ describe('the early start of the Astro process', () => {
   it('is used by the build it was started for, and ended for another', () => {
     const root = freshFixtureRoot('valid');
     const folders = siteWorkFolders(root, 'content', 'internal');
-    const fake = (): AstroProcess => ({ load: vi.fn(), prelink: vi.fn(), build: vi.fn(), cancel: vi.fn() });
+    const fake = (): AstroProcess => ({ load: vi.fn(), prelink: vi.fn(), build: vi.fn(), cancel: vi.fn(), ended: vi.fn() });
     const early = { root, keptPages: folders.keptPages, process: fake() };
     expect(astroProcessFor(root, {}, folders, early)).toBe(early.process);
     expect(early.process.cancel).not.toHaveBeenCalled();
@@ -58,5 +59,27 @@ describe('the early start of the Astro process', () => {
 
   it('imports nothing heavier than the folder rules, so that it starts before the build loads', () => {
     expect(importedModules('build/astro-process-start.ts')).toEqual(['build/astro-environment.ts', 'build/child-processes.ts', 'core/content/content-folder.ts']);
+  });
+});
+
+describe("the end of the Astro process's build", () => {
+  // A stand-in for Astro's process: reports (or not) on its fourth descriptor, then takes its time to exit.
+  const start = (script: string) => {
+    const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'ignore', 'ignore', 'pipe'] });
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    return { child, exited };
+  };
+
+  it('is its report, not its exit', async () => {
+    const { child, exited } = start(`require('node:fs').writeSync(3, ${JSON.stringify(`${BUILT}\n`)}); setTimeout(() => process.exit(0), 2000);`);
+    expect(await builtOrExited(child, exited)).toBe(0);
+    // Still running: the report came first.
+    expect(child.exitCode).toBeNull();
+    expect(await exited).toBe(0);
+  });
+
+  it('is its exit status when it exits without a report', async () => {
+    const { child, exited } = start(`require('node:fs').writeSync(3, 'built'); process.exit(3);`);
+    expect(await builtOrExited(child, exited)).toBe(3);
   });
 });

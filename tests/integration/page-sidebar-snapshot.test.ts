@@ -13,10 +13,11 @@ function transform(code: string, id: string): { code: string } | undefined {
 // Starlight's route data as it makes it (starlight-page.js): one sidebar per locale, marked for each page.
 const ROUTE_DATA = `
 const services = { type: 'link', href: '/services/', isCurrent: false };
-const owners = { type: 'link', href: '/owners/', isCurrent: false };
+const owners = { type: 'link', href: '/owners/', isCurrent: false, attrs: {} };
+const identity = { type: 'group', label: 'Identity', entries: [owners], collapsed: false };
 function getSidebar(pathname) {
   for (const link of [services, owners]) link.isCurrent = link.href === pathname;
-  return [services, owners];
+  return [services, identity];
 }
 async function generateStarlightPageRouteData({ props, context }) {
   const { url } = context;
@@ -26,13 +27,19 @@ async function generateStarlightPageRouteData({ props, context }) {
   return { sidebar };
 }`;
 
-type RouteData = (page: { props: object; context: { url: URL } }) => Promise<{ sidebar: { href: string; isCurrent: boolean }[] }>;
+interface Entry {
+  readonly href?: string;
+  readonly isCurrent?: boolean;
+  readonly entries?: readonly Entry[];
+}
+type RouteData = (page: { props: object; context: { url: URL } }) => Promise<{ sidebar: Entry[] }>;
 
-const current = ({ sidebar }: Awaited<ReturnType<RouteData>>) => sidebar.filter((link) => link.isCurrent).map((link) => link.href);
+const links = (entries: readonly Entry[]): Entry[] => entries.flatMap((entry) => (entry.entries ? links(entry.entries) : [entry]));
+const current = ({ sidebar }: Awaited<ReturnType<RouteData>>) => links(sidebar).filter((link) => link.isCurrent).map((link) => link.href);
 
 describe("each <StarlightPage>'s own sidebar", () => {
   it('applies to the installed Starlight', () => {
-    expect(transform(readFileSync(STARLIGHT_PAGE, 'utf8'), STARLIGHT_PAGE)?.code).toContain(': structuredClone(getSidebar(url.pathname, localeData.locale));');
+    expect(transform(readFileSync(STARLIGHT_PAGE, 'utf8'), STARLIGHT_PAGE)?.code).toContain(': multiplaneCopySidebar(getSidebar(url.pathname, localeData.locale));');
   });
 
   it('keeps the link each page marked, however the pages interleave', async () => {
@@ -47,6 +54,9 @@ describe("each <StarlightPage>'s own sidebar", () => {
     const [ownersPage, servicesPage] = await Promise.all([own(page('/owners/')), own(page('/services/'))]);
     expect(current(ownersPage)).toEqual(['/owners/']);
     expect(current(servicesPage)).toEqual(['/services/']);
+    // The copies share what does not change from page to page.
+    expect(ownersPage.sidebar[1]).not.toBe(servicesPage.sidebar[1]);
+    expect(ownersPage.sidebar[1]).toMatchObject({ type: 'group', label: 'Identity', collapsed: false });
   });
 
   it('leaves every other module alone', () => {

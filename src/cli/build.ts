@@ -235,8 +235,8 @@ async function build(
         );
       }
       const site = building ?? buildSite();
-      // Astro builds on its own now: this process has loaded every module it will, and writes
-      // their compiled code while it waits, rather than at its exit, after the build.
+      // Astro builds on its own now: this process has loaded its modules (the workers to come
+      // write their own), and writes their compiled code while it waits, not at its exit.
       writeCompileCache();
       Object.assign(timings, await site);
       early?.siteMoved(staging);

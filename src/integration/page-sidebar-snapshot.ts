@@ -32,4 +32,3 @@ export function pageSidebarSnapshot(): Plugin {
     patch: (code) => `${code.replace(SHARED_SIDEBAR, ': multiplaneCopySidebar(getSidebar(url.pathname, localeData.locale));')}\n${COPY_SIDEBAR}\n`,
   });
 }
-

@@ -26,14 +26,14 @@ export interface SideRuns {
  * child process), alternating them so that a slow period of a shared machine falls on all sides
  * alike, `repeats` times each, with the load average around every run. Comparing sums of a
  * program's own phase timers with another program's whole process flatters the first one.
- * `settle`, awaited before every run, waits for what earlier runs left going in the background.
+ * `onResult` sees each run's result; `settle`, awaited before every run, waits for what earlier
+ * runs left going in the background.
  */
 export async function alternatingRuns(
   sides: readonly Side[],
   repeats: number,
   log: (line: string) => void,
-  onResult?: (result: Measured) => void,
-  settle?: () => Promise<void>,
+  { onResult, settle }: { readonly onResult?: (result: Measured) => void; readonly settle?: () => Promise<void> } = {},
 ): Promise<SideRuns[]> {
   const runs = sides.map((side) => ({ name: side.name, ms: [] as number[], peakRssBytes: [] as number[], load: [] as [number, number][] }));
   for (let round = 1; round <= repeats; round++) {

@@ -135,13 +135,13 @@ export async function runBench(options: BenchOptions): Promise<{ machine: Record
         }
       }
       log('  clean builds, alternating:');
-      const [clean, ...baselines] = await alternatingRuns(sides, repeats, log, undefined, settle);
+      const [clean, ...baselines] = await alternatingRuns(sides, repeats, log, { settle });
       const phases = JSON.parse(readFileSync(timings, 'utf8')) as Record<string, number>;
       const output = measureOutput(dist, COLLECTIONS);
       log(`  ${phases.filesRead} files read, ${phases.filesParsed} parsed, each once; entry HTML median ${output.medianEntryHtml} B, max ${output.maxEntryHtml} B`);
 
       log('  builds with nothing changed:');
-      const [unchanged] = await alternatingRuns([buildSide('Multiplane, nothing changed', ['--no-pdf'])], repeats, log, undefined, settle);
+      const [unchanged] = await alternatingRuns([buildSide('Multiplane, nothing changed', ['--no-pdf'])], repeats, log, { settle });
 
       // Each run changes the title of another service: its page, the pages around it and the indexes change.
       const services = readdirSync(join(work, 'content', 'services')).filter((name) => name.endsWith('.md')).sort();
@@ -152,7 +152,7 @@ export async function runBench(options: BenchOptions): Promise<{ machine: Record
         const file = join(work, 'content', 'services', services[edit++ % services.length]!);
         writeFileSync(file, readFileSync(file, 'utf8').replace(/^title: (.*)$/m, (_, title: string) => `title: ${title} (changed)`));
       });
-      const [oneEntry] = await alternatingRuns([oneEntrySide], repeats, log, (result) => (lastOutput = result.stdout), settle);
+      const [oneEntry] = await alternatingRuns([oneEntrySide], repeats, log, { onResult: (result) => (lastOutput = result.stdout), settle });
       const reusedPages = (lastOutput.match(/\((cached|restored)\)/g) ?? []).length;
       log(`  the last one-entry build reused ${reusedPages} pages of the previous build`);
 

@@ -3,7 +3,7 @@ import { join, sep } from 'node:path';
 import { linkPages } from './link-files.ts';
 import type { PagefindJob, PagefindJobResult } from './pagefind-worker.ts';
 import { runWorker } from './run-worker.ts';
-import { indexOfPage, PRIMARY_INDEX, type SearchLayout } from './search-shards.ts';
+import { indexOfPage, isMergedIndex, PRIMARY_INDEX, type SearchLayout } from './search-shards.ts';
 
 /**
  * Pagefind beside page generation, in a build with nothing to reuse.
@@ -168,7 +168,7 @@ export class EarlySearch {
 
   #run({ index, pages, seen, pagesDir }: Gathered): void {
     const outputPath = join(this.#workDir, 'indexes', index);
-    const job: PagefindJob = { siteDir: this.#siteDir, pages, pagesDir, outputPath, gathered: true, merged: index !== PRIMARY_INDEX };
+    const job: PagefindJob = { siteDir: this.#siteDir, pages, pagesDir, outputPath, gathered: true, merged: isMergedIndex(index) };
     const running = runWorker<PagefindJobResult>(WORKER, job, "Pagefind's worker")
       .then(
         (done) => (unchangedSince(pagesDir, pages, seen) ? done : undefined),

@@ -73,7 +73,12 @@ export function searchLayout(entries: number, perIndex: number = defaultEntryPag
 
 /** The indexes beside the primary one, which the search box merges into its results. */
 export function mergedIndexes(layout: SearchLayout): readonly string[] {
-  return layout.indexes.slice(1);
+  return layout.indexes.filter(isMergedIndex);
+}
+
+/** Whether an index is one the search box merges into the primary one's results. */
+export function isMergedIndex(index: string): boolean {
+  return index !== PRIMARY_INDEX;
 }
 
 /** The collections whose entries each have a page (platform.yaml has none: it is the home page). */

@@ -6,7 +6,7 @@ import type { PagefindJob, PagefindJobResult } from './pagefind-worker.ts';
 import { type KeptIndexes, type KeptPage, keepIndexes, keptStamp, readKeptIndexes, restoreIndex } from './search-cache.ts';
 import type { SearchPage } from './search-pages.ts';
 import { runWorker } from './run-worker.ts';
-import { assignPages, PRIMARY_INDEX, type SearchLayout } from './search-shards.ts';
+import { assignPages, isMergedIndex, type SearchLayout } from './search-shards.ts';
 
 /** What the search step did. */
 export interface SearchStepResult {
@@ -71,7 +71,7 @@ export async function searchStep(siteDir: string, options: SearchStepOptions): P
       // must not leave its files among the new ones.
       rmSync(join(siteDir, index), { recursive: true, force: true });
       if (early) renameSync(early.outputPath, join(siteDir, index));
-      const { digests } = early ? decodedResult(early.result) : await runs.run(index, group, { outputPath: join(siteDir, index), merged: index !== PRIMARY_INDEX });
+      const { digests } = early ? decodedResult(early.result) : await runs.run(index, group, { outputPath: join(siteDir, index), merged: isMergedIndex(index) });
       assertOwnFragments(group, digests);
       next[index] = keptPages(group, digests);
     };

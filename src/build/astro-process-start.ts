@@ -21,6 +21,11 @@ export interface SiteWorkFolders {
   readonly ledger: string;
   readonly search: string;
   readonly lock: string;
+  /**
+   * The output the last build replaced, kept for the next build to make its `work` folder of
+   * (`prepareSiteFolders` in site-step.ts) instead of making every page's folder again.
+   */
+  readonly spare: string;
 }
 
 /**
@@ -41,6 +46,7 @@ export function siteWorkFolders(root: string, contentDir: string, edition: strin
     ledger: join(cache, 'kept-pages.json'),
     search: join(root, '.cache', 'multiplane', 'search', slug),
     lock: join(root, '.cache', 'multiplane', 'site', `${slug}.lock`),
+    spare: join(root, '.cache', 'multiplane', 'site', `${slug}.spare`),
   };
 }
 

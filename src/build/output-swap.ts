@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 // Everything a build leaves beside its output folder carries the builder's pid in its name, so
@@ -43,17 +43,33 @@ export function sideFileFor(siteDir: string, kind: 'plan' | 'marks' | 'diagrams'
  * Replaces `target` with `staging` using renames, so readers never see a half-written folder.
  * Between the two renames there is no `target`; a build that dies there is repaired by the next
  * one, which moves the previous output back (output-recovery.ts).
+ *
+ * The previous output is then moved to `spare`, when given and free, for the next build to make
+ * its folder of (`prepareSiteFolders` in site-step.ts); else it is deleted.
  */
-export function swapInto(staging: string, target: string): void {
+export function swapInto(staging: string, target: string, spare?: string): void {
   const previous = movedAsideFor(target);
   if (existsSync(target)) renameSync(target, previous);
   renameSync(staging, target);
   if (!existsSync(previous)) return;
+  if (spare !== undefined && moveToSpare(previous, spare)) return;
   // Renamed first: a moved-aside output is put back when the output is missing, and must never be
   // put back half deleted.
   const discarded = discardedFor(target);
   renameSync(previous, discarded);
   deleteInBackground(discarded);
+}
+
+/** Moves `folder` to `spare` unless something is there already or it cannot (another file system); returns whether it did. */
+function moveToSpare(folder: string, spare: string): boolean {
+  if (existsSync(spare)) return false;
+  try {
+    mkdirSync(dirname(spare), { recursive: true });
+    renameSync(folder, spare);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 // Run by `node -e` (CommonJS) with the folder to delete, named `<name>-<pid>`. The process first

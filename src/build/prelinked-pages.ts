@@ -40,9 +40,9 @@ export function generateWorksAsExpected(): boolean {
 }
 
 /**
- * Links every file under `keptDir` into `outDir` at the same place, and returns the paths linked
- * (relative to `outDir`). Stops at the first page that cannot be linked (another file system,
- * links not allowed): Astro then restores the rest itself.
+ * Links every file under `keptDir` into `outDir` at the same place (`linkKeptPagesInto`), and
+ * returns the paths linked (relative to `outDir`). Stops at the first page that cannot be linked
+ * (another file system, links not allowed): Astro then restores the rest itself.
  *
  * In a worker thread, one call after another: at 10,000 pages that is some 20,000 folders made and
  * files linked, 1 s alone; Node's asynchronous calls, sharing libuv's four threads with Astro's
@@ -82,9 +82,18 @@ export function startPrelink(keptDir: string, outDir: string): EarlyPrelink {
 }
 
 /**
- * What `prelinkKeptPages` does, on the thread that calls it. Not `linkTree` (link-files.ts): that
- * copies what it cannot link and remakes empty folders, and the kept pages' folder keeps the empty
- * folders of pages Astro pruned, which a clean build does not have.
+ * What `prelinkKeptPages` does, on the thread that calls it: makes `outDir` hold every kept page
+ * of `keptDir`, at the same place, as a link to its kept copy, and nothing else. Not `linkTree`
+ * (link-files.ts): that copies what it cannot link and remakes empty folders, and the kept pages'
+ * folder keeps the empty folders of pages Astro pruned, which a clean build does not have.
+ *
+ * `outDir` may already hold a tree of folders: the output the last build replaced, put there for
+ * this one (`prepareSiteFolders` in site-step.ts). Making a folder cost 0.1–0.2 ms on this file
+ * system, a link a tenth of that, so 10,000 pages in as many folders took 2–7 s of a core (more
+ * when the other core was busy) before the check was done; the tree's folders are kept instead.
+ * Its files stay only where they are the kept copy itself (the same file: a page reused by the
+ * last build); everything else (the search indexes, assets, a page since rendered again or gone)
+ * goes, with every folder that holds no kept page.
  */
 export function linkKeptPagesInto(keptDir: string, outDir: string): string[] {
   let pages: string[];
@@ -94,25 +103,72 @@ export function linkKeptPagesInto(keptDir: string, outDir: string): string[] {
       .filter((item) => item.isFile())
       .map((item) => relative(keptDir, join(item.parentPath, item.name)));
   } catch {
+    // Nothing kept: nothing of a tree put there may stay either.
+    fs.rmSync(outDir, { recursive: true, force: true });
     return [];
   }
-  const linked: string[] = [];
-  const made = new Set<string>();
+  const kept = new Set(pages);
+  // Every folder a kept page is in, up to `outDir`.
+  const needed = new Set<string>();
   for (const page of pages) {
-    const target = join(outDir, page);
+    for (let folder = dirname(page); folder !== '.' && !needed.has(folder); folder = dirname(folder)) needed.add(folder);
+  }
+  const made = new Set<string>();
+  const linked: string[] = [];
+  const unneeded: string[] = [];
+  for (const [path, folder] of treeOf(outDir)) {
+    if (folder) {
+      if (needed.has(path)) made.add(path);
+      else unneeded.push(path);
+    } else if (kept.has(path) && sameFile(join(keptDir, path), join(outDir, path))) {
+      linked.push(path);
+    } else {
+      fs.rmSync(join(outDir, path), { force: true });
+    }
+  }
+  // The deepest first; what they held is gone already, unless a folder came between.
+  for (const folder of unneeded.sort((a, b) => b.length - a.length)) fs.rmSync(join(outDir, folder), { recursive: true, force: true });
+  const there = new Set(linked);
+  fs.mkdirSync(outDir, { recursive: true });
+  for (const page of pages) {
+    if (there.has(page)) continue;
     try {
-      const folder = dirname(target);
-      if (!made.has(folder)) {
-        fs.mkdirSync(folder, { recursive: true });
+      const folder = dirname(page);
+      if (folder !== '.' && !made.has(folder)) {
+        fs.mkdirSync(join(outDir, folder), { recursive: true });
         made.add(folder);
       }
-      fs.linkSync(join(keptDir, page), target);
+      fs.linkSync(join(keptDir, page), join(outDir, page));
     } catch {
+      // Astro restores the pages left unlinked itself.
       break;
     }
     linked.push(page);
   }
   return linked;
+}
+
+/** What `folder` holds, every file and folder under it by its path relative to it, true for a folder; empty when it is missing. */
+function treeOf(folder: string): Map<string, boolean> {
+  const tree = new Map<string, boolean>();
+  try {
+    for (const item of fs.readdirSync(folder, { recursive: true, withFileTypes: true })) {
+      tree.set(relative(folder, join(item.parentPath, item.name)), item.isDirectory());
+    }
+  } catch {
+    // Missing: nothing to keep or remove.
+  }
+  return tree;
+}
+
+/** Whether `a` and `b` are the same regular file (two links to it). */
+function sameFile(a: string, b: string): boolean {
+  try {
+    const [first, second] = [fs.lstatSync(a), fs.lstatSync(b)];
+    return first.isFile() && second.isFile() && first.ino === second.ino && first.dev === second.dev;
+  } catch {
+    return false;
+  }
 }
 
 /**

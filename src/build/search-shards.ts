@@ -27,24 +27,25 @@ export const ENTRY_PAGES_PER_INDEX = 150;
 
 /**
  * Past this many entry indexes, indexes grow instead of multiplying, up to
- * `MAX_ENTRY_PAGES_PER_INDEX` pages. Since the search box asks for every index at once
- * (src/integration/search-indexes-at-once.ts), twenty indexes search about as fast as ten of twice
- * the size, measured in Chromium on the bench's platforms (docs/performance.md, "Before and after
- * the changes of 2026-12-04"): "restore", "database" and "backup" showed their results in 167–344 ms
- * with twenty of 150 at 3,000 entries against 177–271 ms with ten of 300, and in 176–413 ms with
- * twenty of 500 at 10,000 entries against 175–302 ms with ten of 1,000. Each search fetches more
- * (660–670 KB against 390–410 KB at 3,000 entries, 720–760 KB against 490–640 KB at 10,000), and a
- * one-entry change rewrites an index of half the size: its search step took 0.8–1.1 s instead of
- * 1.4–1.8 s at 3,000 entries, 2.0–2.6 s instead of 3.2–3.6 s at 10,000.
+ * `MAX_ENTRY_PAGES_PER_INDEX` pages. The search box asks for every index at once
+ * (src/integration/search-indexes-at-once.ts), but in a fresh browser Pagefind's worker sets up
+ * each index (its entry file, metadata and filters) before it searches any: at 10,000 entries the
+ * first search of "restore" showed its results in 221–311 ms with ten indexes, 236–335 ms with
+ * fifteen and 297–475 ms with twenty (up to 741 ms in other runs), measured by turns in fresh
+ * browsers on builds of the same pages (docs/performance.md). Fewer, larger indexes make a one-entry
+ * change rewrite a larger one: its search step took 0.8–1.1 s with twenty of 150 pages at 3,000
+ * entries against 1.4–1.8 s with ten of 300, and 2.0–2.6 s with twenty of 500 at 10,000 against
+ * 3.2–3.6 s with ten of 1,000. Fifteen keeps the first search under 500 ms at a cost of a
+ * third more pages to rewrite than twenty.
  */
-export const ENTRY_INDEXES_BEFORE_GROWING = 20;
+export const ENTRY_INDEXES_BEFORE_GROWING = 15;
 
 /** The largest index the default layout makes: a Pagefind process holds about 200 MB per thousand pages, two at a time. */
 export const MAX_ENTRY_PAGES_PER_INDEX = 3_000;
 
 /**
- * Entry pages per index by default for a site of `entries` entries: 150 up to 3,000 entries, then
- * a twentieth of the entries, up to three thousand. The number of indexes
+ * Entry pages per index by default for a site of `entries` entries: 150 up to 2,250 entries, then
+ * a fifteenth of the entries, up to three thousand. The number of indexes
  * never falls as a site grows (so pages move between indexes only when one is added).
  */
 export function defaultEntryPagesPerIndex(entries: number): number {

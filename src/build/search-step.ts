@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { EarlySearch } from './early-search.ts';
 import type { PagefindJob, PagefindJobResult } from './pagefind-worker.ts';
-import { type KeptIndexes, type KeptPage, keepIndexes, keptStamp, readKeptIndexes, restoreIndex } from './search-cache.ts';
+import { type IndexesAhead, type KeptIndexes, type KeptPage, keepIndexes, keptStamp, moveAheadIndex, readKeptIndexes, restoreIndex } from './search-cache.ts';
 import type { SearchPage } from './search-pages.ts';
 import { runWorker } from './run-worker.ts';
 import { assignPages, isMergedIndex, type SearchLayout } from './search-shards.ts';
@@ -29,6 +29,8 @@ export interface SearchStepOptions {
   readonly workDir: string;
   /** Entry indexes written while Astro rendered the pages (src/build/early-search.ts), to take instead of writing them. */
   readonly early?: EarlySearch;
+  /** The kept indexes, linked ahead while Astro built the site (`restoreAhead`, from `cacheDir`), to move in instead of linking them. */
+  readonly ahead?: IndexesAhead;
   /**
    * Work for this thread while Pagefind's workers write the indexes that changed, called once
    * with those indexes, before the step ends: the others are in the site by then.
@@ -59,7 +61,8 @@ export async function searchStep(siteDir: string, options: SearchStepOptions): P
     );
   }
 
-  const kept = cacheDir ? readKeptIndexes(cacheDir, layout.indexes) : undefined;
+  const { ahead } = options;
+  const kept = cacheDir ? (ahead ? ahead.kept : readKeptIndexes(cacheDir, layout.indexes)) : undefined;
   const runs = new Runs(workDir, siteDir);
   try {
     const reusable = await reusableIndexes(groups, kept?.indexes ?? {}, runs);
@@ -81,11 +84,13 @@ export async function searchStep(siteDir: string, options: SearchStepOptions): P
     // Settled below, after the kept indexes are in; a failure is not left unobserved meanwhile.
     for (const written of writing) written.catch(() => {});
     const reused: string[] = [];
+    const linkedAhead = (await ahead?.linked) ?? new Set<string>();
     for (const index of reusable.keys()) {
       // Lets the workers' messages through between indexes.
       await new Promise((resolve) => setImmediate(resolve));
       try {
-        restoreIndex(cacheDir!, kept!, index, siteDir);
+        if (linkedAhead.has(index)) moveAheadIndex(ahead!, index, siteDir);
+        else restoreIndex(cacheDir!, kept!, index, siteDir);
         reused.push(index);
       } catch {
         // Another build replaced the cache meanwhile: this index is written below.
@@ -107,6 +112,7 @@ export async function searchStep(siteDir: string, options: SearchStepOptions): P
     throw new Error('The search index could not be built.', { cause });
   } finally {
     await options.early?.settled();
+    await ahead?.linked;
     runs.cleanUp();
   }
 }

@@ -6,6 +6,7 @@ import { readMarks } from '../integration/timings.ts';
 import { writeBuildPlan } from './build-plan.ts';
 import { acquireLock } from './build-lock.ts';
 import { forgetChangedCopies, readLedger } from './kept-pages.ts';
+import { keptAnyPage } from './astro-links.ts';
 import { type AstroProcess, type SiteWorkFolders, startAstroProcess } from './astro-process-start.ts';
 import { sideFileFor } from './output-swap.ts';
 import { mergedIndexes, type SearchLayout } from './search-shards.ts';
@@ -43,14 +44,28 @@ export async function lockSiteFolders(folders: SiteWorkFolders, log?: (line: str
 /**
  * Makes a content folder's work folders ready for a build, under their lock (`lockSiteFolders`),
  * and returns how many kept pages were changed since the last build and will not be reused. Pages
- * come into the work folder as links to the kept copies (src/build/prelinked-pages.ts): none of an
- * earlier build may be left there to be written in place, and a kept copy written through such a
- * link since is not reused. Done before the check, so that Astro's process can link the kept pages
- * in (`AstroProcess.prelink`) while the content is checked.
+ * come into the work folder as links to the kept copies (src/build/prelinked-pages.ts), and a kept
+ * copy written through such a link since is not reused. Done before the check, so that Astro's
+ * process can link the kept pages in (`AstroProcess.prelink`) while the content is checked.
+ *
+ * With pages to reuse, the work folder is made of the output the last build replaced (`spare`,
+ * put there by `swapInto`), or of what an interrupted build left: linking the pages in keeps its
+ * folders and the files that are the kept copies, and removes everything else, which is cheaper
+ * than making 10,000 folders anew. With none (a clean build), it starts empty.
  */
 export function prepareSiteFolders(folders: SiteWorkFolders): number {
-  rmSync(folders.work, { recursive: true, force: true });
-  return forgetChangedCopies(folders.keptPages, readLedger(folders.ledger));
+  const changed = forgetChangedCopies(folders.keptPages, readLedger(folders.ledger));
+  if (!keptAnyPage(folders.keptPages)) {
+    // A spare is left for a later build with pages to reuse: deleting one takes seconds.
+    rmSync(folders.work, { recursive: true, force: true });
+  } else if (!existsSync(folders.work)) {
+    try {
+      renameSync(folders.spare, folders.work);
+    } catch {
+      // No spare (a first build, another file system): the pages' folders are made.
+    }
+  }
+  return changed;
 }
 
 /**

@@ -14,6 +14,7 @@ import { releaseMemory } from '../build/release-memory.ts';
 import { type SearchStepResult, searchStep } from '../build/search-step.ts';
 import { keptAnyPage } from '../build/astro-links.ts';
 import { EarlySearch } from '../build/early-search.ts';
+import { type IndexesAhead, restoreAhead } from '../build/search-cache.ts';
 import { ENTRY_COLLECTION_FOLDERS, entryPagePath, ENTRY_INDEXES_BEFORE_GROWING, ENTRY_PAGES_PER_INDEX, MAX_ENTRY_PAGES_PER_INDEX, searchLayout } from '../build/search-shards.ts';
 import { linkedFilesToPublish, publishLinkedFiles } from '../build/linked-files-step.ts';
 import { type AstroProcess, astroProcessFor, type EarlyAstroProcess, type SiteWorkFolders, siteWorkFolders } from '../build/astro-process-start.ts';
@@ -184,6 +185,7 @@ async function build(
   const stopHandlingSignals = exitCleanlyOnSignals({ cleanup: () => removeUnfinished(staging), log: io.stderr });
   rmSync(staging, { recursive: true, force: true });
   let early: EarlySearch | undefined;
+  let ahead: IndexesAhead | undefined;
   // The site's files and bytes, counted in the search step (see below) but for what comes after it.
   let finishedPages: PagesSize | undefined;
   try {
@@ -212,6 +214,9 @@ async function build(
         // With no page to reuse, the entry indexes are written while Astro renders the rest (on
         // the other core); Astro's folder was emptied of any older build before the check.
         if (!keptAnyPage(folders.keptPages)) early = new EarlySearch(folders.work, search, entryPages, join(sideFileFor(staging, 'search'), 'early')).start();
+        // Otherwise the last build's indexes are linked into the search step's folder meanwhile,
+        // for it to move in those its pages let it take.
+        else ahead = restoreAhead(folders.search, search.indexes, join(sideFileFor(staging, 'search'), 'kept'));
         // Astro has its plan now: the model's memory goes back while it builds, on the other core.
         releaseMemory();
         return building;
@@ -253,6 +258,7 @@ async function build(
       cacheDir: folders.search,
       workDir: sideFileFor(staging, 'search'),
       ...(early ? { early } : {}),
+      ...(ahead ? { ahead } : {}),
       // Counted while the indexes are written: all but them, the PDF and the pages its size goes into.
       meanwhile: (writing: readonly string[]) => (finishedPages = measureFinishedPages(staging, [...writing, PDF_FILE], pdf.linkingPages.map(linkingPageFile))),
     };
@@ -274,10 +280,11 @@ async function build(
           : 'PDF: skipped, there are no whitepaper chapters.\n',
       );
     }
-    await time('publish', () => publish(staging, outDir, args.edition, io));
+    await time('publish', () => publish(staging, outDir, args.edition, io, folders.spare));
   } catch (error) {
     // A Pagefind run still under way would write into the scratch folder after it is removed.
     await early?.settled();
+    await ahead?.linked;
     removeUnfinished(staging);
     if (error instanceof MissingBrowserError || error instanceof UnreviewedScriptError) {
       io.stderr(`\nBuild stopped: ${error.message}\n`);
@@ -352,10 +359,10 @@ function prepareOutputFolder(args: BuildArgs, root: string, io: CommandIo): stri
 }
 
 /** Marks the finished site as a build's output and swaps it in, if the output folder still may be replaced. */
-function publish(staging: string, outDir: string, edition: BuildArgs['edition'], io: CommandIo): void {
+function publish(staging: string, outDir: string, edition: BuildArgs['edition'], io: CommandIo, spare: string): void {
   writeBuildMarker(staging, edition, io.env);
   assertReplaceable(outDir, shownFolder(io.cwd, outDir));
-  swapInto(staging, outDir);
+  swapInto(staging, outDir, spare);
 }
 
 /**

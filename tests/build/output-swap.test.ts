@@ -30,6 +30,22 @@ describe('swapInto', () => {
     await expect.poll(() => readdirSync(parent), { timeout: 20_000, interval: 50 }).toEqual(['site']);
   });
 
+  it('moves the old output to the spare given, for the next build to make its folder of, unless a spare is there', async () => {
+    const out = join(parent, 'site');
+    const spare = join(parent, 'cache', 'site.spare');
+    folder(out, { 'index.html': 'first' });
+    folder(stagingFor(out), { 'index.html': 'second' });
+    swapInto(stagingFor(out), out, spare);
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('second');
+    expect(readFileSync(join(spare, 'index.html'), 'utf8')).toBe('first');
+    expect(readdirSync(parent).sort()).toEqual(['cache', 'site']);
+    // The spare is taken: the next old output is deleted as without one.
+    folder(stagingFor(out), { 'index.html': 'third' });
+    swapInto(stagingFor(out), out, spare);
+    expect(readFileSync(join(spare, 'index.html'), 'utf8')).toBe('first');
+    await expect.poll(() => readdirSync(parent).sort(), { timeout: 20_000, interval: 50 }).toEqual(['cache', 'site']);
+  });
+
   it('creates the output when there was none', () => {
     const out = join(parent, 'site');
     folder(stagingFor(out), { 'index.html': 'new' });

@@ -27,6 +27,37 @@ describe('kept pages linked into the build ahead of Astro', () => {
     expect((await prelinkKeptPages(join(kept, 'missing'), folderWith({}))).size).toBe(0);
   });
 
+  it('makes a tree already there (the output the last build replaced) hold the kept pages and nothing else, keeping its folders', async () => {
+    const kept = folderWith({ 'a/index.html': '<p>A</p>', 'services/b/index.html': '<p>B, new</p>', 'services/c/index.html': '<p>C</p>', 'x/y/index.html': '<p>Y</p>', '404.html': '<p>?</p>' });
+    // The last output: A is the kept copy itself; B was rendered again since (another file);
+    // C's page is missing; the search index, an asset, a deleted entry's page, a file where a
+    // folder belongs and a folder where a file belongs are not pages of this build.
+    const out = folderWith({ 'services/b/index.html': '<p>B, old</p>', 'pagefind/pagefind-entry.json': '{}', 'pagefind/fragment/en_1.pf_fragment': 'f', '_astro/site.css': 'b{}', 'services/gone/index.html': '<p>G</p>', x: 'not a folder', '404.html/index.html': 'not a file' });
+    fs.linkSync(join(kept, 'a/index.html'), join(out, 'a-kept.tmp'));
+    fs.mkdirSync(join(out, 'a'));
+    fs.renameSync(join(out, 'a-kept.tmp'), join(out, 'a/index.html'));
+    fs.mkdirSync(join(out, 'empty/deeper'), { recursive: true });
+    const folder = (path: string) => statSync(join(out, path)).ino;
+    const before = { services: folder('services'), a: folder('a') };
+
+    const linked = await prelinkKeptPages(kept, out);
+    expect([...linked].sort()).toEqual(['404.html', 'a/index.html', 'services/b/index.html', 'services/c/index.html', 'x/y/index.html']);
+    const files = fs.readdirSync(out, { recursive: true, withFileTypes: true }).filter((item) => !item.isDirectory()).map((item) => join(item.parentPath, item.name).slice(out.length + 1));
+    expect(files.sort()).toEqual([...linked].sort());
+    for (const page of linked) expect(statSync(join(out, page)).ino).toBe(statSync(join(kept, page)).ino);
+    expect(readFileSync(join(out, 'services/b/index.html'), 'utf8')).toBe('<p>B, new</p>');
+    // No folder that holds no page stays; those that do are the very folders that were there.
+    const folders = fs.readdirSync(out, { recursive: true, withFileTypes: true }).filter((item) => item.isDirectory()).map((item) => join(item.parentPath, item.name).slice(out.length + 1));
+    expect(folders.sort()).toEqual(['a', 'services', 'services/b', 'services/c', 'x', 'x/y']);
+    expect({ services: folder('services'), a: folder('a') }).toEqual(before);
+  });
+
+  it('empties a tree already there when nothing is kept', async () => {
+    const out = folderWith({ 'services/b/index.html': '<p>B</p>' });
+    expect((await prelinkKeptPages(join(folderWith({}), 'missing'), out)).size).toBe(0);
+    expect(existsSync(join(out, 'services'))).toBe(false);
+  });
+
   it('writes a page Astro renders again afresh, never through the link into the kept copy', async () => {
     const kept = folderWith({ 'a/index.html': '<p>A</p>' });
     const out = folderWith({});

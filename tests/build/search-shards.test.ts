@@ -14,14 +14,16 @@ describe('the layout of the search indexes', () => {
     expect(mergedIndexes(searchLayout(10, 4))).toEqual(['pagefind-1', 'pagefind-2', 'pagefind-3']);
   });
 
-  it('grows its indexes instead of adding more past twenty, up to 3,000 entries each', () => {
-    expect(defaultEntryPagesPerIndex(3_000)).toBe(150);
-    expect(searchLayout(3_000).indexes).toHaveLength(21);
-    expect(defaultEntryPagesPerIndex(10_000)).toBe(500);
-    expect(searchLayout(10_000).indexes).toHaveLength(21);
-    expect(defaultEntryPagesPerIndex(30_000)).toBe(1_500);
-    expect(searchLayout(60_000).indexes).toHaveLength(21);
-    expect(searchLayout(60_001).indexes).toHaveLength(22);
+  it('grows its indexes instead of adding more past fifteen, up to 3,000 entries each', () => {
+    expect(defaultEntryPagesPerIndex(2_250)).toBe(150);
+    expect(searchLayout(2_250).indexes).toHaveLength(16);
+    expect(defaultEntryPagesPerIndex(3_000)).toBe(200);
+    expect(searchLayout(3_000).indexes).toHaveLength(16);
+    expect(defaultEntryPagesPerIndex(10_000)).toBe(667);
+    expect(searchLayout(10_000).indexes).toHaveLength(16);
+    expect(defaultEntryPagesPerIndex(30_000)).toBe(2_000);
+    expect(searchLayout(45_000).indexes).toHaveLength(16);
+    expect(searchLayout(45_001).indexes).toHaveLength(17);
     // An index is only ever added as a site grows, so pages do not move back and forth.
     let before = 0;
     for (let entries = 0; entries <= 80_000; entries += 7) {

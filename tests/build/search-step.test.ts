@@ -1,7 +1,8 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { restoreAhead } from '../../src/build/search-cache.ts';
 import { searchPage } from '../../src/build/search-pages.ts';
 import { type SearchStepOptions, type SearchStepResult, searchStep } from '../../src/build/search-step.ts';
 import { type SearchLayout, searchLayout } from '../../src/build/search-shards.ts';
@@ -178,6 +179,53 @@ describe('a search split between indexes', () => {
     const third = site({ ...SITE, 'services/service-4/index.html': page('Service 4', 'How to drain service 4.') }, SPLIT, cache);
     expect(await searchStep(third.dir, third.options)).toMatchObject({ written: 0 });
     expect(indexFiles(third.dir, SPLIT)).toEqual(indexFiles(changed.dir, SPLIT));
+  });
+
+  it('moves in the kept indexes linked ahead while the site was built, and equals a build without a cache', async () => {
+    const cache = join(scratch('mp-search-cache-'), 'search');
+    const first = site(SITE, SPLIT, cache);
+    await searchStep(first.dir, first.options);
+    const changedSite = { ...SITE, 'services/service-4/index.html': page('Service 4', 'How to drain service 4.') };
+    const changed = site(changedSite, SPLIT, cache);
+    const ahead = restoreAhead(cache, SPLIT.indexes, join(changed.options.workDir, 'kept'));
+    expect([...(await ahead.linked)].sort()).toEqual(SPLIT.indexes);
+    const aheadInode = (index: string) => statSync(join(ahead.folder, index, 'pagefind-entry.json')).ino;
+    const linked = Object.fromEntries(SPLIT.indexes.map((index) => [index, aheadInode(index)]));
+    expect(await searchStep(changed.dir, { ...changed.options, ahead })).toMatchObject({ written: 1 });
+    // The indexes taken are the very folders linked ahead; the one written again is new, and the
+    // folder of those linked ahead is gone with the step's scratch folder.
+    const moved = SPLIT.indexes.filter((index) => statSync(join(changed.dir, index, 'pagefind-entry.json')).ino === linked[index]);
+    expect(moved).toHaveLength(SPLIT.indexes.length - 1);
+    expect(existsSync(changed.options.workDir)).toBe(false);
+    const clean = site(changedSite, SPLIT, join(scratch('mp-search-cache-'), 'search'));
+    await searchStep(clean.dir, clean.options);
+    expect(indexFiles(changed.dir, SPLIT)).toEqual(indexFiles(clean.dir, SPLIT));
+  });
+
+  it('writes again what it linked ahead when another build replaced the cache meanwhile', async () => {
+    const cache = join(scratch('mp-search-cache-'), 'search');
+    const first = site(SITE, SPLIT, cache);
+    await searchStep(first.dir, first.options);
+    const second = site(SITE, SPLIT, cache);
+    const ahead = restoreAhead(cache, SPLIT.indexes, join(second.options.workDir, 'kept'));
+    await ahead.linked;
+    // Another build of the same content keeps its indexes before this one's search step.
+    const other = site(SITE, SPLIT, join(scratch('mp-search-cache-'), 'search'));
+    await searchStep(other.dir, { ...other.options, cacheDir: cache });
+    expect(await searchStep(second.dir, { ...second.options, ahead })).toMatchObject({ written: 4 });
+    expect(indexFiles(second.dir, SPLIT)).toEqual(indexFiles(first.dir, SPLIT));
+  });
+
+  it('links ahead nothing from a cache of another layout, and writes every index', async () => {
+    const cache = join(scratch('mp-search-cache-'), 'search');
+    const first = site(SITE, SPLIT, cache);
+    await searchStep(first.dir, first.options);
+    const wider = searchLayout(10, 5);
+    const second = site(SITE, wider, cache);
+    const ahead = restoreAhead(cache, wider.indexes, join(second.options.workDir, 'kept'));
+    expect(ahead.kept).toBeUndefined();
+    expect((await ahead.linked).size).toBe(0);
+    expect(await searchStep(second.dir, { ...second.options, ahead })).toEqual({ pages: 12, indexes: 3, written: 3 });
   });
 
   it('writes every index again over a cache of an older layout, and clears it away', async () => {

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { appendFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENTRY_COLLECTION_FOLDERS } from '../../src/build/search-shards.ts';
@@ -17,6 +17,8 @@ const NOW = Date.UTC(2026, 10, 26);
 // The fixture's 14 entries in four search indexes and the site pages' one, as a platform of
 // thousands of entries is split (src/build/search-shards.ts).
 const SEARCH_SPLIT = ['--search-index-entries', '4'];
+// Where a build leaves the output it replaced for the next build (src/build/site-step.ts).
+const SPARE = join(PROJECT, '.cache', 'multiplane', 'site', 'content-internal.spare');
 
 /** Builds a scratch project into `out` with `npm run build`'s own command; resolves with its output. */
 function build(project: string, out: string, epoch = NOW, shell: Record<string, string> = {}): Promise<string> {
@@ -61,6 +63,8 @@ function differing(a: Map<string, Buffer>, b: Map<string, Buffer>): string[] {
 
 // The incremental build before the next one: its pages share their files with the kept copies.
 let previous = join(PROJECT, 'out', 'first');
+// The one before it, which the next build replaces (see `incrementalAgainstClean`).
+let older: string | undefined;
 
 /** Where each clean build went, by the name of its case, for a later case of the same content. */
 const cleanBuilds = new Map<string, string>();
@@ -76,8 +80,14 @@ const cleanBuilds = new Map<string, string>();
 async function incrementalAgainstClean(
   name: string,
   { epoch = NOW, sameAs, shell }: { epoch?: number; sameAs?: string; shell?: Record<string, string> } = {},
-): Promise<{ differences: string[]; reused: number; rendered: string[]; linked: number; output: string; cleanOutput?: string }> {
+): Promise<{ differences: string[]; reused: number; rendered: string[]; linked: number; output: string; recycled: boolean; cleanOutput?: string }> {
   const incremental = join(PROJECT, 'out', `${name}-incremental`);
+  // Built over the output two builds back, as a site is built over its last output: the build
+  // moves the output it replaces beside its work folders, and the next build makes its folder of
+  // that tree (src/build/site-step.ts). From the third case on, each builds on such a tree.
+  if (older !== undefined) renameSync(older, incremental);
+  const spareFolder = (path: string) => (existsSync(join(SPARE, path)) ? statSync(join(SPARE, path)).ino : undefined);
+  const spare = { services: spareFolder('services'), runbooks: spareFolder('runbooks') };
   const before = files(previous);
   let clean = sameAs === undefined ? undefined : cleanBuilds.get(sameAs);
   let output: string;
@@ -96,8 +106,11 @@ async function incrementalAgainstClean(
   // Astro lists each page it wrote: `├─ /services/api/index.html (+12ms)`, or `(cached)` when copied.
   const rendered = [...output.matchAll(/├─ (\S+) \(\+/g)].map((match) => match[1]!);
   const differences = [...differing(files(incremental), files(clean!)), ...differing(before, files(previous)).map((path) => `previous: ${path}`)];
+  older = previous;
   previous = incremental;
-  return { differences, reused, rendered, linked: linkedPages(incremental), output, ...(cleanOutput === undefined ? {} : { cleanOutput }) };
+  // Whether the build's folders are those of the spare it found (the very folders, not new ones).
+  const recycled = spare.services !== undefined && statSync(join(incremental, 'services')).ino === spare.services && statSync(join(incremental, 'runbooks')).ino === spare.runbooks;
+  return { differences, reused, rendered, linked: linkedPages(incremental), output, recycled, ...(cleanOutput === undefined ? {} : { cleanOutput }) };
 }
 
 /** Pages of a built site in the entry collections' folders whose path there (`api/index.html`, `page/2/index.html`) matches. */
@@ -208,7 +221,10 @@ describe('an incremental build equals a clean build', () => {
 
   it('after an added entry', { timeout: BUILD_TIMEOUT }, async () => {
     writeFileSync(content('services/cache.md'), '---\ntitle: Cache\nowner: platform-team\ntier: 3\nlifecycle: experimental\ndependsOn: [db]\n---\n\nKeeps hot reads close.\n');
-    expect((await incrementalAgainstClean('added')).differences).toEqual([]);
+    const { differences, recycled } = await incrementalAgainstClean('added');
+    expect(differences).toEqual([]);
+    // Built in the folders of an output two builds old, with pages since rendered again.
+    expect(recycled).toBe(true);
   });
 
   it('after a deleted entry', { timeout: BUILD_TIMEOUT }, async () => {

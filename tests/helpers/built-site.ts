@@ -47,7 +47,7 @@ export function buildContentSite(content: string, args: readonly string[] = []):
 function removeBuildCaches(content: string): void {
   for (const edition of ['internal', 'public']) {
     const folders = siteWorkFolders(ROOT, content, edition);
-    for (const path of [folders.cache, folders.work, folders.search, folders.lock]) rmSync(path, { recursive: true, force: true });
+    for (const path of [folders.cache, folders.work, folders.search, folders.lock, folders.spare]) rmSync(path, { recursive: true, force: true });
   }
 }
 

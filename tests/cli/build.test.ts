@@ -65,7 +65,7 @@ describe('npm run build', () => {
       rmSync(out, { recursive: true, force: true });
       rmSync(join(root, 'tmp', `no-browser-${process.pid}`), { recursive: true, force: true });
       const folders = siteWorkFolders(root, content, 'internal');
-      for (const path of [folders.cache, folders.work, folders.search, folders.lock]) rmSync(path, { recursive: true, force: true });
+      for (const path of [folders.cache, folders.work, folders.search, folders.lock, folders.spare]) rmSync(path, { recursive: true, force: true });
     }
   });
 

@@ -7,8 +7,6 @@ import { diagramsDrawnBeside } from '../diagrams/diagram-service.ts';
 import multiplane from '../integration/index.ts';
 import { linkKeptPages } from './astro-links.ts';
 import { readBuildPlan } from './build-plan.ts';
-import { entryKeyPartsAside } from './entry-key-parts.ts';
-import { provideEntryKeyParts } from '../site/site-state.ts';
 import { type EarlyPrelink, generateWorksAsExpected, guardWrites, prelinkKeptPages, removeUngenerated } from './prelinked-pages.ts';
 
 /**
@@ -17,9 +15,6 @@ import { type EarlyPrelink, generateWorksAsExpected, guardWrites, prelinkKeptPag
  * plan's options and model. Runs in a process of its own (see `siteStep`).
  */
 export async function buildFromPlan(planFile: string, astro: LoadedAstro, prelinked?: EarlyPrelink): Promise<void> {
-  // Worked out on the other core, from the plan, while this thread reads it too and Astro syncs
-  // the content and bundles the site.
-  const keyParts = entryKeyPartsAside(planFile);
   const plan = readBuildPlan(planFile);
   const { build, config } = astro;
   if (plan.root !== astro.root) throw new Error(`The build plan is for ${plan.root}, but this Astro process loaded the project at ${astro.root}.`);
@@ -32,7 +27,6 @@ export async function buildFromPlan(planFile: string, astro: LoadedAstro, prelin
   const guard = prelink ? guardWrites(plan.outDir, prelinking) : undefined;
   diagramsDrawnBeside(plan.diagramsDrawn);
   const model = fromPortableModel(plan.model);
-  provideEntryKeyParts(model, keyParts);
   const ours = multiplane({
     contentDir: plan.contentDir,
     edition: plan.edition,

@@ -52,24 +52,14 @@ export function siteKey(report: EditionReport): string {
 const REACH: Partial<Record<AnyEntry['collection'], number>> = { owners: 2 };
 
 /**
- * The cache key of an entry's page for Astro's incremental build: what every page shows of the
- * site (`siteKey`) and what this page shows of its entry (`entryKeyPart`). Equal keys mean
- * identical pages, so an unchanged page is copied from the previous build instead of being
- * rendered. `part` is the entry's part when it was worked out beforehand (`npm run build` does so
- * in a worker of Astro's process, src/build/entry-key-parts.ts).
+ * The cache key of an entry's page for Astro's incremental build: a hash of everything the page
+ * can show. The entry's card as shown (dates and overdue marks included, so "now" moving on
+ * changes only the pages it changes), its relations, and every entry within its reach with its
+ * file's digest, title, state, findings and scorecard, plus when the entry last changed. Equal
+ * keys mean identical pages, so an unchanged page is copied from the previous build instead of
+ * being rendered.
  */
-export function entryPageKey(report: EditionReport, entry: AnyEntry, part: string = entryKeyPart(report, entry)): string {
-  return `${siteKey(report)}.${part}`;
-}
-
-/**
- * What an entry's page shows of its entry, hashed: the entry's card as shown (dates and overdue
- * marks included, so "now" moving on changes only the pages it changes), its relations, and every
- * entry within its reach with its file's digest, title, state, findings and scorecard, plus when
- * the entry last changed. Links in it start with the site's base path inside Astro and with `/`
- * in a worker, where Vite gives no base; the base itself is in `siteKey`.
- */
-export function entryKeyPart(report: EditionReport, entry: AnyEntry): string {
+export function entryPageKey(report: EditionReport, entry: AnyEntry): string {
   const { graph } = report;
   const site = getSiteData();
   const reached = new Set<string>([entry.key]);
@@ -87,6 +77,7 @@ export function entryKeyPart(report: EditionReport, entry: AnyEntry): string {
   }
   const described = [...reached].sort().map((key) => neighbourKey(report, key));
   return hash([
+    siteKey(report),
     entryCard(entry, viewContext(report)),
     graph.links(entry.key).map((link) => [link.relation, link.target, link.edge.implicit]),
     described,

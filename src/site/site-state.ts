@@ -36,8 +36,6 @@ type Listener = (state: SiteState) => Promise<unknown> | unknown;
 interface Holder {
   state: SiteState | undefined;
   readonly listeners: Map<string, Listener>;
-  /** The entry pages' key parts worked out beside Astro, for the model they were worked out from (`provideEntryKeyParts`). */
-  keyParts?: { readonly model: PlatformModel; readonly parts: Promise<ReadonlyMap<string, string> | undefined> };
 }
 
 // The integration runs in Node; pages and content loaders run in modules that Vite loads
@@ -79,19 +77,4 @@ export function siteState(): SiteState {
  */
 export function onSiteState(name: string, listener: Listener): void {
   holder().listeners.set(name, listener);
-}
-
-/**
- * Hands the pages the key part of every entry's page (`entryKeyPart` in src/site/page-keys.ts),
- * by entry key, worked out apart from Astro's thread from the build's `model`
- * (src/build/entry-key-parts.ts): undefined when that failed, and the pages work each out themselves.
- */
-export function provideEntryKeyParts(model: PlatformModel, parts: Promise<ReadonlyMap<string, string> | undefined>): void {
-  holder().keyParts = { model, parts };
-}
-
-/** The key parts handed over for the model the site renders now (`provideEntryKeyParts`), or undefined. */
-export async function entryKeyParts(): Promise<ReadonlyMap<string, string> | undefined> {
-  const handed = holder().keyParts;
-  return handed?.model === siteState().model ? handed.parts : undefined;
 }

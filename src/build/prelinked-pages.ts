@@ -96,17 +96,13 @@ export function startPrelink(keptDir: string, outDir: string): EarlyPrelink {
  * goes, with every folder that holds no kept page.
  */
 export function linkKeptPagesInto(keptDir: string, outDir: string): string[] {
-  let pages: string[];
-  try {
-    pages = fs
-      .readdirSync(keptDir, { recursive: true, withFileTypes: true })
-      .filter((item) => item.isFile())
-      .map((item) => relative(keptDir, join(item.parentPath, item.name)));
-  } catch {
+  const keptTree = treeOf(keptDir);
+  if (!keptTree) {
     // Nothing kept: nothing of a tree put there may stay either.
     fs.rmSync(outDir, { recursive: true, force: true });
     return [];
   }
+  const pages = [...keptTree].filter(([, kind]) => kind === 'file').map(([path]) => path);
   const kept = new Set(pages);
   // Every folder a kept page is in, up to `outDir`.
   const needed = new Set<string>();
@@ -116,8 +112,8 @@ export function linkKeptPagesInto(keptDir: string, outDir: string): string[] {
   const made = new Set<string>();
   const linked: string[] = [];
   const unneeded: string[] = [];
-  for (const [path, folder] of treeOf(outDir)) {
-    if (folder) {
+  for (const [path, kind] of treeOf(outDir) ?? []) {
+    if (kind === 'folder') {
       if (needed.has(path)) made.add(path);
       else unneeded.push(path);
     } else if (kept.has(path) && sameFile(join(keptDir, path), join(outDir, path))) {
@@ -148,17 +144,17 @@ export function linkKeptPagesInto(keptDir: string, outDir: string): string[] {
   return linked;
 }
 
-/** What `folder` holds, every file and folder under it by its path relative to it, true for a folder; empty when it is missing. */
-function treeOf(folder: string): Map<string, boolean> {
-  const tree = new Map<string, boolean>();
+/** What `folder` holds: everything under it, by its path relative to it, with its kind; undefined when it cannot be read (missing). */
+function treeOf(folder: string): Map<string, 'file' | 'folder' | 'other'> | undefined {
   try {
+    const tree = new Map<string, 'file' | 'folder' | 'other'>();
     for (const item of fs.readdirSync(folder, { recursive: true, withFileTypes: true })) {
-      tree.set(relative(folder, join(item.parentPath, item.name)), item.isDirectory());
+      tree.set(relative(folder, join(item.parentPath, item.name)), item.isDirectory() ? 'folder' : item.isFile() ? 'file' : 'other');
     }
+    return tree;
   } catch {
-    // Missing: nothing to keep or remove.
+    return undefined;
   }
-  return tree;
 }
 
 /** Whether `a` and `b` are the same regular file (two links to it). */

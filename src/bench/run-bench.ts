@@ -69,9 +69,44 @@ function environment(): NodeJS.ProcessEnv {
  */
 export const SCRIPT_NODE_FLAGS = ['--max-semi-space-size=16', '--experimental-strip-types'] as const;
 
-/** Removes every cache a build reuses (content store, pages, body facts, diagrams), so the next build starts clean. */
-function clearCaches(root: string): void {
-  for (const path of ['node_modules/.astro', '.astro', '.cache/multiplane']) rmSync(join(root, path), { recursive: true, force: true });
+/**
+ * Removes every cache a build reuses (content store, pages, body facts, diagrams, search indexes),
+ * so the next build starts clean. Node's cache of compiled code (`node-compile`, see
+ * src/cli/compile-cache.ts) stays: it holds the installed modules' code, not anything of the
+ * content, and is warm for any build after `npm run setup`. Plain Starlight gets one of its own
+ * (`STARLIGHT_COMPILE_CACHE`), warmed the same way, so neither side compiles its modules anew.
+ */
+export function clearCaches(root: string): void {
+  for (const path of ['node_modules/.astro', '.astro']) rmSync(join(root, path), { recursive: true, force: true });
+  const cache = join(root, '.cache', 'multiplane');
+  if (!existsSync(cache)) return;
+  for (const name of readdirSync(cache)) if (name !== 'node-compile') rmSync(join(cache, name), { recursive: true, force: true });
+}
+
+/** Where plain Starlight's processes keep their compiled code, across sizes and runs of one bench. */
+const STARLIGHT_COMPILE_CACHE = join('tmp', 'bench', 'starlight-node-compile');
+
+/**
+ * Builds a page or two on each side, untimed, so that both have their modules' compiled code at
+ * hand from the first timed round: Multiplane the example's content, plain Starlight a project of
+ * one page with the same configuration as its timed ones.
+ */
+async function warmCompileCaches(root: string, work: string, node: string, strip: readonly string[], log: (line: string) => void): Promise<void> {
+  const started = performance.now();
+  const out = join(work, 'warm-up');
+  const multiplane = await runMeasured(node, [...strip, join(root, 'scripts/build.ts'), '--content', 'content', '--out', join(out, 'multiplane'), '--no-pdf'], { cwd: root, env: environment() });
+  const empty = join(out, 'content');
+  mkdirSync(join(empty, 'notes'), { recursive: true });
+  writeFileSync(join(empty, 'notes', 'note.md'), '---\ntitle: Note\n---\n\nA note.\n');
+  const project = join(out, 'starlight');
+  writeBaselineProject(empty, project, 'default');
+  const env = { ...environment(), NODE_COMPILE_CACHE: join(root, STARLIGHT_COMPILE_CACHE) };
+  const starlight = await runMeasured(node, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', project, '--outDir', join(out, 'starlight-dist')], { cwd: root, env });
+  for (const [side, run] of [['Multiplane', multiplane], ['plain Starlight', starlight]] as const) {
+    if (run.status !== 0) throw new Error(`the warm-up build of ${side} failed:\n${run.stderr}`);
+  }
+  rmSync(out, { recursive: true, force: true });
+  log(`  compiled code cached for both sides (warm-up builds, untimed, ${((performance.now() - started) / 1000).toFixed(1)} s)`);
 }
 
 /**
@@ -129,10 +164,11 @@ export async function runBench(options: BenchOptions): Promise<{ machine: Record
             command: node,
             args: [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', project, '--outDir', out],
             cwd: root,
-            env: environment(),
+            env: { ...environment(), NODE_COMPILE_CACHE: join(root, STARLIGHT_COMPILE_CACHE) },
             before: () => rmSync(join(project, 'node_modules', '.astro'), { recursive: true, force: true }),
           });
         }
+        await warmCompileCaches(root, work, node, strip, log);
       }
       log('  clean builds, alternating:');
       const [clean, ...baselines] = await alternatingRuns(sides, repeats, log, { settle });

@@ -31,22 +31,30 @@ export function sanitizePatches(root: Root): Patch[] {
         patches.push({ kind: 'remove', node });
         continue;
       }
-      if (isAsideIcon(node, parent)) {
-        const icon = sanitizeIcon(node);
-        patches.push(icon ? { kind: 'replace', node, content: [icon] } : { kind: 'remove', node });
-        continue;
-      }
-      const verdict = sanitizeElement(node);
-      if (verdict.action === 'remove') patches.push({ kind: 'remove', node });
-      else if (verdict.action === 'unwrap') patches.push({ kind: 'replace', node, content: shallow(sanitizeChildren(node.children, parent)) });
-      else {
-        if (!sameProperties(node.properties ?? {}, verdict.properties ?? {})) patches.push({ kind: 'properties', node, properties: verdict.properties ?? {} });
-        walk(node);
-      }
+      const patch = elementPatch(node, parent);
+      if (patch) patches.push(patch);
+      // A removed or replaced element's content is dealt with in the patch itself.
+      if (!patch || patch.kind === 'properties') walk(node);
     }
   };
   walk(root);
   return patches;
+}
+
+/**
+ * The change that makes one element safe, judged alone (its children in their turn), or undefined
+ * when it is safe as it is: Starlight's aside icon reduced to its drawing, an element removed, one
+ * unwrapped to its sanitized content, or its attributes reduced to the allowed ones.
+ */
+export function elementPatch(node: Element, parent: Parents): Patch | undefined {
+  if (isAsideIcon(node, parent)) {
+    const icon = sanitizeIcon(node);
+    return icon ? { kind: 'replace', node, content: [icon] } : { kind: 'remove', node };
+  }
+  const verdict = sanitizeElement(node);
+  if (verdict.action === 'remove') return { kind: 'remove', node };
+  if (verdict.action === 'unwrap') return { kind: 'replace', node, content: shallow(sanitizeChildren(node.children, parent)) };
+  return sameProperties(node.properties ?? {}, verdict.properties ?? {}) ? undefined : { kind: 'properties', node, properties: verdict.properties ?? {} };
 }
 
 /** Returns a sanitized copy of a tree: what applying `sanitizePatches` leaves. */

@@ -1,11 +1,11 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pairedRatios, range, type SideRuns } from '../../src/bench/alternating-runs.ts';
 import { parseBenchArgs, parseBenchCheckArgs } from '../../src/bench/bench-args.ts';
 import { measureOutput } from '../../src/bench/page-sizes.ts';
-import { SCRIPT_NODE_FLAGS } from '../../src/bench/run-bench.ts';
+import { clearCaches, SCRIPT_NODE_FLAGS } from '../../src/bench/run-bench.ts';
 import { UsageError } from '../../src/cli/io.ts';
 
 const side = (name: string, ms: number[]): SideRuns => ({ name, ms, peakRssBytes: ms.map(() => 0), load: ms.map(() => [0, 0] as const) });
@@ -32,6 +32,28 @@ describe('benchmark figures', () => {
     const scripts = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'package.json'), 'utf8')).scripts as Record<string, string>;
     for (const name of ['check', 'build', 'build:public']) {
       expect(scripts[name]!.split(' ').filter((word) => word.startsWith('--') && !word.startsWith('--no-warnings')), name).toEqual([...SCRIPT_NODE_FLAGS, ...(name === 'build:public' ? ['--edition'] : [])]);
+    }
+  });
+});
+
+describe('clean builds', () => {
+  it("remove every cache of the content but keep Node's compiled code of the installed modules", () => {
+    const root = mkdtempSync(join(tmpdir(), 'mp-clear-'));
+    try {
+      for (const folder of ['node_modules/.astro', '.astro', '.cache/multiplane/astro/x', '.cache/multiplane/check', '.cache/multiplane/search', '.cache/multiplane/site/a.spare', '.cache/multiplane/mermaid', '.cache/multiplane/node-compile/v24']) {
+        mkdirSync(join(root, folder), { recursive: true });
+        writeFileSync(join(root, folder, 'file'), 'x');
+      }
+      clearCaches(root);
+      expect(existsSync(join(root, 'node_modules/.astro'))).toBe(false);
+      expect(existsSync(join(root, '.astro'))).toBe(false);
+      expect(readdirSync(join(root, '.cache/multiplane'))).toEqual(['node-compile']);
+      expect(readFileSync(join(root, '.cache/multiplane/node-compile/v24/file'), 'utf8')).toBe('x');
+      // A project that never built has nothing to clear.
+      rmSync(join(root, '.cache'), { recursive: true });
+      expect(() => clearCaches(root)).not.toThrow();
+    } finally {
+      rmSync(root, { recursive: true, force: true });
     }
   });
 });

@@ -74,7 +74,7 @@ export const SCRIPT_NODE_FLAGS = ['--max-semi-space-size=16', '--experimental-st
  * so the next build starts clean. Node's cache of compiled code (`node-compile`, see
  * src/cli/compile-cache.ts) stays: it holds the installed modules' code, not anything of the
  * content, and is warm for any build after `npm run setup`. Plain Starlight gets one of its own
- * (`STARLIGHT_COMPILE_CACHE`), warmed the same way, so neither side compiles its modules anew.
+ * (`starlightEnvironment`), warmed the same way, so neither side compiles its modules anew.
  */
 export function clearCaches(root: string): void {
   for (const path of ['node_modules/.astro', '.astro']) rmSync(join(root, path), { recursive: true, force: true });
@@ -83,8 +83,10 @@ export function clearCaches(root: string): void {
   for (const name of readdirSync(cache)) if (name !== 'node-compile') rmSync(join(cache, name), { recursive: true, force: true });
 }
 
-/** Where plain Starlight's processes keep their compiled code, across sizes and runs of one bench. */
-const STARLIGHT_COMPILE_CACHE = join('tmp', 'bench', 'starlight-node-compile');
+/** Plain Starlight's environment: the build's, with a cache of compiled code kept across sizes and runs of one bench. */
+function starlightEnvironment(root: string): NodeJS.ProcessEnv {
+  return { ...environment(), NODE_COMPILE_CACHE: join(root, 'tmp', 'bench', 'starlight-node-compile') };
+}
 
 /**
  * Builds a page or two on each side, untimed, so that both have their modules' compiled code at
@@ -100,8 +102,10 @@ async function warmCompileCaches(root: string, work: string, node: string, strip
   writeFileSync(join(empty, 'notes', 'note.md'), '---\ntitle: Note\n---\n\nA note.\n');
   const project = join(out, 'starlight');
   writeBaselineProject(empty, project, 'default');
-  const env = { ...environment(), NODE_COMPILE_CACHE: join(root, STARLIGHT_COMPILE_CACHE) };
-  const starlight = await runMeasured(node, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', project, '--outDir', join(out, 'starlight-dist')], { cwd: root, env });
+  const starlight = await runMeasured(node, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', project, '--outDir', join(out, 'starlight-dist')], {
+    cwd: root,
+    env: starlightEnvironment(root),
+  });
   for (const [side, run] of [['Multiplane', multiplane], ['plain Starlight', starlight]] as const) {
     if (run.status !== 0) throw new Error(`the warm-up build of ${side} failed:\n${run.stderr}`);
   }
@@ -164,7 +168,7 @@ export async function runBench(options: BenchOptions): Promise<{ machine: Record
             command: node,
             args: [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', project, '--outDir', out],
             cwd: root,
-            env: { ...environment(), NODE_COMPILE_CACHE: join(root, STARLIGHT_COMPILE_CACHE) },
+            env: starlightEnvironment(root),
             before: () => rmSync(join(project, 'node_modules', '.astro'), { recursive: true, force: true }),
           });
         }

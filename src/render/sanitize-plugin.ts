@@ -77,22 +77,11 @@ const sanitizeMdx = defineHastPlugin({
   element: {
     filter: [],
     visit(node, context) {
-      const verdict = sanitizeElement(node);
-      if (verdict.action === 'remove') {
-        context.removeNode(node);
-        return;
-      }
-      if (verdict.action === 'unwrap') {
-        context.replaceNode(node, [...(node as Element).children]);
-        return;
-      }
-      const before = node.properties ?? {};
-      for (const name of Object.keys(before)) {
-        if (!(name in (verdict.properties ?? {}))) context.setProperty(node, name, undefined);
-      }
-      for (const [name, value] of Object.entries(verdict.properties ?? {})) {
-        if (before[name] !== value) context.setProperty(node, name, value);
-      }
+      const element = node as Element;
+      const verdict = sanitizeElement(element);
+      if (verdict.action === 'remove') applyPatch({ kind: 'remove', node: element }, context);
+      else if (verdict.action === 'unwrap') applyPatch({ kind: 'replace', node: element, content: [...element.children] }, context);
+      else applyPatch({ kind: 'properties', node: element, properties: verdict.properties ?? {} }, context);
     },
   },
 });

@@ -1,4 +1,5 @@
 import { createSatteriMarkdownProcessor } from '@astrojs/markdown-satteri';
+import { mdxToJs } from 'satteri';
 import { describe, expect, it } from 'vitest';
 import { isSafeUrl } from '../../src/render/html-allowlist.ts';
 import { sanitizeRawHtml } from '../../src/render/sanitize-plugin.ts';
@@ -88,6 +89,16 @@ describe('raw HTML in Markdown', () => {
     const html = await render('# Title\n\n**bold** and `<script>` in code\n\n```html\n<script>ok()</script>\n```');
     expect(html).toContain('<strong>bold</strong>');
     expect(html).toMatch(/(&lt;|&#x3C;)script/);
+  });
+});
+
+describe('Markdown syntax in trusted MDX', () => {
+  it('loses unsafe URLs and marks links to other sites noopener, JSX left to the author', async () => {
+    const compiled = await mdxToJs('A [bad](javascript:alert(1)) and [out](https://example.com) link.\n\n<Note kind="x">JSX</Note>\n', { hastPlugins: [sanitizeRawHtml] });
+    const code = typeof compiled === 'string' ? compiled : compiled.code;
+    expect(code).not.toContain('javascript:');
+    expect(code).toMatch(/href: "https:\/\/example\.com",\s*rel: "noopener noreferrer"/);
+    expect(code).toContain('Note');
   });
 });
 

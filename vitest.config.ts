@@ -16,6 +16,7 @@ const INTEGRATION = [
   'tests/build/search-step.test.ts',
   'tests/build/early-search.test.ts',
   'tests/build/release-memory.test.ts',
+  'tests/build/build-lock.test.ts',
   'tests/build/chromium-lifetime.test.ts',
   'tests/diagrams/mermaid/mermaid-renderer.test.ts',
   'tests/importers/import-command.test.ts',

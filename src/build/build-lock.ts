@@ -1,4 +1,4 @@
-import { openSync, closeSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { linkSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 /** True when a process with that pid is running (ours or another user's). */
@@ -12,6 +12,13 @@ function alive(pid: number): boolean {
 }
 
 /**
+ * How long a lock file that names no process is taken for one being written, before it counts as
+ * left behind. This module never leaves one (see `tryTake`); a build of an earlier version
+ * created the file first and wrote its pid after.
+ */
+export const UNNAMED_LOCK_GRACE_MS = 10_000;
+
+/**
  * Takes the lock file `file` for this process, waiting while another live build holds it, and
  * returns its release. Builds of one content folder and edition share Astro's cache and work
  * folder; two at once would overwrite each other's files, so the second waits its turn. A lock
@@ -21,33 +28,105 @@ export async function acquireLock(file: string, onWait: (holder: number) => void
   const deadline = Date.now() + timeoutMs;
   let told = false;
   for (;;) {
-    try {
-      const fd = openSync(file, 'wx');
-      writeSync(fd, String(process.pid));
-      closeSync(fd);
-      return () => {
-        try {
-          if (readFileSync(file, 'utf8') === String(process.pid)) rmSync(file, { force: true });
-        } catch {
-          // Already gone.
-        }
-      };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
-    let holder = Number.NaN;
-    try {
-      holder = Number(readFileSync(file, 'utf8'));
-    } catch {
+    if (tryTake(file)) return () => release(file);
+    const content = readLock(file);
+    if (content === undefined) continue;
+    const holder = Number(content);
+    const named = /^\d+$/.test(content) && holder > 0;
+    if (named ? !alive(holder) : unnamedFor(file) > UNNAMED_LOCK_GRACE_MS) {
+      takeOver(file, content);
       continue;
     }
-    if (!Number.isInteger(holder) || holder <= 0 || !alive(holder)) {
-      rmSync(file, { force: true });
-      continue;
+    if (Date.now() > deadline) {
+      throw new Error(`Another build (process ${named ? holder : 'unknown'}) has held ${file} for ${timeoutMs / 60_000} minutes; stop it, or delete the file if no build is running.`);
     }
-    if (Date.now() > deadline) throw new Error(`Another build (process ${holder}) has held ${file} for ${timeoutMs / 60_000} minutes; stop it, or delete the file if no build is running.`);
-    if (!told) onWait(holder);
-    told = true;
+    if (!told && named) {
+      onWait(holder);
+      told = true;
+    }
     await sleep(250);
+  }
+}
+
+/**
+ * Creates the lock file holding this process's pid, or returns false when it exists. The pid is
+ * written to a file of this process's own first, which is then linked into place: the lock never
+ * exists without its holder's pid in it. (Created empty and written after, another build reading
+ * it in between took it for one left behind, removed it and took it too: both built into the same
+ * folder at once.)
+ */
+function tryTake(file: string): boolean {
+  const own = `${file}.${process.pid}`;
+  writeFileSync(own, String(process.pid));
+  try {
+    linkSync(own, file);
+    return true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return false;
+    // A file system without hard links: created and written at once, as near as it allows.
+    if (code === 'EPERM' || code === 'ENOTSUP' || code === 'ENOSYS') return createWithPid(file);
+    throw error;
+  } finally {
+    rmSync(own, { force: true });
+  }
+}
+
+function createWithPid(file: string): boolean {
+  try {
+    writeFileSync(file, String(process.pid), { flag: 'wx' });
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  }
+}
+
+/** The lock file's text; undefined when it went away meanwhile. */
+function readLock(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** How long ago the lock file was last written, in milliseconds (0 when it went away). */
+function unnamedFor(file: string): number {
+  try {
+    return Date.now() - statSync(file).mtimeMs;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Removes a lock left behind (`content`: what it held when it was found so). It is moved aside
+ * first and checked there: another build may have taken it over and locked afresh since it was
+ * read, and that lock is put back instead of removed.
+ */
+function takeOver(file: string, content: string): void {
+  const aside = `${file}.stale-${process.pid}`;
+  try {
+    renameSync(file, aside);
+  } catch {
+    // Gone already: another build took it over.
+    return;
+  }
+  try {
+    if (readFileSync(aside, 'utf8') !== content) linkSync(aside, file);
+  } catch {
+    // A lock taken meanwhile by yet another build stands; this one waits for it.
+  } finally {
+    rmSync(aside, { force: true });
+  }
+}
+
+/** Removes the lock file if this process still holds it. */
+function release(file: string): void {
+  try {
+    if (readFileSync(file, 'utf8') === String(process.pid)) rmSync(file, { force: true });
+  } catch {
+    // Already gone.
   }
 }

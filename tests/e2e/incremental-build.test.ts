@@ -62,6 +62,18 @@ function differing(a: Map<string, Buffer>, b: Map<string, Buffer>): string[] {
 }
 
 // The incremental build before the next one: its pages share their files with the kept copies.
+/**
+ * Where two versions of a file first differ, with some text of each around it, so that a failure
+ * says what differed (a difference that shows up only on a busy machine cannot be looked at later).
+ */
+function whereTheyDiffer(built: Buffer | undefined, clean: Buffer | undefined): string {
+  if (built === undefined || clean === undefined) return built === undefined ? ' (only in the clean build)' : ' (only in the incremental build)';
+  let at = 0;
+  while (at < built.length && at < clean.length && built[at] === clean[at]) at++;
+  const around = (file: Buffer) => JSON.stringify(file.subarray(Math.max(0, at - 80), at + 160).toString('utf8'));
+  return ` (from byte ${at}: incremental ${around(built)}, clean ${around(clean)})`;
+}
+
 let previous = join(PROJECT, 'out', 'first');
 // The one before it, which the next build replaces (see `incrementalAgainstClean`).
 let older: string | undefined;
@@ -105,7 +117,11 @@ async function incrementalAgainstClean(
   const reused = (output.match(/\((cached|restored)\)/g) ?? []).length;
   // Astro lists each page it wrote: `├─ /services/api/index.html (+12ms)`, or `(cached)` when copied.
   const rendered = [...output.matchAll(/├─ (\S+) \(\+/g)].map((match) => match[1]!);
-  const differences = [...differing(files(incremental), files(clean!)), ...differing(before, files(previous)).map((path) => `previous: ${path}`)];
+  const [built, cleanFiles] = [files(incremental), files(clean!)];
+  const differences = [
+    ...differing(built, cleanFiles).map((path) => `${path}${whereTheyDiffer(built.get(path), cleanFiles.get(path))}`),
+    ...differing(before, files(previous)).map((path) => `previous: ${path}`),
+  ];
   older = previous;
   previous = incremental;
   // Whether the build's folders are those of the spare it found (the very folders, not new ones).

@@ -61,7 +61,6 @@ function differing(a: Map<string, Buffer>, b: Map<string, Buffer>): string[] {
   return [...new Set([...a.keys(), ...b.keys()])].filter((path) => !a.get(path)?.equals(b.get(path) ?? Buffer.alloc(0)) || !b.has(path)).sort();
 }
 
-// The incremental build before the next one: its pages share their files with the kept copies.
 /**
  * Where two versions of a file first differ, with some text of each around it, so that a failure
  * says what differed (a difference that shows up only on a busy machine cannot be looked at later).
@@ -74,6 +73,7 @@ function whereTheyDiffer(built: Buffer | undefined, clean: Buffer | undefined): 
   return ` (from byte ${at}: incremental ${around(built)}, clean ${around(clean)})`;
 }
 
+// The incremental build before the next one: its pages share their files with the kept copies.
 let previous = join(PROJECT, 'out', 'first');
 // The one before it, which the next build replaces (see `incrementalAgainstClean`).
 let older: string | undefined;

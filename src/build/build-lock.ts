@@ -13,8 +13,9 @@ function alive(pid: number): boolean {
 
 /**
  * How long a lock file that names no process is taken for one being written, before it counts as
- * left behind. This module never leaves one (see `tryTake`); a build of an earlier version
- * created the file first and wrote its pid after.
+ * left behind. Such a file is a lock being taken on a file system without hard links (see
+ * `tryTake`), or by a build of an earlier version, which created the file first and wrote its pid
+ * after.
  */
 export const UNNAMED_LOCK_GRACE_MS = 10_000;
 

@@ -7,6 +7,7 @@ import { closeSharedMermaidRenderer } from '../diagrams/diagram-service.ts';
 import { codeLanguage } from '../render/code-language.ts';
 import { mermaidInMdx } from '../render/mermaid-mdx-plugin.ts';
 import { sanitizeRawHtml } from '../render/sanitize-plugin.ts';
+import { wholeLineHighlighting } from '../render/whole-line-highlighting.ts';
 import { ContentImports, contentImportsOfThisBuild } from './content-imports-of-this-build.ts';
 import { contentSecurityPolicy } from './csp.ts';
 import { cspDigestOnce } from './csp-digest-once.ts';
@@ -112,6 +113,8 @@ export default function multiplane(userOptions: MultiplaneOptions = {}): AstroIn
               // IDs (the table of contents links them) but not Starlight's link icons, which
               // cost 700 bytes of SVG per heading on every page.
               markdown: { processedDirs: [`./${contentDir}`], headingLinks: false },
+              // Code is highlighted the same however busy the machine is (see the module).
+              expressiveCode: { shiki: { transformers: [wholeLineHighlighting] } },
               // `npm run build` builds the search index itself once Astro's process has ended
               // (src/build/search-step.ts), so the two never hold their memory at once. Pages
               // keep data-pagefind-body and the overridden Search component keeps the UI.

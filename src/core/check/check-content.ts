@@ -4,6 +4,7 @@ import { buildModel, type PlatformModel } from '../model/build-model.ts';
 import type { CheckOptions } from './run-check.ts';
 import { withDiagramFindings } from './with-diagram-findings.ts';
 import { withSecretFindings } from './with-secrets.ts';
+import { secretFilesAside } from '../secrets/secret-files-aside.ts';
 import { contentSlug } from '../content/content-folder.ts';
 
 export interface ContentCheckOptions extends CheckOptions {
@@ -28,8 +29,10 @@ export function checkCacheDir(root: string, contentDir?: string): string {
  */
 export async function checkContent(options: ContentCheckOptions, store = new ContentStore(options)): Promise<PlatformModel> {
   const cacheDir = checkCacheDir(options.root, options.contentDir);
+  const scan = { root: options.root, ...(options.contentDir ? { contentDir: options.contentDir } : {}) };
+  const read = secretFilesAside(scan);
   const content = await store.loadAsync({ cacheDir, warn: options.warn });
   const model = buildModel(content, options.now);
-  const scanned = await withSecretFindings(model, { root: options.root, ...(options.contentDir ? { contentDir: options.contentDir } : {}) });
+  const scanned = await withSecretFindings(model, scan, read);
   return withDiagramFindings(scanned, { cacheDir, ...(options.warn ? { warn: options.warn } : {}) });
 }

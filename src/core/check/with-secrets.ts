@@ -2,7 +2,7 @@ import { compareFindings } from '../findings/finding.ts';
 import { planeCompleteness } from '../governance/completeness.ts';
 import { countFindings } from '../model/build-model.ts';
 import { type SecretCandidate, scanSecrets } from '../secrets/scan-secrets.ts';
-import { secretFiles } from '../secrets/secret-files.ts';
+import { type SecretFiles, secretFiles } from '../secrets/secret-files.ts';
 import type { CheckReport } from './run-check.ts';
 
 export interface SecretScanOptions {
@@ -17,10 +17,11 @@ export interface SecretScanOptions {
  * suppression comments that hide one. It is a separate, asynchronous step because secretlint is
  * asynchronous and slower than every rule together. It reads every file of the content folder
  * (dotfiles, `_` notes and files that are not entries included) and scans those the prefilter
- * marks as possible carriers of a credential.
+ * marks as possible carriers of a credential. `read` is that walk when it was started earlier, beside
+ * the loading of the entries (src/core/secrets/secret-files-aside.ts).
  */
-export async function withSecretFindings(report: CheckReport, scan: SecretScanOptions): Promise<CheckReport> {
-  const candidates = withEntries(secretFiles(scan).candidates, report);
+export async function withSecretFindings(report: CheckReport, scan: SecretScanOptions, read?: Promise<SecretFiles>): Promise<CheckReport> {
+  const candidates = withEntries((read ? await read : secretFiles(scan)).candidates, report);
   const secrets = await scanSecrets(candidates);
   if (secrets.length === 0) return report;
   const findings = [...report.findings, ...secrets].sort(compareFindings);

@@ -23,6 +23,9 @@ async function loadedThroughVite(file: string): Promise<string[]> {
     // Astro has the runner transform its own modules and Starlight's: here every package goes
     // through it, so that any import shows.
     ssr: { noExternal: true },
+    // No crawl of the project for the browser's dependencies: it would read every HTML file under
+    // the root, a built site of thousands of pages included, and nothing here runs in a browser.
+    optimizeDeps: { noDiscovery: true, entries: [] },
   });
   try {
     await server.ssrLoadModule(file);

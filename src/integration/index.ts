@@ -29,6 +29,7 @@ import { sidebar } from './sidebar.ts';
 import { siteMap } from './sitemap.ts';
 import { siteBase } from './site-base.ts';
 import { mark, timingsEnd } from './timings.ts';
+import { WATCH_IGNORED } from './watch-ignored.ts';
 import { uiStringsOnce } from './ui-strings-once.ts';
 import { contentFolder } from '../core/content/content-folder.ts';
 import type { EntryCollectionName } from '../core/schemas/index.ts';
@@ -124,10 +125,8 @@ export default function multiplane(userOptions: MultiplaneOptions = {}): AstroIn
           ],
           vite: {
             plugins: [searchUiConfig({ base: addressed ? base : config.base, mergedIndexes: options.mergedSearchIndexes }), searchIndexesAtOnce(), searchFiltersFirst(), searchShortWords(), pageSchemaOnce(), pageSidebarSnapshot(), cspDigestOnce(), uiStringsOnce()],
-            // The build cache is no source: at 10,000 entries it holds some 50,000 files (the kept
-            // pages, the search indexes), which the dev server's watcher would read at every start
-            // and report as they change.
-            server: { watch: { ignored: ['**/.cache/multiplane/**'] } },
+            // Neither the build cache nor a built site is a source (see watch-ignored.ts).
+            server: { watch: { ignored: WATCH_IGNORED } },
           },
         });
       },

@@ -20,12 +20,25 @@ function alive(pid: number): boolean {
 export const UNNAMED_LOCK_GRACE_MS = 10_000;
 
 /**
+ * What a build waiting on `acquireLock` says (`Waiting for another build of <what> (process 123)
+ * to finish...`): which process it waits for, or why it waits on none.
+ */
+export function waitingFor(holder: number | undefined, what: string, file: string, until = 'to finish'): string {
+  if (holder !== undefined) return `Waiting for another build of ${what} (process ${holder}) ${until}...`;
+  return (
+    `Waiting for another build of ${what} ${until}: its lock, ${file}, names no process yet. A lock being taken ` +
+    `names its process at once; should this one still name none after ${UNNAMED_LOCK_GRACE_MS / 1000} s, a build that stopped left it, and this build takes it over...`
+  );
+}
+
+/**
  * Takes the lock file `file` for this process, waiting while another live build holds it, and
  * returns its release. Builds of one content folder and edition share Astro's cache and work
  * folder; two at once would overwrite each other's files, so the second waits its turn. A lock
- * left by a build that died is taken over.
+ * left by a build that died is taken over. `onWait` is told once when the build starts to wait:
+ * the holder's pid, or undefined for a lock that names no process (see `UNNAMED_LOCK_GRACE_MS`).
  */
-export async function acquireLock(file: string, onWait: (holder: number) => void, timeoutMs = 30 * 60_000): Promise<() => void> {
+export async function acquireLock(file: string, onWait: (holder: number | undefined) => void, timeoutMs = 30 * 60_000): Promise<() => void> {
   const deadline = Date.now() + timeoutMs;
   let told = false;
   for (;;) {
@@ -41,8 +54,8 @@ export async function acquireLock(file: string, onWait: (holder: number) => void
     if (Date.now() > deadline) {
       throw new Error(`Another build (process ${named ? holder : 'unknown'}) has held ${file} for ${timeoutMs / 60_000} minutes; stop it, or delete the file if no build is running.`);
     }
-    if (!told && named) {
-      onWait(holder);
+    if (!told) {
+      onWait(named ? holder : undefined);
       told = true;
     }
     await sleep(250);

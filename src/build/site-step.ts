@@ -4,7 +4,7 @@ import type { PlatformModel } from '../core/model/build-model.ts';
 import { toPortableModel } from '../core/model/portable-model.ts';
 import { readMarks } from '../integration/timings.ts';
 import { writeBuildPlan } from './build-plan.ts';
-import { acquireLock } from './build-lock.ts';
+import { acquireLock, waitingFor } from './build-lock.ts';
 import { forgetChangedCopies, readLedger } from './kept-pages.ts';
 import { keptAnyPage } from './astro-links.ts';
 import { type AstroProcess, type SiteWorkFolders, startAstroProcess } from './astro-process-start.ts';
@@ -38,7 +38,7 @@ export interface SitePlanOptions extends Omit<SiteStepOptions, 'env'> {
  */
 export async function lockSiteFolders(folders: SiteWorkFolders, log?: (line: string) => void): Promise<() => void> {
   mkdirSync(dirname(folders.lock), { recursive: true });
-  return acquireLock(folders.lock, (holder) => log?.(`Waiting for another build of this content and edition (process ${holder}) to finish...\n`));
+  return acquireLock(folders.lock, (holder) => log?.(`${waitingFor(holder, 'this content and edition', folders.lock)}\n`));
 }
 
 /**

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
-import { acquireLock } from '../build/build-lock.ts';
+import { acquireLock, waitingFor } from '../build/build-lock.ts';
 
 /**
  * The two modules Astro's content sync writes into the project's `.astro/` folder and its bundler
@@ -35,7 +35,7 @@ export class ContentImports {
   async lock(root: string, log: (line: string) => void): Promise<void> {
     const file = syncLockFile(root);
     mkdirSync(dirname(file), { recursive: true });
-    this.#release = await acquireLock(file, (holder) => log(`Waiting for another build of this project (process ${holder}) to finish its content sync...`));
+    this.#release = await acquireLock(file, (holder) => log(waitingFor(holder, 'this project', file, 'to finish its content sync')));
   }
 
   /** Keeps the modules as the sync wrote them, and lets the lock go. */

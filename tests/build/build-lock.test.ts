@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { acquireLock, UNNAMED_LOCK_GRACE_MS } from '../../src/build/build-lock.ts';
+import { acquireLock, UNNAMED_LOCK_GRACE_MS, waitingFor } from '../../src/build/build-lock.ts';
 
 const BUILD_LOCK = fileURLToPath(new URL('../../src/build/build-lock.ts', import.meta.url));
 
@@ -54,7 +54,7 @@ describe('acquireLock', () => {
   it('waits while a live build holds the lock, says which, and takes it once that build is gone', async () => {
     const holder = liveProcess();
     writeFileSync(lock, String(holder.pid));
-    const waitedFor: number[] = [];
+    const waitedFor: (number | undefined)[] = [];
     const taking = acquireLock(lock, (pid) => waitedFor.push(pid));
     expect(await pendingAfter(taking, 700)).toBe(true);
     expect(waitedFor).toEqual([holder.pid]);
@@ -75,8 +75,14 @@ describe('acquireLock', () => {
     // How a build of an earlier version took the lock: the file first, its pid after. Taking that
     // for a lock left behind let two builds into the same work folder at once.
     writeFileSync(lock, '');
-    const taking = acquireLock(lock, () => {});
+    const waitedFor: (number | undefined)[] = [];
+    const taking = acquireLock(lock, (pid) => waitedFor.push(pid));
     expect(await pendingAfter(taking, 700)).toBe(true);
+    // It says that it waits, once, and on what.
+    expect(waitedFor).toEqual([undefined]);
+    expect(waitingFor(undefined, 'this content and edition', lock)).toBe(
+      `Waiting for another build of this content and edition to finish: its lock, ${lock}, names no process yet. A lock being taken names its process at once; should this one still name none after 10 s, a build that stopped left it, and this build takes it over...`,
+    );
     const longAgo = new Date(Date.now() - UNNAMED_LOCK_GRACE_MS - 60_000);
     utimesSync(lock, longAgo, longAgo);
     const release = await taking;

@@ -1,12 +1,14 @@
 import { spawnSync } from 'node:child_process';
+import { appendFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { siteWorkFolders } from '../../src/build/astro-process-start.ts';
 import { checkCommand } from '../../src/cli/check.ts';
 import { checkCacheDir } from '../../src/core/check/check-content.ts';
 import { formatAnnotation } from '../../src/core/check/format-github.ts';
-import { fixtureRoot } from '../helpers/fixtures.ts';
+import { fixtureRoot, freshFixtureRoot } from '../helpers/fixtures.ts';
 import { memoryIo } from '../helpers/io.ts';
+import { BASE62, pick } from '../core/secrets/fakes.ts';
 
 describe('npm run check', () => {
   it('exits 0 on clean content and prints a summary', async () => {
@@ -42,6 +44,18 @@ describe('npm run check', () => {
     // And they share the folder's caches, so a new spelling does not cost a cold check or a full build.
     expect(new Set(spellings.map((args) => checkCacheDir(root, args[1])))).toHaveLength(1);
     expect(new Set(spellings.map((args) => siteWorkFolders(root, args[1] ?? 'content', 'internal').cache))).toHaveLength(1);
+  });
+
+  it('finds a credential in a dotfile and in an entry\'s body, each at its line, as the whole check reads them', async () => {
+    // The command's own check: the walk for the secret scan runs beside the loading (src/core/secrets/secret-files-aside.ts).
+    const root = freshFixtureRoot('valid');
+    const token = () => `ghp_${pick(36, BASE62)}`;
+    writeFileSync(join(root, 'content', '.env'), `GITHUB_TOKEN=${token()}\n`);
+    appendFileSync(join(root, 'content', 'runbooks', 'api-runbook.md'), `\nThe deploy key is ${token()} for now.\n`);
+    const io = memoryIo(root);
+    expect(await checkCommand(['--format', 'json'], io)).toBe(1);
+    const secrets = (JSON.parse(io.out()).findings as { rule: string; file: string; line: number }[]).filter((finding) => finding.rule === 'secret-detected');
+    expect(secrets.map(({ file, line }) => `${file}:${line}`)).toEqual(['content/.env:1', 'content/runbooks/api-runbook.md:28']);
   });
 
   it('exits 0 on warnings, and 1 with --strict', async () => {

@@ -4,9 +4,8 @@
  * compiles the grammar's expressions while its first line is tokenized, and builds under load (a
  * test suite running beside them) twice published the authoring guide's first `sh` block without
  * the dark theme's colours, which the light theme, tokenized next with the expressions compiled,
- * had. A page must not depend on the machine's load. A line takes well
- * under a millisecond; the limit stays, at a minute, only against a grammar that never ends on
- * some hostile line.
+ * had. A page must not depend on the machine's load. A line takes well under a millisecond; the
+ * limit stays, at a minute, only against a grammar that never ends on some hostile line.
  */
 const LINE_TIME_LIMIT_MS = 60_000;
 

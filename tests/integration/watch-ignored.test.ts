@@ -18,9 +18,11 @@ describe("the dev server's watcher", () => {
   });
 
   it('watches every other folder and file: content, sources, a folder named dist that no build wrote', () => {
-    for (const name of ['content', 'src', 'content/runbooks/dist']) mkdirSync(join(root, name), { recursive: true });
+    for (const name of ['content', 'src', 'content/runbooks/dist', 'other-tool-output']) mkdirSync(join(root, name), { recursive: true });
     writeFileSync(join(root, 'content', 'notes.md'), '# Notes\n');
-    for (const path of ['content', 'src', 'content/runbooks/dist', 'content/notes.md', 'dist/services/api', 'no-such-folder']) {
+    // A file of the marker's name that another tool wrote is not the build's.
+    writeFileSync(join(root, 'other-tool-output', '.multiplane-build.json'), '{"generator":"something-else"}\n');
+    for (const path of ['content', 'src', 'content/runbooks/dist', 'content/notes.md', 'dist/services/api', 'no-such-folder', 'other-tool-output']) {
       expect(isBuiltSite(join(root, path)), path).toBe(false);
     }
   });

@@ -127,12 +127,19 @@ export async function buildCommand(argv: readonly string[], io: CommandIo, early
       // Astro's build and the policy pass both write the kept pages: another build of the same
       // content and edition waits for both. Taken before the check, so that Astro's process links
       // the kept pages into its folder while the content is checked.
-      const release = await lockSiteFolders(folders, io.stdout);
+      // How long this build waited for another: its "Built in" counts from when it holds the lock.
+      const asked = performance.now();
+      let waiting = false;
+      const release = await lockSiteFolders(folders, (line) => {
+        waiting = true;
+        io.stdout(line);
+      });
+      const waitedMs = waiting ? performance.now() - asked : 0;
       try {
         // Counted in the timings: a build that renders every page again although nothing changed tells why.
         const keptCopiesChanged = prepareSiteFolders(folders);
         astro.prelink(folders.work);
-        return await build(args, root, outDir, io, folders, astro, { release, keptCopiesChanged });
+        return await build(args, root, outDir, io, folders, astro, { release, keptCopiesChanged, waitedMs });
       } finally {
         release();
       }
@@ -152,10 +159,10 @@ async function build(
   io: CommandIo,
   folders: SiteWorkFolders,
   astro: AstroProcess,
-  { release, keptCopiesChanged }: { readonly release: () => void; readonly keptCopiesChanged: number },
+  { release, keptCopiesChanged, waitedMs }: { readonly release: () => void; readonly keptCopiesChanged: number; readonly waitedMs: number },
 ): Promise<number> {
   const started = performance.now();
-  const timings: Record<string, number> = keptCopiesChanged > 0 ? { keptCopiesChanged } : {};
+  const timings: Record<string, number> = { ...(keptCopiesChanged > 0 ? { keptCopiesChanged } : {}), ...(waitedMs > 0 ? { lockWait: Math.round(waitedMs) } : {}) };
   const time = async <T>(step: string, run: () => Promise<T> | T): Promise<T> => {
     const started = performance.now();
     try {
@@ -306,8 +313,9 @@ async function build(
   const { files, bytes } = finishedPages ? completeSize(outDir, finishedPages) : measureFolder(outDir);
   timings.measure = Math.round(performance.now() - measuring);
   const summary = steps.map((step) => `${step} ${((timings[step] ?? 0) / 1000).toFixed(1)} s`).join(', ');
+  const waited = waitedMs > 0 ? `, after ${(waitedMs / 1000).toFixed(1)} s waiting for another build` : '';
   io.stdout(
-    `\nBuilt in ${(total / 1000).toFixed(1)} s (${summary}): ${files} files, ${formatBytes(bytes)} in ${shownFolder(root, outDir)}/. Preview it with npm run preview.\n`,
+    `\nBuilt in ${(total / 1000).toFixed(1)} s (${summary})${waited}: ${files} files, ${formatBytes(bytes)} in ${shownFolder(root, outDir)}/. Preview it with npm run preview.\n`,
   );
   if (args.timings) writeFileSync(args.timings, `${JSON.stringify({ ...timings, files, bytes }, null, 2)}\n`);
   return 0;

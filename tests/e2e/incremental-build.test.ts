@@ -297,6 +297,10 @@ describe('an incremental build equals a clean build', () => {
     edit('services/api.md', (text) => text.replace(/^title: .*$/m, 'title: Public API gateway'));
     const outputs = await Promise.all(['together-1', 'together-2'].map((name) => build(PROJECT, join(PROJECT, 'out', name))));
     expect(outputs.filter((output) => /Waiting for another build of this content and edition \(process \d+\) to finish/.test(output))).toHaveLength(1);
+    // The one that waited says for how long, apart from its own time, which starts once it holds the lock.
+    const waited = outputs.filter((output) => /Built in [\d.]+ s \([^)]*\), after [\d.]+ s waiting for another build: \d+ files/.test(output));
+    expect(waited).toHaveLength(1);
+    expect(waited[0]).toMatch(/Waiting for another build/);
     rmSync(CLEAN, { recursive: true, force: true });
     for (const folder of PROJECT_FILES) cpSync(join(PROJECT, folder), join(CLEAN, folder), { recursive: true });
     const clean = join(PROJECT, 'out', 'together-clean');

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { AstroInlineConfig, AstroIntegration } from 'astro';
@@ -7,6 +7,7 @@ import { diagramsDrawnBeside } from '../diagrams/diagram-service.ts';
 import multiplane from '../integration/index.ts';
 import { linkKeptPages } from './astro-links.ts';
 import { readBuildPlan } from './build-plan.ts';
+import { completePoliciesAsWritten, type PagesAsWritten, writePagesAsWritten } from './policies-as-written.ts';
 import { type EarlyPrelink, generateWorksAsExpected, guardWrites, prelinkKeptPages, removeUngenerated } from './prelinked-pages.ts';
 
 /**
@@ -21,7 +22,9 @@ export async function buildFromPlan(planFile: string, astro: LoadedAstro, prelin
   // The kept pages are linked into the build while the content is checked (`prelinked`, started
   // when the build had the folder ready) or else while Astro syncs it (prelinked-pages.ts); the
   // build folder was emptied for this build (site-step.ts), so Astro must not empty it again.
-  const prelink = linkKeptPages(plan.keptPages) && generateWorksAsExpected();
+  // First, so that the patches below see the text Astro rendered (see policies-as-written.ts).
+  const asWritten = completePoliciesAsWritten(plan.outDir);
+  const prelink = linkKeptPages(plan.keptPages, plan.outDir) && generateWorksAsExpected();
   const early = prelinked?.keptDir === plan.keptPages && prelinked.outDir === plan.outDir ? prelinked.linked : undefined;
   const prelinking = prelink ? (early ?? prelinkKeptPages(plan.keptPages, plan.outDir)) : Promise.resolve(new Set<string>());
   const guard = prelink ? guardWrites(plan.outDir, prelinking) : undefined;
@@ -55,9 +58,23 @@ export async function buildFromPlan(planFile: string, astro: LoadedAstro, prelin
       ...(prelink ? { vite: { ...config.vite, build: { ...config.vite?.build, emptyOutDir: false } } } : {}),
     });
   } finally {
+    asWritten.stop();
     guard?.restore();
   }
+  keepPagesAsWritten(plan.policiesFile, asWritten.pages);
   if (guard) removeUngenerated(plan.outDir, await prelinking, guard.written, join(plan.cacheDir, 'incremental-build.json'));
+}
+
+/**
+ * Leaves what the pages' policies were completed to for the policy pass; without it (it cannot be
+ * written), the pass reads every page itself.
+ */
+function keepPagesAsWritten(file: string, pages: PagesAsWritten): void {
+  try {
+    writePagesAsWritten(file, pages);
+  } catch {
+    rmSync(file, { force: true });
+  }
 }
 
 /** Astro's build and the project's configuration, loaded ahead of the build plan. */

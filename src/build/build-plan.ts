@@ -27,6 +27,8 @@ export interface BuildPlan {
    * Astro's process: the content loaders render the entries without diagrams first, then wait for it.
    */
   readonly diagramsDrawn: string;
+  /** Where Astro's process records the pages whose policy it completed as it wrote them (src/build/policies-as-written.ts). */
+  readonly policiesFile: string;
   readonly model: PortableModel;
 }
 

@@ -1,9 +1,10 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { inlineScripts, parsedInlineScripts } from './inline-scripts.ts';
 import { keptStat, type LedgerPage, readLedger, unchangedSince, writeLedger } from './kept-pages.ts';
 import { pageSource } from './page-source.ts';
+import type { PagesAsWritten } from './policies-as-written.ts';
 import { REVIEWED_INLINE_SCRIPTS } from './reviewed-inline-scripts.ts';
 import { replaceFile, replaceWithLink } from './replace-file.ts';
 import { runWorker } from './run-worker.ts';
@@ -80,7 +81,9 @@ export async function completeScriptHashes(siteDir: string, options: PolicyPassO
   // the others are read, in two workers when there are many.
   const reused = keepIn ? files.filter((page) => recorded.has(page) && isKeptCopy(join(siteDir, page), join(keepIn, page), recorded.get(page)!)) : [];
   const reusedSet = new Set(reused);
-  const toRead = files.filter((page) => !reusedSet.has(page));
+  // Pages completed as Astro wrote them (policies-as-written.ts) are taken as recorded.
+  const asWritten = takeAsWritten(siteDir, files.filter((page) => !reusedSet.has(page)), options.asWritten ?? new Map(), keepIn);
+  const toRead = asWritten.left;
   const workers = toRead.length >= (options.parallelFrom ?? PARALLEL_FROM) ? Math.min(2, availableParallelism()) : 1;
   const size = Math.ceil(toRead.length / workers);
   const parts = Array.from({ length: workers }, (_, i) => toRead.slice(i * size, (i + 1) * size));
@@ -93,7 +96,7 @@ export async function completeScriptHashes(siteDir: string, options: PolicyPassO
     unreviewed: [],
     ledger: reused.map((page) => [page, recorded.get(page)!] as const),
   };
-  const done = [kept, ...read];
+  const done = [kept, asWritten.done, ...read];
   if (keepIn && ledger) writeLedger(ledger, new Map(done.flatMap((part) => part.ledger)));
   const unreviewed = done.flatMap((part) => part.unreviewed);
   if (unreviewed.length > 0) throw new UnreviewedScriptError(unreviewed);
@@ -117,6 +120,8 @@ export interface PolicyPassOptions {
   readonly keepIn?: string;
   /** The ledger of the kept pages (src/build/kept-pages.ts), read and written anew; used with `keepIn`. */
   readonly ledger?: string;
+  /** The pages whose policy was completed as Astro wrote them (src/build/policies-as-written.ts). */
+  readonly asWritten?: PagesAsWritten;
 }
 
 /** What the pass did: how many pages it rewrote and reused unread, and what the search step needs of every page, in path order. */
@@ -168,6 +173,34 @@ export function completePages(job: PagesJob): PagesDone {
   return { changed, reused: 0, pages: seen, unreviewed, ledger };
 }
 
+/**
+ * The pages of `pages` whose policy was completed as Astro wrote them, as `asWritten` records them,
+ * and those `left` to read: not recorded, of another size than recorded (written again since), or
+ * with a kept copy that is not the page itself (Astro wrote it apart; reading the page makes the
+ * copy a link to it).
+ */
+function takeAsWritten(siteDir: string, pages: readonly string[], asWritten: PagesAsWritten, keepIn: string | undefined): { done: PagesDone; left: string[] } {
+  const left: string[] = [];
+  const seen: SearchPage[] = [];
+  const unreviewed: UnreviewedScript[] = [];
+  const ledger: (readonly [string, LedgerPage])[] = [];
+  let changed = 0;
+  for (const page of pages) {
+    const known = asWritten.get(page);
+    const stat = known && keptStat(join(siteDir, page));
+    const copy = known && keepIn ? keptStat(join(keepIn, page)) : undefined;
+    if (!known || stat?.size !== known.size || (copy && copy.ino !== stat.ino)) {
+      left.push(page);
+      continue;
+    }
+    seen.push({ page, ...known.search });
+    for (const excerpt of known.unreviewed) unreviewed.push({ page, excerpt });
+    if (known.changed) changed++;
+    if (copy && known.unreviewed.length === 0) ledger.push([page, { size: copy.size, mtimeMs: copy.mtimeMs, search: known.search }]);
+  }
+  return { done: { changed, reused: 0, pages: seen, unreviewed, ledger }, left };
+}
+
 /** Whether the page is its kept copy (one file, linked) and the copy is as the ledger recorded it. */
 function isKeptCopy(file: string, kept: string, known: LedgerPage): boolean {
   const copy = keptStat(kept);
@@ -184,7 +217,12 @@ function isKeptCopy(file: string, kept: string, known: LedgerPage): boolean {
  * left as Astro wrote it is only slower: the pass completes it again next time.
  */
 function keepPage(file: string, kept: string, html: string, changed: boolean): { size: number; mtimeMs: number } | undefined {
-  if (!existsSync(kept)) return undefined;
+  const copy = keptStat(kept);
+  if (!copy) return undefined;
+  // Already the page itself: Astro's copy was linked to the page it wrote (astro-links.ts), and
+  // the pass left the page as it was. Renaming a link over another link to the same file does
+  // nothing, and would leave the new link beside the copy.
+  if (copy.ino === keptStat(file)?.ino) return copy;
   try {
     if (!replaceWithLink(kept, file)) {
       if (changed) replaceFile(kept, html);

@@ -89,6 +89,7 @@ export function writeSitePlan(options: SitePlanOptions): void {
     marksFile: sideFileFor(options.outDir, 'marks'),
     mergedSearchIndexes: mergedIndexes(options.search),
     diagramsDrawn: sideFileFor(options.outDir, 'diagrams'),
+    policiesFile: sideFileFor(options.outDir, 'policies'),
     model: toPortableModel(options.model),
   });
 }

@@ -8,6 +8,7 @@ import { assertReplaceable, OutputFolderError, resolveOutputFolder } from '../bu
 import { writeBuildMarker } from '../build/output-marker.ts';
 import { describeRecovery, recoverInterruptedBuilds } from '../build/output-recovery.ts';
 import { sideFileFor, stagingFor, swapInto } from '../build/output-swap.ts';
+import { readPagesAsWritten } from '../build/policies-as-written.ts';
 import { completeSize, measureFinishedPages, measureFolder, type PagesSize } from '../build/output-size.ts';
 import { linkPdf, PDF_FILE, pdfJob, printPdf } from '../build/pdf-step.ts';
 import { releaseMemory } from '../build/release-memory.ts';
@@ -253,7 +254,9 @@ async function build(
       Object.assign(timings, await site);
       early?.siteMoved(staging);
       publishLinkedFiles(linkedFiles, staging);
-      const pass = await time('pagePolicies', () => completeScriptHashes(staging, { keepIn: folders.keptPages, ledger: folders.ledger }));
+      const asWritten = readPagesAsWritten(sideFileFor(staging, 'policies'));
+      rmSync(sideFileFor(staging, 'policies'), { force: true });
+      const pass = await time('pagePolicies', () => completeScriptHashes(staging, { keepIn: folders.keptPages, ledger: folders.ledger, asWritten }));
       pages = pass.pages;
       timings.pagesReused = pass.reused;
     } finally {
@@ -405,6 +408,7 @@ function removeUnfinished(staging: string): void {
   rmSync(sideFileFor(staging, 'plan'), { force: true });
   rmSync(sideFileFor(staging, 'marks'), { force: true });
   rmSync(sideFileFor(staging, 'diagrams'), { force: true });
+  rmSync(sideFileFor(staging, 'policies'), { force: true });
   rmSync(sideFileFor(staging, 'search'), { recursive: true, force: true });
 }
 

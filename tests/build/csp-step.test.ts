@@ -5,18 +5,9 @@ import { completePolicy, completeScriptHashes, UnreviewedScriptError, withPolicy
 import { scriptHash } from '../../src/build/inline-scripts.ts';
 import { REVIEWED_INLINE_SCRIPTS } from '../../src/build/reviewed-inline-scripts.ts';
 import { scratchFolders } from '../helpers/scratch-files.ts';
+import { BUNDLED, META, starlightPage, THEME } from '../helpers/starlight-page.ts';
 
-const BUNDLED = 'console.log("bundled by Astro")';
-const POLICY = `default-src 'self'; script-src 'self' ${scriptHash(BUNDLED)}; style-src 'self' 'unsafe-inline' ;`;
-const META = `<meta http-equiv="content-security-policy" content="${POLICY}">`;
-// Starlight's theme provider, whose hash is on the reviewed list (read from the installed package).
-const THEME = readFileSync(join(import.meta.dirname, '..', '..', 'node_modules', '@astrojs', 'starlight', 'dist', 'components', 'ThemeProvider.astro'), 'utf8').match(
-  /<script is:inline>([\s\S]*?)<\/script>/,
-)![1]!;
-
-/** A page shaped like Starlight's: theme script in the head before Astro's policy. */
-const page = (body = '') =>
-  `<!DOCTYPE html><html><head><meta charset="utf-8"/><title>T</title><script>${THEME}</script>${META}<script type="module">${BUNDLED}</script></head><body>${body}</body></html>`;
+const page = starlightPage;
 
 const buildSite = scratchFolders('csp');
 

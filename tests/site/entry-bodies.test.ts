@@ -48,6 +48,15 @@ describe('entry bodies kept beside the content store', () => {
     expect(readBody(stored(changed))).toBe('<p>two</p>');
   });
 
+  it("makes a body's folder when it is missing, also when it was removed after the first body (a cleared cache)", async () => {
+    const folder = bodyFolder(cacheDir(), 'incidents');
+    await write(folder, 'first', 'd', '<p>1</p>');
+    rmSync(join(folder, '..'), { recursive: true, force: true });
+    const second = await write(folder, 'second', 'd', '<p>2</p>');
+    expect(readBody(stored(second))).toBe('<p>2</p>');
+    expect(readdirSync(folder)).toEqual([second.slice(folder.length + 1)]);
+  });
+
   it('rejects a body it cannot put in place, and leaves no partial file behind', async () => {
     const folder = bodyFolder(cacheDir(), 'runbooks');
     const file = bodyFile(folder, 'restore-test', 'd');

@@ -1,0 +1,88 @@
+import fs, { readFileSync, writeFileSync } from 'node:fs';
+import { localPath } from './astro-links.ts';
+import { completePolicy } from './csp-step.ts';
+import { type SearchPage, searchPage } from './search-pages.ts';
+
+/**
+ * Completes each page's Content-Security-Policy as Astro writes it, in Astro's process, instead of
+ * after the build. The policy pass (csp-step.ts) read every page again once Astro was done, wrote
+ * it anew beside itself and renamed it into place: at 3,000 pages some 2 s on both cores, after
+ * everything else of the site, while the text was at hand as Astro wrote it. A page completed here
+ * is written once, complete; the pass then only takes what this recorded of it.
+ *
+ * The pass still decides: what is recorded is what it would have found (`completePolicy` and
+ * `searchPage` on the same text), and a page not recorded here, or changed since (another size),
+ * is read and completed by the pass as before. So an unreviewed script still stops the build
+ * there, with every page that carries one.
+ */
+
+/** What the policy pass needs of a page whose policy was completed as it was written. */
+export interface PageAsWritten {
+  /** The size of the page written, in bytes: a page of another size was written again since. */
+  readonly size: number;
+  /** Whether completing the policy changed the page Astro rendered. */
+  readonly changed: boolean;
+  readonly search: Omit<SearchPage, 'page'>;
+  /** The start of each inline script that is neither bundled by Astro nor reviewed. */
+  readonly unreviewed: readonly string[];
+}
+
+export type PagesAsWritten = ReadonlyMap<string, PageAsWritten>;
+
+/**
+ * Has every HTML page written into `outDir` with `fs.promises.writeFile` (Astro's pages) written
+ * with its policy completed, and returns what it records of each, by the page's path in `outDir`
+ * (forward slashes), with the function that stops it. Installed before the other patches of
+ * `writeFile` (astro-links.ts, prelinked-pages.ts), so that they see the text Astro rendered and
+ * this one writes the completed page beneath them.
+ */
+export function completePoliciesAsWritten(outDir: string): { readonly pages: Map<string, PageAsWritten>; stop: () => void } {
+  const root = `${outDir.replace(/\/+$/, '')}/`;
+  const pages = new Map<string, PageAsWritten>();
+  const { writeFile } = fs.promises;
+  let stopped = false;
+  fs.promises.writeFile = async function writeCompleted(file, data, options) {
+    const path = localPath(file);
+    const text = typeof data === 'string' ? data : data instanceof Uint8Array ? Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('utf8') : undefined;
+    if (stopped || text === undefined || options !== undefined || path === undefined || !path.startsWith(root) || !path.endsWith('.html')) {
+      return writeFile(file, data, options);
+    }
+    const page = path.slice(root.length).split('\\').join('/');
+    const completed = completePolicy(text);
+    const changed = completed.html !== text;
+    const bytes = changed ? Buffer.from(completed.html) : (data as string | Uint8Array);
+    // Forgotten first: should the write fail, the pass reads the page itself.
+    pages.delete(page);
+    await writeFile(file, bytes);
+    const { page: _, ...search } = searchPage(page, completed.html);
+    pages.set(page, { size: typeof bytes === 'string' ? Buffer.byteLength(bytes) : bytes.byteLength, changed, search, unreviewed: completed.unreviewed });
+  };
+  return {
+    pages,
+    stop: () => {
+      stopped = true;
+    },
+  };
+}
+
+// Bumped when what the file records changes.
+const VERSION = 1;
+
+/**
+ * Writes what `completePoliciesAsWritten` recorded, for the build's process to read. A file cut
+ * short (the process ended while writing) reads as empty, and the pass then reads every page.
+ */
+export function writePagesAsWritten(file: string, pages: PagesAsWritten): void {
+  writeFileSync(file, JSON.stringify({ version: VERSION, pages: Object.fromEntries(pages) }));
+}
+
+/** What `writePagesAsWritten` wrote; empty when there is no such file or it cannot be read (every page is then read by the pass). */
+export function readPagesAsWritten(file: string): Map<string, PageAsWritten> {
+  try {
+    const parsed = JSON.parse(readFileSync(file, 'utf8')) as { version?: number; pages?: Record<string, PageAsWritten> };
+    if (parsed.version !== VERSION || typeof parsed.pages !== 'object' || parsed.pages === null) return new Map();
+    return new Map(Object.entries(parsed.pages));
+  } catch {
+    return new Map();
+  }
+}

@@ -50,12 +50,12 @@ export function completePoliciesAsWritten(outDir: string): { readonly pages: Map
     const page = path.slice(root.length).split('\\').join('/');
     const completed = completePolicy(text);
     const changed = completed.html !== text;
-    const bytes = changed ? Buffer.from(completed.html) : (data as string | Uint8Array);
+    const bytes = changed || typeof data === 'string' ? Buffer.from(completed.html) : (data as Uint8Array);
     // Forgotten first: should the write fail, the pass reads the page itself.
     pages.delete(page);
     await writeFile(file, bytes);
-    const { page: _, ...search } = searchPage(page, completed.html);
-    pages.set(page, { size: typeof bytes === 'string' ? Buffer.byteLength(bytes) : bytes.byteLength, changed, search, unreviewed: completed.unreviewed });
+    const { page: _, ...search } = searchPage(page, completed.html, bytes);
+    pages.set(page, { size: bytes.byteLength, changed, search, unreviewed: completed.unreviewed });
   };
   return {
     pages,

@@ -16,13 +16,14 @@ export interface SearchPage {
  * What the search step needs to know of a finished page, taken by the CSP pass (which reads every
  * page anyway) so that no page is read twice.
  */
-export function searchPage(page: string, html: string): SearchPage {
+export function searchPage(page: string, html: string, bytes?: Uint8Array): SearchPage {
   // Pagefind leaves a page out when another page marks its body and this one does not. A page
   // that only mentions the attribute in its text is handed over too, and Pagefind decides.
-  return { page, html: digest(html), structure: structureDigest(html), marked: html.includes('data-pagefind-body') };
+  return { page, html: digest(bytes ?? html), structure: structureDigest(html), marked: html.includes('data-pagefind-body') };
 }
 
-const digest = (text: string) => createHash('sha256').update(text).digest('base64url');
+/** The digest of a page's text, or of the same text encoded (UTF-8, as a page is written), which is the same: the caller that has the bytes saves encoding the text again. */
+const digest = (text: string | Uint8Array) => createHash('sha256').update(text).digest('base64url');
 
 // The page's language, every heading, whole, and every Pagefind attribute with its value. Read
 // loosely on purpose: a match too many only makes an index be written again.
@@ -35,7 +36,8 @@ const OUTSIDE_FRAGMENT = /<html[\s>][^>]*>?|<h([1-6])[\s>/][\s\S]*?<\/h\1\s*>|da
  * `<h2>Steps</h2>` becoming `<h5>Steps</h5>` leaves the fragment as it was and changes the index.
  */
 export function structureDigest(html: string): string {
-  const hash = createHash('sha256');
-  for (const match of html.matchAll(OUTSIDE_FRAGMENT)) hash.update(match[0]).update('\0');
-  return hash.digest('base64url');
+  // Hashed at once: the same bytes as hashing each match and its separator in turn, in one call.
+  let outside = '';
+  for (const match of html.matchAll(OUTSIDE_FRAGMENT)) outside += `${match[0]}\0`;
+  return createHash('sha256').update(outside).digest('base64url');
 }

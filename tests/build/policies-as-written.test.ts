@@ -1,12 +1,14 @@
+import { createHash } from 'node:crypto';
 import fs, { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { linkKeptPages } from '../../src/build/astro-links.ts';
 import { completePolicy, completeScriptHashes, UnreviewedScriptError } from '../../src/build/csp-step.ts';
+import { scriptHash } from '../../src/build/inline-scripts.ts';
 import { readLedger } from '../../src/build/kept-pages.ts';
 import { completePoliciesAsWritten, type PageAsWritten, readPagesAsWritten, writePagesAsWritten } from '../../src/build/policies-as-written.ts';
-import { searchPage } from '../../src/build/search-pages.ts';
+import { searchPage, structureDigest } from '../../src/build/search-pages.ts';
 import { scratchFolders } from '../helpers/scratch-files.ts';
 import { starlightPage } from '../helpers/starlight-page.ts';
 
@@ -72,6 +74,26 @@ describe("pages' policies completed as Astro writes them", () => {
     writeFileSync(file, JSON.stringify({ version: 0, pages: { 'index.html': page } }));
     expect(readPagesAsWritten(file).size).toBe(0);
     expect(readPagesAsWritten(join(folder, 'missing')).size).toBe(0);
+  });
+});
+
+describe('what the search step is told of a page', () => {
+  it('is the same from the written bytes as from the text, and the same digests as hashing piece by piece', () => {
+    const html = completePolicy(starlightPage('<h2 id="x">Ünïcode</h2><h3>Steps</h3><p data-pagefind-weight="2">x</p>')).html;
+    expect(searchPage('a.html', html, Buffer.from(html))).toEqual(searchPage('a.html', html));
+    // The digests recorded by earlier builds (search caches, the ledger) stay valid.
+    const pieces = createHash('sha256');
+    for (const match of html.matchAll(/<html[\s>][^>]*>?|<h([1-6])[\s>/][\s\S]*?<\/h\1\s*>|data-pagefind-[\w-]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]*))?/gi)) pieces.update(match[0]).update('\0');
+    expect(structureDigest(html)).toBe(pieces.digest('base64url'));
+    expect(searchPage('a.html', html).html).toBe(createHash('sha256').update(html).digest('base64url'));
+  });
+
+  it("hashes each inline script as the browser does, also when it has hashed the same text before", () => {
+    const body = 'console.log("ünïcode")';
+    const expected = `'sha256-${createHash('sha256').update(body).digest('base64')}'`;
+    expect(scriptHash(body)).toBe(expected);
+    expect(scriptHash(`${body}`)).toBe(expected);
+    expect(scriptHash(`${body} `)).not.toBe(expected);
   });
 });
 

@@ -14,10 +14,9 @@ import { fileURLToPath } from 'node:url';
  * them that way; otherwise pages are copied as Astro does, and nothing is shared.
  *
  * Astro writes a page it rendered twice, into the build (`outDir`) and then, the same text, as its
- * kept copy. The kept copy is made a link to the page just written instead: at 3,000 pages that
- * was 100 MB encoded and written a second time on Astro's one thread (about 0.5 s of a clean
- * build), for a copy the policy pass replaces with a link to the completed page anyway
- * (csp-step.ts).
+ * kept copy. The kept copy is made a link to the page just written instead (the page with its
+ * policy completed, policies-as-written.ts): at 3,000 pages that was 100 MB written a second time
+ * from Astro's one thread, for a copy the policy pass then replaced with a link to the page anyway.
  *
  * Returns whether kept pages are linked.
  */

@@ -67,8 +67,9 @@ export class UnreviewedScriptError extends Error {
  *
  * It also takes what the search step needs to know of each page as it is left (`searchPage`), so
  * no page is read twice. In a build, Astro's process has completed most pages as it wrote them
- * (src/build/policies-as-written.ts): those are taken as it recorded them, and not read at all. A large site is read in two worker threads, one on each core, each taking
- * half of the pages in path order. Pages are replaced, never written in place (src/build/
+ * (src/build/policies-as-written.ts): those are taken as it recorded them, and not read at all.
+ * A large site is read in two worker threads, one on each core, each taking half of the pages in
+ * path order. Pages are replaced, never written in place (src/build/
  * replace-file.ts); the build writes into a staging folder that is discarded when this throws.
  */
 export async function completeScriptHashes(siteDir: string, options: PolicyPassOptions = {}): Promise<PolicyPassResult> {

@@ -1,5 +1,6 @@
-import { lstatSync, readFileSync, rmSync } from 'node:fs';
+import { lstatSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { pageRecordsText, readPageRecords } from './page-records.ts';
 import type { SearchPage } from './search-pages.ts';
 import { replaceFile } from './replace-file.ts';
 
@@ -33,19 +34,13 @@ const LEDGER_VERSION = 1;
 
 /** The ledger kept in `file`, or an empty one when there is none or it cannot be read. */
 export function readLedger(file: string): Map<string, LedgerPage> {
-  try {
-    const parsed = JSON.parse(readFileSync(file, 'utf8')) as { version?: number; pages?: Record<string, LedgerPage> };
-    if (parsed.version !== LEDGER_VERSION || typeof parsed.pages !== 'object' || parsed.pages === null) return new Map();
-    return new Map(Object.entries(parsed.pages));
-  } catch {
-    return new Map();
-  }
+  return readPageRecords<LedgerPage>(file, LEDGER_VERSION);
 }
 
 /** Writes the ledger beside `file` and renames it into place, so a reader sees one ledger or the other. */
 export function writeLedger(file: string, ledger: Ledger): void {
   try {
-    replaceFile(file, JSON.stringify({ version: LEDGER_VERSION, pages: Object.fromEntries(ledger) }));
+    replaceFile(file, pageRecordsText(LEDGER_VERSION, ledger));
   } catch {
     // Only a saving: without a ledger the next build reads and checks every page again.
   }

@@ -1,6 +1,7 @@
-import fs, { readFileSync, writeFileSync } from 'node:fs';
+import fs, { writeFileSync } from 'node:fs';
 import { localPath } from './astro-links.ts';
 import { completePolicy } from './csp-step.ts';
+import { pageRecordsText, readPageRecords } from './page-records.ts';
 import { type SearchPage, searchPage } from './search-pages.ts';
 
 /**
@@ -43,10 +44,10 @@ export function completePoliciesAsWritten(outDir: string): { readonly pages: Map
   let stopped = false;
   fs.promises.writeFile = async function writeCompleted(file, data, options) {
     const path = localPath(file);
-    const text = typeof data === 'string' ? data : data instanceof Uint8Array ? Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('utf8') : undefined;
-    if (stopped || text === undefined || options !== undefined || path === undefined || !path.startsWith(root) || !path.endsWith('.html')) {
-      return writeFile(file, data, options);
-    }
+    const ours = !stopped && options === undefined && path !== undefined && path.startsWith(root) && path.endsWith('.html');
+    // Only a page of the build is read as text: any other file is written as it comes.
+    const text = !ours ? undefined : typeof data === 'string' ? data : data instanceof Uint8Array ? Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('utf8') : undefined;
+    if (path === undefined || text === undefined) return writeFile(file, data, options);
     const page = path.slice(root.length).split('\\').join('/');
     const completed = completePolicy(text);
     const changed = completed.html !== text;
@@ -73,16 +74,10 @@ const VERSION = 1;
  * short (the process ended while writing) reads as empty, and the pass then reads every page.
  */
 export function writePagesAsWritten(file: string, pages: PagesAsWritten): void {
-  writeFileSync(file, JSON.stringify({ version: VERSION, pages: Object.fromEntries(pages) }));
+  writeFileSync(file, pageRecordsText(VERSION, pages));
 }
 
 /** What `writePagesAsWritten` wrote; empty when there is no such file or it cannot be read (every page is then read by the pass). */
 export function readPagesAsWritten(file: string): Map<string, PageAsWritten> {
-  try {
-    const parsed = JSON.parse(readFileSync(file, 'utf8')) as { version?: number; pages?: Record<string, PageAsWritten> };
-    if (parsed.version !== VERSION || typeof parsed.pages !== 'object' || parsed.pages === null) return new Map();
-    return new Map(Object.entries(parsed.pages));
-  } catch {
-    return new Map();
-  }
+  return readPageRecords<PageAsWritten>(file, VERSION);
 }

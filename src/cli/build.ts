@@ -8,9 +8,9 @@ import { assertReplaceable, OutputFolderError, resolveOutputFolder } from '../bu
 import { writeBuildMarker } from '../build/output-marker.ts';
 import { describeRecovery, recoverInterruptedBuilds } from '../build/output-recovery.ts';
 import { sideFileFor, stagingFor, swapInto } from '../build/output-swap.ts';
-import { readPagesAsWritten } from '../build/policies-as-written.ts';
 import { completeSize, measureFinishedPages, measureFolder, type PagesSize } from '../build/output-size.ts';
 import { linkPdf, PDF_FILE, pdfJob, printPdf } from '../build/pdf-step.ts';
+import { readPagesAsWritten } from '../build/policies-as-written.ts';
 import { releaseMemory } from '../build/release-memory.ts';
 import { type SearchStepResult, searchStep } from '../build/search-step.ts';
 import { keptAnyPage } from '../build/astro-links.ts';

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { inlineScripts, parsedInlineScripts } from './inline-scripts.ts';
@@ -219,12 +219,7 @@ function isKeptCopy(file: string, kept: string, known: LedgerPage): boolean {
  * left as Astro wrote it is only slower: the pass completes it again next time.
  */
 function keepPage(file: string, kept: string, html: string, changed: boolean): { size: number; mtimeMs: number } | undefined {
-  const copy = keptStat(kept);
-  if (!copy) return undefined;
-  // Already the page itself: Astro's copy was linked to the page it wrote (astro-links.ts), and
-  // the pass left the page as it was. Renaming a link over another link to the same file does
-  // nothing, and would leave the new link beside the copy.
-  if (copy.ino === keptStat(file)?.ino) return copy;
+  if (!existsSync(kept)) return undefined;
   try {
     if (!replaceWithLink(kept, file)) {
       if (changed) replaceFile(kept, html);

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { astroKeepsPagesAsExpected, localPath } from './astro-links.ts';
+import { sameFile } from './replace-file.ts';
 import { runWorker } from './run-worker.ts';
 
 /**
@@ -154,16 +155,6 @@ function treeOf(folder: string): Map<string, 'file' | 'folder' | 'other'> | unde
     return tree;
   } catch {
     return undefined;
-  }
-}
-
-/** Whether `a` and `b` are the same regular file (two links to it). */
-function sameFile(a: string, b: string): boolean {
-  try {
-    const [first, second] = [fs.lstatSync(a), fs.lstatSync(b)];
-    return first.isFile() && second.isFile() && first.ino === second.ino && first.dev === second.dev;
-  } catch {
-    return false;
   }
 }
 

@@ -1,4 +1,4 @@
-import { linkSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { linkSync, lstatSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 
 /**
  * Replaces a file of the built site with new text: written beside it and renamed over it. A page
@@ -16,9 +16,11 @@ export function replaceFile(file: string, text: string): void {
 /**
  * Replaces a file with a hard link to `source`, made beside it and renamed over it, so a reader
  * sees the one file or the other. False, the file untouched, when no link can be made there
- * (another file system).
+ * (another file system). A file that already is `source` is left as it is: renaming a link over
+ * another link to the same file does nothing, and would leave the new link beside it.
  */
 export function replaceWithLink(file: string, source: string): boolean {
+  if (sameFile(file, source)) return true;
   return replaceWith(file, (fresh) => {
     try {
       linkSync(source, fresh);
@@ -39,5 +41,15 @@ function replaceWith(file: string, make: (fresh: string) => boolean): boolean {
   } catch (error) {
     rmSync(fresh, { force: true });
     throw error;
+  }
+}
+
+/** Whether `a` and `b` are the same regular file (two links to it). */
+export function sameFile(a: string, b: string): boolean {
+  try {
+    const [first, second] = [lstatSync(a), lstatSync(b)];
+    return first.isFile() && second.isFile() && first.ino === second.ino && first.dev === second.dev;
+  } catch {
+    return false;
   }
 }

@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { inlineScripts, parsedInlineScripts } from './inline-scripts.ts';
 import { keptStat, type LedgerPage, readLedger, unchangedSince, writeLedger } from './kept-pages.ts';
+import { pageView, viewBytes } from './page-bytes.ts';
 import { pageSource } from './page-source.ts';
 import type { PagesAsWritten } from './policies-as-written.ts';
 import { REVIEWED_INLINE_SCRIPTS } from './reviewed-inline-scripts.ts';
@@ -10,9 +11,10 @@ import { replaceFile, replaceWithLink } from './replace-file.ts';
 import { runWorker } from './run-worker.ts';
 import { type SearchPage, searchPage } from './search-pages.ts';
 
-const META = /<meta http-equiv="content-security-policy" content="([^"]*)"\s*\/?>/i;
-const CHARSET = /<meta charset="[^"]*"\s*\/?>/i;
-const HEAD = /<head(?:\s[^>]*)?>/i;
+// Matched against a page's view (src/build/page-bytes.ts): HTML's white space only.
+const META = /<meta http-equiv="content-security-policy" content="([^"]*)"[\t\n\f\r ]*\/?>/i;
+const CHARSET = /<meta charset="[^"]*"[\t\n\f\r ]*\/?>/i;
+const HEAD = /<head(?:[\t\n\f\r ][^>]*)?>/i;
 
 /** An inline script found in a built page that is neither bundled by Astro nor reviewed. */
 export interface UnreviewedScript {
@@ -159,17 +161,20 @@ export function completePages(job: PagesJob): PagesDone {
   for (const page of job.pages) {
     const file = join(job.siteDir, page);
     const kept = job.keepIn ? join(job.keepIn, page) : undefined;
-    const html = readFileSync(file, 'utf8');
-    const completed = completePolicy(html);
+    const bytes = readFileSync(file);
+    const view = pageView(bytes);
+    const completed = completePolicy(view);
     for (const excerpt of completed.unreviewed) unreviewed.push({ page, excerpt });
-    const search = searchPage(page, completed.html);
+    const changedHere = completed.html !== view;
+    const written = changedHere ? viewBytes(completed.html) : bytes;
+    const search = searchPage(page, completed.html, written);
     seen.push(search);
-    if (completed.html !== html) {
-      replaceFile(file, completed.html);
+    if (changedHere) {
+      replaceFile(file, written);
       changed++;
     }
     if (!kept || completed.unreviewed.length > 0) continue;
-    const stat = keepPage(file, kept, completed.html, completed.html !== html);
+    const stat = keepPage(file, kept, written, changedHere);
     if (stat) ledger.push([page, { size: stat.size, mtimeMs: stat.mtimeMs, search: { html: search.html, structure: search.structure, marked: search.marked } }]);
   }
   return { changed, reused: 0, pages: seen, unreviewed, ledger };
@@ -218,12 +223,12 @@ function isKeptCopy(file: string, kept: string, known: LedgerPage): boolean {
  * system), a changed page is written over the copy and an unchanged one compared with it. A copy
  * left as Astro wrote it is only slower: the pass completes it again next time.
  */
-function keepPage(file: string, kept: string, html: string, changed: boolean): { size: number; mtimeMs: number } | undefined {
+function keepPage(file: string, kept: string, page: Buffer, changed: boolean): { size: number; mtimeMs: number } | undefined {
   if (!existsSync(kept)) return undefined;
   try {
     if (!replaceWithLink(kept, file)) {
-      if (changed) replaceFile(kept, html);
-      else if (readFileSync(kept, 'utf8') !== html) return undefined;
+      if (changed) replaceFile(kept, page);
+      else if (!readFileSync(kept).equals(page)) return undefined;
     }
     return keptStat(kept);
   } catch {
@@ -239,6 +244,7 @@ function inWorker(job: PagesJob): Promise<PagesDone> {
 
 /** One page with its policy completed, and the start of each inline script that may not run. */
 export interface CompletedPolicy {
+  /** The completed page's view (src/build/page-bytes.ts), the same string when nothing changed. */
   readonly html: string;
   readonly unreviewed: readonly string[];
 }
@@ -249,16 +255,17 @@ const REVIEWED = new Set(REVIEWED_INLINE_SCRIPTS.map((script) => script.hash));
  * Completes one page's policy (see `completeScriptHashes`): the hashes of the reviewed scripts it
  * carries are added, and the policy moved to the top of `<head>`. Applying it to a completed page
  * changes nothing. Also lists, by their first 80 characters on one line, the inline scripts that
- * are neither hashed by Astro nor reviewed.
+ * are neither hashed by Astro nor reviewed. The page is given, and returned, as its view
+ * (src/build/page-bytes.ts); a page of ASCII alone is its own view.
  */
-export function completePolicy(html: string): CompletedPolicy {
-  const policy = META.exec(html)?.[1] ?? '';
+export function completePolicy(view: string): CompletedPolicy {
+  const policy = META.exec(view)?.[1] ?? '';
   const bundled = new Set(/script-src ([^;]*)/.exec(policy)?.[1]?.trim().split(/\s+/) ?? []);
   const allowed = (hash: string) => bundled.has(hash) || REVIEWED.has(hash);
   // The quick reading of the page is enough when it finds nothing unexpected; otherwise the page
   // is parsed, because the text `<script>` may only be in an attribute (a title in og:title).
-  const quick = inlineScripts(html);
-  const scripts = quick.every((script) => allowed(script.hash)) ? quick : parsedInlineScripts(html);
+  const quick = inlineScripts(view);
+  const scripts = quick.every((script) => allowed(script.hash)) ? quick : parsedInlineScripts(view);
   const missing = new Set<string>();
   const unreviewed: string[] = [];
   for (const script of scripts) {
@@ -269,7 +276,7 @@ export function completePolicy(html: string): CompletedPolicy {
       if (!unreviewed.includes(excerpt)) unreviewed.push(excerpt);
     }
   }
-  return { html: withPolicyFirst(html, missing), unreviewed };
+  return { html: withPolicyFirst(view, missing), unreviewed };
 }
 
 /**

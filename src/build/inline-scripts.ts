@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { Nodes } from 'hast';
 import { htmlToHast } from 'satteri';
+import { viewText } from './page-bytes.ts';
 
 /** An inline `<script>` of a built page, with the CSP source that would allow it. */
 export interface InlineScript {
-  /** The script's text, exactly as the browser hashes it. */
+  /** The script's text, exactly as the browser hashes it (decoded, not a view). */
   readonly body: string;
   /** `'sha256-…'`, as written in a `script-src` directive. */
   readonly hash: string;
@@ -13,29 +14,32 @@ export interface InlineScript {
 // A script start tag without a `src`, up to the end tag a browser recognises (`</script`
 // followed by white space, `/` or `>`). This reads more than a browser runs (the text `<script>`
 // inside an attribute value or a comment matches too) but never less: every script a browser
-// runs inline starts with these characters.
-const SCRIPT_TAG = /<script(?![^>]*[\s/]src\s*=)(?:\s[^>]*|\/[^>]*)?>([\s\S]*?)<\/script[\s/>]/gi;
+// runs inline starts with these characters. HTML's white space only: it runs on a page's view
+// (src/build/page-bytes.ts).
+const SCRIPT_TAG = /<script(?![^>]*[\t\n\f\r /]src[\t\n\f\r ]*=)(?:[\t\n\f\r ][^>]*|\/[^>]*)?>([^]*?)<\/script[\t\n\f\r />]/gi;
 
 /** Returns the CSP source that allows an inline script with this text: `'sha256-…'`. */
 export function scriptHash(body: string): string {
-  let hash = hashes.get(body);
-  if (hash === undefined) {
-    hash = `'sha256-${createHash('sha256').update(body).digest('base64')}'`;
+  return `'sha256-${createHash('sha256').update(body).digest('base64')}'`;
+}
+
+/** The script whose text, as a page's view holds it, is `view`. */
+function viewScript(view: string): InlineScript {
+  let known = viewScripts.get(view);
+  if (known === undefined) {
+    // The view's characters are the script's bytes, which the browser hashes.
+    known = { body: viewText(view), hash: `'sha256-${createHash('sha256').update(view, 'latin1').digest('base64')}'` };
     // Bounded, for a site whose pages each carry a script of their own.
-    if (hashes.size >= KNOWN_SCRIPTS) hashes.clear();
-    hashes.set(body, hash);
+    if (viewScripts.size >= KNOWN_SCRIPTS) viewScripts.clear();
+    viewScripts.set(view, known);
   }
-  return hash;
+  return known;
 }
 
 // Every page carries the same few scripts (Starlight's theme, sidebar and search scripts): each is
 // hashed once, not once per page (0.2 s of a build of 3,000 pages).
-const hashes = new Map<string, string>();
+const viewScripts = new Map<string, InlineScript>();
 const KNOWN_SCRIPTS = 256;
-
-function script(body: string): InlineScript {
-  return { body, hash: scriptHash(body) };
-}
 
 /**
  * Returns what looks like an inline script in a page, in document order, by its text alone: fast
@@ -44,11 +48,11 @@ function script(body: string): InlineScript {
  * not allowed, read the page with `parsedInlineScripts` before concluding anything. Scripts with
  * only white space are left out.
  */
-export function inlineScripts(html: string): InlineScript[] {
+export function inlineScripts(view: string): InlineScript[] {
   const scripts: InlineScript[] = [];
-  for (const match of html.matchAll(SCRIPT_TAG)) {
+  for (const match of view.matchAll(SCRIPT_TAG)) {
     const body = match[1] ?? '';
-    if (body.trim() !== '') scripts.push(script(body));
+    if (!BLANK.test(body)) scripts.push(viewScript(body));
   }
   return scripts;
 }
@@ -58,7 +62,7 @@ export function inlineScripts(html: string): InlineScript[] {
  * `<script>` elements without `src` (or, in SVG, `href`), whatever the markup around them. Slower
  * than `inlineScripts`, so it only reads the pages that one found suspicious.
  */
-export function parsedInlineScripts(html: string): InlineScript[] {
+export function parsedInlineScripts(view: string): InlineScript[] {
   const scripts: InlineScript[] = [];
   const visit = (node: Nodes) => {
     if (node.type === 'element') {
@@ -66,13 +70,17 @@ export function parsedInlineScripts(html: string): InlineScript[] {
       const external = 'src' in properties || 'href' in properties || 'xLinkHref' in properties || 'xlinkHref' in properties;
       if (node.tagName.toLowerCase() === 'script' && !external) {
         const body = node.children.map((child) => (child.type === 'text' ? child.value : '')).join('');
-        if (body.trim() !== '') scripts.push(script(body));
+        if (body.trim() !== '') scripts.push({ body, hash: scriptHash(body) });
       }
       const content = (node as { content?: Nodes }).content;
       if (content) visit(content);
     }
     if ('children' in node) for (const child of node.children) visit(child);
   };
-  visit(htmlToHast(html) as Nodes);
+  visit(htmlToHast(viewText(view)) as Nodes);
   return scripts;
 }
+
+// A script of white space only runs nothing. (`trim()` would also take U+00A0, which in a view is
+// a byte of another character.)
+const BLANK = /^[\t\n\f\r ]*$/;

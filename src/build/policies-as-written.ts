@@ -1,6 +1,7 @@
 import fs, { writeFileSync } from 'node:fs';
 import { localPath } from './astro-links.ts';
 import { completePolicy } from './csp-step.ts';
+import { pageView, viewBytes } from './page-bytes.ts';
 import { pageRecordsText, readPageRecords } from './page-records.ts';
 import { type SearchPage, searchPage } from './search-pages.ts';
 
@@ -45,18 +46,20 @@ export function completePoliciesAsWritten(outDir: string): { readonly pages: Map
   fs.promises.writeFile = async function writeCompleted(file, data, options) {
     const path = localPath(file);
     const ours = !stopped && options === undefined && path !== undefined && path.startsWith(root) && path.endsWith('.html');
-    // Only a page of the build is read as text: any other file is written as it comes.
-    const text = !ours ? undefined : typeof data === 'string' ? data : data instanceof Uint8Array ? Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('utf8') : undefined;
-    if (path === undefined || text === undefined) return writeFile(file, data, options);
+    // Only a page of the build is completed: any other file is written as it comes.
+    const bytes = !ours ? undefined : typeof data === 'string' ? Buffer.from(data) : data instanceof Uint8Array ? data : undefined;
+    if (path === undefined || bytes === undefined) return writeFile(file, data, options);
     const page = path.slice(root.length).split('\\').join('/');
-    const completed = completePolicy(text);
-    const changed = completed.html !== text;
-    const bytes = changed || typeof data === 'string' ? Buffer.from(completed.html) : (data as Uint8Array);
+    // Read as its view (page-bytes.ts): the page is neither decoded nor encoded again.
+    const view = pageView(bytes);
+    const completed = completePolicy(view);
+    const changed = completed.html !== view;
+    const written = changed ? viewBytes(completed.html) : bytes;
     // Forgotten first: should the write fail, the pass reads the page itself.
     pages.delete(page);
-    await writeFile(file, bytes);
-    const { page: _, ...search } = searchPage(page, completed.html, bytes);
-    pages.set(page, { size: bytes.byteLength, changed, search, unreviewed: completed.unreviewed });
+    await writeFile(file, written);
+    const { page: _, ...search } = searchPage(page, completed.html, written);
+    pages.set(page, { size: written.byteLength, changed, search, unreviewed: completed.unreviewed });
   };
   return {
     pages,

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { viewBytes } from './page-bytes.ts';
 
 /** One built page as the search step sees it. */
 export interface SearchPage {
@@ -14,20 +15,22 @@ export interface SearchPage {
 
 /**
  * What the search step needs to know of a finished page, taken by the CSP pass (which reads every
- * page anyway) so that no page is read twice.
+ * page anyway) so that no page is read twice. The page is given as its view
+ * (src/build/page-bytes.ts), and its bytes when the caller has them.
  */
-export function searchPage(page: string, html: string, bytes?: Uint8Array): SearchPage {
+export function searchPage(page: string, view: string, bytes?: Uint8Array): SearchPage {
   // Pagefind leaves a page out when another page marks its body and this one does not. A page
   // that only mentions the attribute in its text is handed over too, and Pagefind decides.
-  return { page, html: digest(bytes ?? html), structure: structureDigest(html), marked: html.includes('data-pagefind-body') };
+  return { page, html: digest(bytes ?? viewBytes(view)), structure: structureDigest(view), marked: view.includes('data-pagefind-body') };
 }
 
-/** The digest of a page's text, or of the same text encoded (UTF-8, as a page is written), which is the same: the caller that has the bytes saves encoding the text again. */
-const digest = (text: string | Uint8Array) => createHash('sha256').update(text).digest('base64url');
+/** The digest of a page's bytes. */
+const digest = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('base64url');
 
 // The page's language, every heading, whole, and every Pagefind attribute with its value. Read
-// loosely on purpose: a match too many only makes an index be written again.
-const OUTSIDE_FRAGMENT = /<html[\s>][^>]*>?|<h([1-6])[\s>/][\s\S]*?<\/h\1\s*>|data-pagefind-[\w-]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]*))?/gi;
+// loosely on purpose: a match too many only makes an index be written again. Matched against the
+// page's view (src/build/page-bytes.ts), so with HTML's white space only.
+const OUTSIDE_FRAGMENT = /<html[\t\n\f\r >][^>]*>?|<h([1-6])[\t\n\f\r >/][^]*?<\/h\1[\t\n\f\r ]*>|data-pagefind-[\w-]+(?:[\t\n\f\r ]*=[\t\n\f\r ]*(?:"[^"]*"|'[^']*'|[^\t\n\f\r >]*))?/gi;
 
 /**
  * What Pagefind takes from a page beyond its fragment: the index the page goes in follows its
@@ -35,9 +38,9 @@ const OUTSIDE_FRAGMENT = /<html[\s>][^>]*>?|<h([1-6])[\s>/][\s\S]*?<\/h\1\s*>|da
  * and sorting follows `data-pagefind-sort`. A heading without an ID is not in the fragment:
  * `<h2>Steps</h2>` becoming `<h5>Steps</h5>` leaves the fragment as it was and changes the index.
  */
-export function structureDigest(html: string): string {
+export function structureDigest(view: string): string {
   // Hashed at once: the same bytes as hashing each match and its separator in turn, in one call.
   let outside = '';
-  for (const match of html.matchAll(OUTSIDE_FRAGMENT)) outside += `${match[0]}\0`;
-  return createHash('sha256').update(outside).digest('base64url');
+  for (const match of view.matchAll(OUTSIDE_FRAGMENT)) outside += `${match[0]}\0`;
+  return createHash('sha256').update(outside, 'latin1').digest('base64url');
 }

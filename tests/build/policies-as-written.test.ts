@@ -5,8 +5,9 @@ import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { linkKeptPages } from '../../src/build/astro-links.ts';
 import { completePolicy, completeScriptHashes, UnreviewedScriptError } from '../../src/build/csp-step.ts';
-import { scriptHash } from '../../src/build/inline-scripts.ts';
+import { inlineScripts, scriptHash } from '../../src/build/inline-scripts.ts';
 import { readLedger } from '../../src/build/kept-pages.ts';
+import { pageView, viewBytes, viewText } from '../../src/build/page-bytes.ts';
 import { completePoliciesAsWritten, type PageAsWritten, readPagesAsWritten, writePagesAsWritten } from '../../src/build/policies-as-written.ts';
 import { searchPage, structureDigest } from '../../src/build/search-pages.ts';
 import { scratchFolders } from '../helpers/scratch-files.ts';
@@ -78,22 +79,42 @@ describe("pages' policies completed as Astro writes them", () => {
 });
 
 describe('what the search step is told of a page', () => {
-  it('is the same from the written bytes as from the text, and the same digests as hashing piece by piece', () => {
-    const html = completePolicy(starlightPage('<h2 id="x">Ünïcode</h2><h3>Steps</h3><p data-pagefind-weight="2">x</p>')).html;
-    expect(searchPage('a.html', html, Buffer.from(html))).toEqual(searchPage('a.html', html));
-    // The digests recorded by earlier builds (search caches, the ledger) stay valid.
+  // Multi-byte characters, one of them ("à", C3 A0) with the byte U+00A0 stands for in a view.
+  const text = starlightPage('<h2 id="x">Ünïcode à — ✓</h2><h3>Steps</h3><p data-pagefind-weight="2">à x</p>');
+
+  it('is the same from the written bytes as from the view, and the same digests as from the decoded text, piece by piece', () => {
+    const view = completePolicy(pageView(Buffer.from(text))).html;
+    const completed = viewText(view);
+    expect(completed).toContain('<h2 id="x">Ünïcode à — ✓</h2>');
+    expect(searchPage('a.html', view, viewBytes(view))).toEqual(searchPage('a.html', view));
+    // The digests recorded by earlier builds (search caches, the ledger), which read the decoded
+    // text, stay valid.
     const pieces = createHash('sha256');
-    for (const match of html.matchAll(/<html[\s>][^>]*>?|<h([1-6])[\s>/][\s\S]*?<\/h\1\s*>|data-pagefind-[\w-]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]*))?/gi)) pieces.update(match[0]).update('\0');
-    expect(structureDigest(html)).toBe(pieces.digest('base64url'));
-    expect(searchPage('a.html', html).html).toBe(createHash('sha256').update(html).digest('base64url'));
+    for (const match of completed.matchAll(/<html[\s>][^>]*>?|<h([1-6])[\s>/][\s\S]*?<\/h\1\s*>|data-pagefind-[\w-]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]*))?/gi)) pieces.update(match[0]).update('\0');
+    expect(structureDigest(view)).toBe(pieces.digest('base64url'));
+    expect(searchPage('a.html', view).html).toBe(createHash('sha256').update(completed).digest('base64url'));
   });
 
-  it("hashes each inline script as the browser does, also when it has hashed the same text before", () => {
-    const body = 'console.log("ünïcode")';
+  it('completes the policy of a page read as bytes as of the same page read as text', () => {
+    const ascii = starlightPage('<p>API</p>');
+    expect(completePolicy(pageView(Buffer.from(ascii))).html).toBe(completePolicy(ascii).html);
+    const completed = viewText(completePolicy(pageView(Buffer.from(text))).html);
+    // The policy moved first in <head>, and not a character of the page lost or changed.
+    expect(completed.indexOf('content-security-policy')).toBeLessThan(completed.indexOf('<title>'));
+    expect(completed.replace(/<meta http-equiv="content-security-policy"[^>]*>/, '')).toBe(text.replace(/<meta http-equiv="content-security-policy"[^>]*>/, ''));
+  });
+
+  it("hashes each inline script as the browser does, from the page's bytes, also when it has hashed the same script before", () => {
+    const body = 'console.log("ünïcode à")';
     const expected = `'sha256-${createHash('sha256').update(body).digest('base64')}'`;
     expect(scriptHash(body)).toBe(expected);
-    expect(scriptHash(`${body}`)).toBe(expected);
-    expect(scriptHash(`${body} `)).not.toBe(expected);
+    const page = pageView(Buffer.from(`<p>x</p><script>${body}</script><script>${body}</script>`));
+    expect(inlineScripts(page)).toEqual([
+      { body, hash: expected },
+      { body, hash: expected },
+    ]);
+    // Not allowed: the excerpt that names it is the text, not its bytes.
+    expect(completePolicy(pageView(Buffer.from(starlightPage(`<script>${body}</script>`)))).unreviewed).toEqual([body]);
   });
 });
 

@@ -23,7 +23,7 @@ describe('npm run build', () => {
     expect(existsSync(join(root, '.dist.staging-' + process.pid))).toBe(false);
   });
 
-  it('stops on a Mermaid diagram that does not parse, naming its file and line, before building anything', { timeout: 60_000 }, async () => {
+  it('stops on a Mermaid diagram that does not parse, naming its file and line, and ends the site build it began meanwhile', { timeout: 60_000 }, async () => {
     const root = freshFixtureRoot('broken-mermaid');
     mkdirSync(join(root, 'dist'), { recursive: true });
     writeFileSync(join(root, 'dist', 'index.html'), 'previous build');
@@ -34,6 +34,10 @@ describe('npm run build', () => {
     expect(io.out()).toMatch(/content\/runbooks\/api-runbook\.md:18 {2}error {2}mermaid-diagram\n {2}The Mermaid diagram does not parse: Parse error/);
     expect(io.err()).toContain('Build stopped: the content has 1 error (listed above).');
     expect(readFileSync(join(root, 'dist', 'index.html'), 'utf8')).toBe('previous build');
+    // Astro's process, given the model while Mermaid's parser read the diagrams, is ended, and
+    // nothing of its build is left beside dist/.
+    expect(descendantsOf(process.pid).filter((child) => /astro-process-main|chrom/.test(child.command))).toEqual([]);
+    expect(readdirSync(root).filter((name) => name.startsWith('.dist'))).toEqual([]);
   });
 
   it('stops with one clear message when diagrams need a browser and there is none', async () => {

@@ -175,23 +175,28 @@ async function build(
 
   // Astro's process gets the model as soon as every rule has run (`ahead`), while Mermaid's parser
   // reads the diagrams (at first, loading Mermaid: some 0.5 s); the build stops it if that adds an
-  // error. A `let`, let go of once Astro has its plan (below), so that the build does not hold the
-  // model beside Astro's process.
+  // error. Both are `let`s, let go of once Astro has its plan and the report is printed (below), so
+  // that the build does not hold the model beside Astro's process.
   const checkStarted = performance.now();
-  const checked = await checkContentAhead({ root, now: args.now, ...(args.content ? { contentDir: args.content } : {}), warn: (message) => io.stderr(`${message}\n`) });
-  let report: CheckReport | undefined = checked.ahead;
-  // The report is printed whole, with what Mermaid's parser found.
-  const reportWhole = async (): Promise<CheckReport> => {
-    const whole = await checked.whole;
+  let { ahead: report, whole }: { ahead: CheckReport | undefined; whole: Promise<CheckReport> | undefined } = await checkContentAhead({
+    root,
+    now: args.now,
+    ...(args.content ? { contentDir: args.content } : {}),
+    warn: (message) => io.stderr(`${message}\n`),
+  });
+  // Prints the report whole, with what Mermaid's parser found, and returns its count of errors.
+  const reportWhole = async (): Promise<number> => {
+    const final = await whole!;
+    whole = undefined;
     timings.check = Math.round(performance.now() - checkStarted);
-    io.stdout(formatHuman(whole, io.color ? ansi : undefined));
-    if (io.env.GITHUB_ACTIONS === 'true') io.stdout(formatGithub(whole.findings));
-    if (whole.errors > 0) {
+    io.stdout(formatHuman(final, io.color ? ansi : undefined));
+    if (io.env.GITHUB_ACTIONS === 'true') io.stdout(formatGithub(final.findings));
+    if (final.errors > 0) {
       io.stderr(
-        `\nBuild stopped: the content has ${whole.errors} error${whole.errors === 1 ? '' : 's'} (listed above). Fix them, check with npm run check, then build again.\n`,
+        `\nBuild stopped: the content has ${final.errors} error${final.errors === 1 ? '' : 's'} (listed above). Fix them, check with npm run check, then build again.\n`,
       );
     }
-    return whole;
+    return final.errors;
   };
   // Every file is read and parsed here, once; the Astro process renders from this model.
   Object.assign(timings, { filesRead: report.content.files, filesParsed: report.content.parsed });
@@ -241,8 +246,7 @@ async function build(
         return building;
       };
       if (besideAstro) buildSite();
-      const whole = await reportWhole();
-      if (whole.errors > 0) {
+      if ((await reportWhole()) > 0) {
         if (building) await stopSite(astro, building);
         await drawing.catch(() => {});
         removeUnfinished(staging);

@@ -8,7 +8,7 @@ import { launchSharedChromium } from './launch-chromium.ts';
 import { measureOutput, type OutputSizes } from './page-sizes.ts';
 import { runMeasured } from './process-tree.ts';
 import { probeSearch, type SearchProbe } from './search-probe.ts';
-import { backgroundDeletionsDone } from './settle.ts';
+import { backgroundDeletionsDone, pendingWritesFlushed } from './settle.ts';
 import { writeSyntheticPlatform } from './synthetic-platform.ts';
 
 /** Words a reader looks for: on the 10,000-entry platform, one a fifth of the entries contain down to one a few hundred do. */
@@ -146,7 +146,10 @@ export async function runBench(options: BenchOptions): Promise<{ machine: Record
       log(`  check: ${(checks[0]! / 1000).toFixed(2)} s without a cache, ${checks.slice(1).map((ms) => (ms / 1000).toFixed(2)).join(', ')} s warm`);
 
       const dist = join(work, 'dist');
-      const settle = async () => void (await backgroundDeletionsDone(dist, log));
+      const settle = async () => {
+        await backgroundDeletionsDone(dist, log);
+        pendingWritesFlushed();
+      };
       const timings = join(work, 'timings.json');
       const withPdf = options.pdf.includes(entries);
       const buildSide = (name: string, extra: readonly string[], before?: () => void): Side => ({

@@ -13,8 +13,9 @@ export interface InlineScript {
 
 // A script start tag without a `src`, up to the end tag a browser recognises (`</script`
 // followed by white space, `/` or `>`). This reads more than a browser runs (the text `<script>`
-// inside an attribute value or a comment matches too) but never less: every script a browser
-// runs inline starts with these characters. HTML's white space only: it runs on a page's view
+// inside an attribute value or a comment matches too), and less in one case: a script with ` src=`
+// inside an attribute's value is taken for an external one. The policy has no hash for such a
+// script, so it does not run either way. HTML's white space only: it runs on a page's view
 // (src/build/page-bytes.ts).
 const SCRIPT_TAG = /<script(?![^>]*[\t\n\f\r /]src[\t\n\f\r ]*=)(?:[\t\n\f\r ][^>]*|\/[^>]*)?>([^]*?)<\/script[\t\n\f\r />]/gi;
 
@@ -42,11 +43,11 @@ const viewScripts = new Map<string, InlineScript>();
 const KNOWN_SCRIPTS = 256;
 
 /**
- * Returns what looks like an inline script in a page, in document order, by its text alone: fast
- * enough for every page of a large site, and never missing a script a browser would run, but
- * also listing `<script>` text that sits in an attribute value or a comment. When one of these is
- * not allowed, read the page with `parsedInlineScripts` before concluding anything. Scripts with
- * only white space are left out.
+ * Returns what looks like an inline script in a page's view, in document order, by its text
+ * alone: fast enough for every page of a large site, but also listing `<script>` text that sits in
+ * an attribute value or a comment (and missing the one case above `SCRIPT_TAG`). When one of
+ * these is not allowed, read the page with `parsedInlineScripts` before concluding anything.
+ * Scripts with only white space are left out.
  */
 export function inlineScripts(view: string): InlineScript[] {
   const scripts: InlineScript[] = [];

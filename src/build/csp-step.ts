@@ -71,8 +71,8 @@ export class UnreviewedScriptError extends Error {
  * no page is read twice. In a build, Astro's process has completed most pages as it wrote them
  * (src/build/policies-as-written.ts): those are taken as it recorded them, and not read at all.
  * A large site is read in two worker threads, one on each core, each taking half of the pages in
- * path order. Pages are replaced, never written in place (src/build/
- * replace-file.ts); the build writes into a staging folder that is discarded when this throws.
+ * path order. Pages are replaced, never written in place (src/build/replace-file.ts); the build
+ * writes into a staging folder that is discarded when this throws.
  */
 export async function completeScriptHashes(siteDir: string, options: PolicyPassOptions = {}): Promise<PolicyPassResult> {
   const files = readdirSync(siteDir, { withFileTypes: true, recursive: true })
@@ -161,20 +161,16 @@ export function completePages(job: PagesJob): PagesDone {
   for (const page of job.pages) {
     const file = join(job.siteDir, page);
     const kept = job.keepIn ? join(job.keepIn, page) : undefined;
-    const bytes = readFileSync(file);
-    const view = pageView(bytes);
-    const completed = completePolicy(view);
+    const completed = completePage(page, readFileSync(file));
     for (const excerpt of completed.unreviewed) unreviewed.push({ page, excerpt });
-    const changedHere = completed.html !== view;
-    const written = changedHere ? viewBytes(completed.html) : bytes;
-    const search = searchPage(page, completed.html, written);
+    const { search } = completed;
     seen.push(search);
-    if (changedHere) {
-      replaceFile(file, written);
+    if (completed.changed) {
+      replaceFile(file, completed.bytes);
       changed++;
     }
     if (!kept || completed.unreviewed.length > 0) continue;
-    const stat = keepPage(file, kept, written, changedHere);
+    const stat = keepPage(file, kept, completed.bytes, completed.changed);
     if (stat) ledger.push([page, { size: stat.size, mtimeMs: stat.mtimeMs, search: { html: search.html, structure: search.structure, marked: search.marked } }]);
   }
   return { changed, reused: 0, pages: seen, unreviewed, ledger };
@@ -223,7 +219,7 @@ function isKeptCopy(file: string, kept: string, known: LedgerPage): boolean {
  * system), a changed page is written over the copy and an unchanged one compared with it. A copy
  * left as Astro wrote it is only slower: the pass completes it again next time.
  */
-function keepPage(file: string, kept: string, page: Buffer, changed: boolean): { size: number; mtimeMs: number } | undefined {
+function keepPage(file: string, kept: string, page: Uint8Array, changed: boolean): { size: number; mtimeMs: number } | undefined {
   if (!existsSync(kept)) return undefined;
   try {
     if (!replaceWithLink(kept, file)) {
@@ -240,6 +236,30 @@ const WORKER = new URL('./csp-worker.ts', import.meta.url);
 
 function inWorker(job: PagesJob): Promise<PagesDone> {
   return runWorker<PagesDone>(WORKER, job, "The policy pass's worker");
+}
+
+/** A page of the build completed from its bytes (`completePage`). */
+export interface CompletedPage {
+  /** The page to write: the bytes given when completing changed nothing. */
+  readonly bytes: Uint8Array;
+  readonly changed: boolean;
+  /** The start of each inline script that may not run (see `completePolicy`). */
+  readonly unreviewed: readonly string[];
+  /** What the search step needs of the completed page. */
+  readonly search: SearchPage;
+}
+
+/**
+ * Completes the page at `page` (its path in the site) from its bytes, as the policy pass and
+ * Astro's writes (policies-as-written.ts) both do, so that what one records is what the other
+ * would have found. The page is read as its view (src/build/page-bytes.ts), never decoded.
+ */
+export function completePage(page: string, bytes: Uint8Array): CompletedPage {
+  const view = pageView(bytes);
+  const completed = completePolicy(view);
+  const changed = completed.html !== view;
+  const written = changed ? viewBytes(completed.html) : bytes;
+  return { bytes: written, changed, unreviewed: completed.unreviewed, search: searchPage(page, completed.html, written) };
 }
 
 /** One page with its policy completed, and the start of each inline script that may not run. */

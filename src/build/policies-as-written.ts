@@ -1,9 +1,8 @@
 import fs, { writeFileSync } from 'node:fs';
 import { localPath } from './astro-links.ts';
-import { completePolicy } from './csp-step.ts';
-import { pageView, viewBytes } from './page-bytes.ts';
+import { completePage } from './csp-step.ts';
 import { pageRecordsText, readPageRecords } from './page-records.ts';
-import { type SearchPage, searchPage } from './search-pages.ts';
+import type { SearchPage } from './search-pages.ts';
 
 /**
  * Completes each page's Content-Security-Policy as Astro writes it, in Astro's process, instead of
@@ -12,8 +11,8 @@ import { type SearchPage, searchPage } from './search-pages.ts';
  * everything else of the site, while the text was at hand as Astro wrote it. A page completed here
  * is written once, complete; the pass then only takes what this recorded of it.
  *
- * The pass still decides: what is recorded is what it would have found (`completePolicy` and
- * `searchPage` on the same text), and a page not recorded here, or changed since (another size),
+ * The pass still decides: what is recorded is what it would have found (`completePage` on the
+ * same bytes), and a page not recorded here, or changed since (another size),
  * is read and completed by the pass as before. So an unreviewed script still stops the build
  * there, with every page that carries one.
  */
@@ -50,16 +49,12 @@ export function completePoliciesAsWritten(outDir: string): { readonly pages: Map
     const bytes = !ours ? undefined : typeof data === 'string' ? Buffer.from(data) : data instanceof Uint8Array ? data : undefined;
     if (path === undefined || bytes === undefined) return writeFile(file, data, options);
     const page = path.slice(root.length).split('\\').join('/');
-    // Read as its view (page-bytes.ts): the page is neither decoded nor encoded again.
-    const view = pageView(bytes);
-    const completed = completePolicy(view);
-    const changed = completed.html !== view;
-    const written = changed ? viewBytes(completed.html) : bytes;
+    const completed = completePage(page, bytes);
     // Forgotten first: should the write fail, the pass reads the page itself.
     pages.delete(page);
-    await writeFile(file, written);
-    const { page: _, ...search } = searchPage(page, completed.html, written);
-    pages.set(page, { size: written.byteLength, changed, search, unreviewed: completed.unreviewed });
+    await writeFile(file, completed.bytes);
+    const { page: _, ...search } = completed.search;
+    pages.set(page, { size: completed.bytes.byteLength, changed: completed.changed, search, unreviewed: completed.unreviewed });
   };
   return {
     pages,

@@ -6,9 +6,9 @@ import { linkSync, lstatSync, renameSync, rmSync, writeFileSync } from 'node:fs'
  * astro-links.ts); writing it in place would change that copy too, and the next build would
  * publish whatever this one wrote into the page.
  */
-export function replaceFile(file: string, text: string | Uint8Array): void {
+export function replaceFile(file: string, content: string | Uint8Array): void {
   replaceWith(file, (fresh) => {
-    writeFileSync(fresh, text);
+    writeFileSync(fresh, content);
     return true;
   });
 }

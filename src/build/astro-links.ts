@@ -51,7 +51,8 @@ export function linkKeptPages(keptDir: string, outDir?: string): boolean {
       justWritten.delete(page);
       if (same && out !== undefined) {
         try {
-          return await link(out + page, path);
+          // In place, as the page itself was written (folders-made-in-place.ts).
+          return fs.linkSync(out + page, path);
         } catch {
           // Another file system, or the page gone: written below.
         }

@@ -6,6 +6,7 @@ import { fromPortableModel } from '../core/model/portable-model.ts';
 import { diagramsDrawnBeside } from '../diagrams/diagram-service.ts';
 import multiplane from '../integration/index.ts';
 import { linkKeptPages } from './astro-links.ts';
+import { makeFoldersInPlace } from './folders-made-in-place.ts';
 import { readBuildPlan } from './build-plan.ts';
 import { completePoliciesAsWritten, type PagesAsWritten, writePagesAsWritten } from './policies-as-written.ts';
 import { type EarlyPrelink, generateWorksAsExpected, guardWrites, prelinkKeptPages, removeUngenerated } from './prelinked-pages.ts';
@@ -28,6 +29,7 @@ export async function buildFromPlan(planFile: string, astro: LoadedAstro, prelin
   const early = prelinked?.keptDir === plan.keptPages && prelinked.outDir === plan.outDir ? prelinked.linked : undefined;
   const prelinking = prelink ? (early ?? prelinkKeptPages(plan.keptPages, plan.outDir)) : Promise.resolve(new Set<string>());
   const guard = prelink ? guardWrites(plan.outDir, prelinking) : undefined;
+  const restoreMkdir = makeFoldersInPlace([plan.outDir, plan.keptPages]);
   diagramsDrawnBeside(plan.diagramsDrawn);
   const model = fromPortableModel(plan.model);
   const ours = multiplane({
@@ -60,6 +62,7 @@ export async function buildFromPlan(planFile: string, astro: LoadedAstro, prelin
   } finally {
     asWritten.stop();
     guard?.restore();
+    restoreMkdir();
   }
   keepPagesAsWritten(plan.policiesFile, asWritten.pages);
   if (guard) removeUngenerated(plan.outDir, await prelinking, guard.written, join(plan.cacheDir, 'incremental-build.json'));

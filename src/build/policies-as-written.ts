@@ -52,7 +52,8 @@ export function completePoliciesAsWritten(outDir: string): { readonly pages: Map
     const completed = completePage(page, bytes);
     // Forgotten first: should the write fail, the pass reads the page itself.
     pages.delete(page);
-    await writeFile(file, completed.bytes);
+    // Written in place, on Astro's thread, as its folder is made (folders-made-in-place.ts).
+    writeFileSync(path, completed.bytes);
     const { page: _, ...search } = completed.search;
     pages.set(page, { size: completed.bytes.byteLength, changed: completed.changed, search, unreviewed: completed.unreviewed });
   };

@@ -2,7 +2,7 @@ import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync, rm
 import { join, sep } from 'node:path';
 import { linkPages } from './link-files.ts';
 import type { PagefindJob, PagefindJobResult } from './pagefind-worker.ts';
-import { runWorker } from './run-worker.ts';
+import { PagefindWorkers } from './pagefind-workers.ts';
 import { indexOfPage, isMergedIndex, PRIMARY_INDEX, type SearchLayout } from './search-shards.ts';
 
 /**
@@ -37,6 +37,8 @@ export class EarlySearch {
   #timer: NodeJS.Timeout | undefined;
   #running: Promise<unknown> | undefined;
   #taken = 0;
+  // One run at a time (Astro has the other core), all in one worker.
+  readonly #workers = new PagefindWorkers(1);
 
   /**
    * @param siteDir Astro's output folder, which it fills while this watches.
@@ -121,10 +123,11 @@ export class EarlySearch {
     return this.#taken;
   }
 
-  /** Stops, and resolves once no run is under way (they never reject). */
+  /** Stops, and resolves once no run is under way (they never reject) and the worker has ended. */
   async settled(): Promise<void> {
     this.stop();
     await Promise.all([...this.#jobs.values()].map((job) => job.result));
+    await this.#workers.close();
   }
 
   /** Moves each pending index's count of whole pages on, gathers those now whole, and starts the next run. */
@@ -169,7 +172,8 @@ export class EarlySearch {
   #run({ index, pages, seen, pagesDir }: Gathered): void {
     const outputPath = join(this.#workDir, 'indexes', index);
     const job: PagefindJob = { siteDir: this.#siteDir, pages, pagesDir, outputPath, gathered: true, merged: isMergedIndex(index) };
-    const running = runWorker<PagefindJobResult>(WORKER, job, "Pagefind's worker")
+    const running = this.#workers
+      .run(job)
       .then(
         (done) => (unchangedSince(pagesDir, pages, seen) ? done : undefined),
         () => undefined,
@@ -242,8 +246,6 @@ interface FileState {
   readonly size: number;
   readonly mtimeMs: number;
 }
-
-const WORKER = new URL('./pagefind-worker.ts', import.meta.url);
 
 // What marks a page for the search (src/build/search-pages.ts reads pages the same way).
 const MARKED = 'data-pagefind-body';

@@ -2,15 +2,17 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import * as pagefind from 'pagefind';
 import { linkPages } from './link-files.ts';
+import { CLOSE } from './pagefind-workers.ts';
 import { workerError } from './run-worker.ts';
 
 /**
- * One Pagefind run, in a worker thread of its own: Pagefind's Node API drives one service process
- * per module instance, and each worker loads its own, so two indexes are written at once, one on
- * each core, and each service process exits with its index.
+ * Pagefind runs, in a worker thread of their own (src/build/pagefind-workers.ts): Pagefind's Node
+ * API drives one service process per module instance, and each worker loads its own, so two
+ * indexes are written at once, one on each core. A worker takes one job at a time and keeps its
+ * service for the next, each index deleted from it once written; the service ends with the worker.
  */
 
 export interface PagefindJob {
@@ -69,13 +71,20 @@ export function fragmentDigest(compressed: Uint8Array): [url: string, digest: st
   return [url, createHash('sha256').update(bytes).digest('base64url')];
 }
 
-export async function runPagefindJob(job: PagefindJob): Promise<PagefindJobResult> {
+/**
+ * Writes one index. With `keepService`, Pagefind's service stays for the next job, the index
+ * deleted from it; otherwise, and after any failure, the service is closed (a next job starts a
+ * new one).
+ */
+export async function runPagefindJob(job: PagefindJob, keepService = false): Promise<PagefindJobResult> {
   const check = <T extends { errors: string[] }>(response: T): T => {
     if (response.errors.length > 0) throw new Error(`Pagefind: ${response.errors.join('; ')}`);
     return response;
   };
+  let index: pagefind.PagefindIndex | undefined;
+  let kept = false;
   try {
-    const { index } = check(await pagefind.createIndex());
+    index = check(await pagefind.createIndex()).index;
     if (!index) throw new Error('Pagefind did not create an index.');
     if (!job.gathered) linkPages(job.siteDir, job.pages, job.pagesDir);
     const { page_count: pages } = check(await index.addDirectory({ path: job.pagesDir }));
@@ -96,16 +105,30 @@ export async function runPagefindJob(job: PagefindJob): Promise<PagefindJobResul
         digests[url] = digest;
       }
     }
+    if (keepService) {
+      try {
+        await index.deleteIndex();
+        kept = true;
+      } catch {
+        // The index is written: the service is closed below, and the next job starts another.
+      }
+    }
     return { pages, digests };
   } finally {
-    await pagefind.close();
+    if (!kept) await pagefind.close();
   }
 }
 
 if (parentPort) {
   const port = parentPort;
-  runPagefindJob(workerData as PagefindJob).then(
-    (result) => port.postMessage({ result }),
-    (error: unknown) => port.postMessage(workerError(error)),
-  );
+  port.on('message', (message: PagefindJob | typeof CLOSE) => {
+    if (message === CLOSE) {
+      void pagefind.close().then(() => port.close());
+      return;
+    }
+    runPagefindJob(message, true).then(
+      (result) => port.postMessage({ result }),
+      (error: unknown) => port.postMessage(workerError(error)),
+    );
+  });
 }

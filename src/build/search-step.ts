@@ -5,7 +5,7 @@ import type { EarlySearch } from './early-search.ts';
 import type { PagefindJob, PagefindJobResult } from './pagefind-worker.ts';
 import { type IndexesAhead, type KeptIndexes, type KeptPage, keepIndexes, keptStamp, moveAheadIndex, readKeptIndexes, restoreIndex } from './search-cache.ts';
 import type { SearchPage } from './search-pages.ts';
-import { runWorker } from './run-worker.ts';
+import { PagefindWorkers } from './pagefind-workers.ts';
 import { assignPages, isMergedIndex, type SearchLayout } from './search-shards.ts';
 
 /** What the search step did. */
@@ -113,7 +113,7 @@ export async function searchStep(siteDir: string, options: SearchStepOptions): P
   } finally {
     await options.early?.settled();
     await ahead?.linked;
-    runs.cleanUp();
+    await runs.cleanUp();
   }
 }
 
@@ -190,9 +190,7 @@ export function decodedUrl(url: string): string {
 class Runs {
   readonly #workDir: string;
   readonly #siteDir: string;
-  #running = 0;
-  readonly #waiting: (() => void)[] = [];
-  readonly #limit = Math.max(1, Math.min(2, availableParallelism()));
+  readonly #workers = new PagefindWorkers(Math.min(2, availableParallelism()));
 
   constructor(workDir: string, siteDir: string) {
     this.#workDir = workDir;
@@ -201,24 +199,13 @@ class Runs {
 
   /** Indexes `pages` (from the site) into `output.outputPath`, or without an output, only for their fragments. */
   async run(name: string, pages: readonly SearchPage[], output?: Pick<PagefindJob, 'outputPath' | 'merged'>): Promise<PagefindJobResult> {
-    if (this.#running >= this.#limit) await new Promise<void>((resolve) => this.#waiting.push(resolve));
-    this.#running++;
-    try {
-      const job: PagefindJob = { siteDir: this.#siteDir, pages: pages.map((page) => page.page), pagesDir: join(this.#workDir, name), ...output };
-      return decodedResult(await inWorker(job));
-    } finally {
-      this.#running--;
-      this.#waiting.shift()?.();
-    }
+    const job: PagefindJob = { siteDir: this.#siteDir, pages: pages.map((page) => page.page), pagesDir: join(this.#workDir, name), ...output };
+    return decodedResult(await this.#workers.run(job));
   }
 
-  cleanUp(): void {
+  /** Ends the workers, once their runs are done, and removes the pages gathered for them. */
+  async cleanUp(): Promise<void> {
+    await this.#workers.close();
     rmSync(this.#workDir, { recursive: true, force: true });
   }
-}
-
-const WORKER = new URL('./pagefind-worker.ts', import.meta.url);
-
-function inWorker(job: PagefindJob): Promise<PagefindJobResult> {
-  return runWorker<PagefindJobResult>(WORKER, job, "Pagefind's worker");
 }

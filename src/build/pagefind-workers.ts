@@ -1,0 +1,151 @@
+import { Worker } from 'node:worker_threads';
+import type { PagefindJob, PagefindJobResult } from './pagefind-worker.ts';
+
+/**
+ * Pagefind's worker threads for the runs of one build step, up to `limit` at once, each kept for
+ * the next run with its Pagefind service process (src/build/pagefind-worker.ts).
+ *
+ * A clean build of 3,000 entries writes 16 indexes. With a worker and a service started for each,
+ * every run first paid some 0.1 s of a core to start a thread, load its modules (with Node's type
+ * stripper) and start a service; most of those runs happen while Astro renders the pages on the
+ * other core, so that came out of Astro's time too.
+ *
+ * A worker whose run failed is ended rather than kept: the next run gets a new one.
+ */
+export class PagefindWorkers {
+  readonly #limit: number;
+  readonly #idle: Worker[] = [];
+  readonly #waiting: ((worker: Worker | undefined) => void)[] = [];
+  /** Workers that have exited: never handed a job again. */
+  readonly #gone = new WeakSet<Worker>();
+  #started = 0;
+  #startedInAll = 0;
+  #closed = false;
+
+  constructor(limit: number) {
+    this.#limit = Math.max(1, limit);
+  }
+
+  /** How many workers were started so far. */
+  get started(): number {
+    return this.#startedInAll;
+  }
+
+  /** Runs `job` in a worker, when one is free. Rejects with the run's error, or when the pool is closed. */
+  async run(job: PagefindJob): Promise<PagefindJobResult> {
+    const worker = await this.#take();
+    let kept = false;
+    try {
+      const result = await ask(worker, job);
+      kept = true;
+      return result;
+    } finally {
+      if (kept) this.#give(worker);
+      else this.#end(worker);
+    }
+  }
+
+  /**
+   * Ends every worker, once its run is done, and with it its Pagefind service. Resolves when they
+   * have all exited. Runs asked for after this reject.
+   */
+  async close(): Promise<void> {
+    this.#closed = true;
+    for (const waiting of this.#waiting.splice(0)) waiting(undefined);
+    await Promise.all(this.#idle.splice(0).map(stop));
+  }
+
+  async #take(): Promise<Worker> {
+    if (this.#closed) throw new Error("Pagefind's workers were closed.");
+    const idle = this.#idle.pop();
+    if (idle) return idle;
+    if (this.#started < this.#limit) return this.#start();
+    const worker = await new Promise<Worker | undefined>((resolve) => this.#waiting.push(resolve));
+    if (!worker) throw new Error("Pagefind's workers were closed.");
+    return worker;
+  }
+
+  #start(): Worker {
+    this.#started++;
+    this.#startedInAll++;
+    const worker = new Worker(WORKER);
+    // A worker that fails while idle must not take the build down: it is only not used again.
+    worker.on('error', () => {});
+    worker.once('exit', () => {
+      this.#gone.add(worker);
+      const at = this.#idle.indexOf(worker);
+      if (at >= 0) {
+        this.#idle.splice(at, 1);
+        this.#started--;
+      }
+    });
+    return worker;
+  }
+
+  #give(worker: Worker): void {
+    if (this.#gone.has(worker)) return this.#end(worker);
+    const waiting = this.#waiting.shift();
+    if (waiting) waiting(worker);
+    else if (this.#closed) void stop(worker);
+    else {
+      // An idle worker does not keep the build's process alive.
+      worker.unref();
+      this.#idle.push(worker);
+    }
+  }
+
+  #end(worker: Worker): void {
+    this.#started--;
+    void worker.terminate();
+    // Someone waiting gets a new worker in its place.
+    const waiting = this.#waiting.shift();
+    if (!waiting) return;
+    if (this.#closed) return waiting(undefined);
+    waiting(this.#start());
+  }
+}
+
+const WORKER = new URL('./pagefind-worker.ts', import.meta.url);
+
+/** Hands `worker` one job and resolves with its result; rejects with its error, or if the worker fails or exits first. */
+function ask(worker: Worker, job: PagefindJob): Promise<PagefindJobResult> {
+  return new Promise((resolve, reject) => {
+    worker.ref();
+    const done = () => {
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+    };
+    const onMessage = (message: { result?: PagefindJobResult; error?: string }) => {
+      done();
+      if (message.error === undefined) resolve(message.result!);
+      else reject(new Error(message.error));
+    };
+    const onError = (error: Error) => {
+      done();
+      reject(error);
+    };
+    const onExit = (code: number) => {
+      done();
+      reject(new Error(`Pagefind's worker stopped with code ${code} before it finished.`));
+    };
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.on('exit', onExit);
+    worker.postMessage(job);
+  });
+}
+
+/** Asks a worker to close its Pagefind service and exit, and resolves once it has. */
+function stop(worker: Worker): Promise<void> {
+  return new Promise((resolve) => {
+    // Idle, it was let go of (`unref`): the build's process must still wait for it to exit.
+    worker.ref();
+    worker.once('exit', () => resolve());
+    worker.once('error', () => void worker.terminate());
+    worker.postMessage(CLOSE);
+  });
+}
+
+/** The message that ends a worker. */
+export const CLOSE = 'close';

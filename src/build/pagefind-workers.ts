@@ -18,6 +18,8 @@ export class PagefindWorkers {
   readonly #waiting: ((worker: Worker | undefined) => void)[] = [];
   /** Workers that have exited: never handed a job again. */
   readonly #gone = new WeakSet<Worker>();
+  /** Each worker not yet exited, with the promise of its exit. */
+  readonly #exits = new Map<Worker, Promise<void>>();
   #started = 0;
   #startedInAll = 0;
   #closed = false;
@@ -52,7 +54,9 @@ export class PagefindWorkers {
   async close(): Promise<void> {
     this.#closed = true;
     for (const waiting of this.#waiting.splice(0)) waiting(undefined);
-    await Promise.all(this.#idle.splice(0).map(stop));
+    for (const worker of this.#idle.splice(0)) stop(worker);
+    // A worker still running a job is stopped as it finishes (`#give`).
+    await Promise.all(this.#exits.values());
   }
 
   async #take(): Promise<Worker> {
@@ -71,14 +75,19 @@ export class PagefindWorkers {
     const worker = new Worker(WORKER);
     // A worker that fails while idle must not take the build down: it is only not used again.
     worker.on('error', () => {});
-    worker.once('exit', () => {
-      this.#gone.add(worker);
-      const at = this.#idle.indexOf(worker);
-      if (at >= 0) {
-        this.#idle.splice(at, 1);
-        this.#started--;
-      }
-    });
+    const exited = new Promise<void>((resolve) =>
+      worker.once('exit', () => {
+        this.#exits.delete(worker);
+        this.#gone.add(worker);
+        const at = this.#idle.indexOf(worker);
+        if (at >= 0) {
+          this.#idle.splice(at, 1);
+          this.#started--;
+        }
+        resolve();
+      }),
+    );
+    this.#exits.set(worker, exited);
     return worker;
   }
 
@@ -86,7 +95,7 @@ export class PagefindWorkers {
     if (this.#gone.has(worker)) return this.#end(worker);
     const waiting = this.#waiting.shift();
     if (waiting) waiting(worker);
-    else if (this.#closed) void stop(worker);
+    else if (this.#closed) stop(worker);
     else {
       // An idle worker does not keep the build's process alive.
       worker.unref();
@@ -136,15 +145,12 @@ function ask(worker: Worker, job: PagefindJob): Promise<PagefindJobResult> {
   });
 }
 
-/** Asks a worker to close its Pagefind service and exit, and resolves once it has. */
-function stop(worker: Worker): Promise<void> {
-  return new Promise((resolve) => {
-    // Idle, it was let go of (`unref`): the build's process must still wait for it to exit.
-    worker.ref();
-    worker.once('exit', () => resolve());
-    worker.once('error', () => void worker.terminate());
-    worker.postMessage(CLOSE);
-  });
+/** Asks a worker to close its Pagefind service and exit (`close` waits for the exit). */
+function stop(worker: Worker): void {
+  // Idle, it was let go of (`unref`): the build's process must still wait for it to exit.
+  worker.ref();
+  worker.once('error', () => void worker.terminate());
+  worker.postMessage(CLOSE);
 }
 
 /** The message that ends a worker. */

@@ -57,6 +57,18 @@ describe("Pagefind's workers", () => {
     }
   });
 
+  it('closes once the runs under way are done, and their workers have exited', async () => {
+    const site = folderWith(SITE);
+    const work = folderWith({});
+    const workers = new PagefindWorkers(2);
+    const running = [workers.run(job(site, work, 'a')), workers.run(job(site, work, 'b'))];
+    const queued = workers.run(job(site, work, 'c')).catch((error: Error) => error);
+    await workers.close();
+    // Both runs under way finished; the one still waiting for a worker did not start.
+    expect((await Promise.all(running)).map((result) => result.pages)).toEqual([2, 2]);
+    expect(String(await queued)).toMatch(/closed/);
+  });
+
   it('rejects a job that fails with its error, and runs the next in a new worker', async () => {
     const site = folderWith(SITE);
     const work = folderWith({});

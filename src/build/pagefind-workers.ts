@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { PagefindJob, PagefindJobResult } from './pagefind-worker.ts';
+import { nextResult } from './run-worker.ts';
 
 /**
  * Pagefind's worker threads for the runs of one build step, up to `limit` at once, each kept for
@@ -16,9 +17,7 @@ export class PagefindWorkers {
   readonly #limit: number;
   readonly #idle: Worker[] = [];
   readonly #waiting: ((worker: Worker | undefined) => void)[] = [];
-  /** Workers that have exited: never handed a job again. */
-  readonly #gone = new WeakSet<Worker>();
-  /** Each worker not yet exited, with the promise of its exit. */
+  /** Each worker not yet exited, with the promise of its exit; one that has is never handed a job again. */
   readonly #exits = new Map<Worker, Promise<void>>();
   #started = 0;
   #startedInAll = 0;
@@ -78,7 +77,6 @@ export class PagefindWorkers {
     const exited = new Promise<void>((resolve) =>
       worker.once('exit', () => {
         this.#exits.delete(worker);
-        this.#gone.add(worker);
         const at = this.#idle.indexOf(worker);
         if (at >= 0) {
           this.#idle.splice(at, 1);
@@ -92,7 +90,7 @@ export class PagefindWorkers {
   }
 
   #give(worker: Worker): void {
-    if (this.#gone.has(worker)) return this.#end(worker);
+    if (!this.#exits.has(worker)) return this.#end(worker);
     const waiting = this.#waiting.shift();
     if (waiting) waiting(worker);
     else if (this.#closed) stop(worker);
@@ -118,31 +116,10 @@ const WORKER = new URL('./pagefind-worker.ts', import.meta.url);
 
 /** Hands `worker` one job and resolves with its result; rejects with its error, or if the worker fails or exits first. */
 function ask(worker: Worker, job: PagefindJob): Promise<PagefindJobResult> {
-  return new Promise((resolve, reject) => {
-    worker.ref();
-    const done = () => {
-      worker.off('message', onMessage);
-      worker.off('error', onError);
-      worker.off('exit', onExit);
-    };
-    const onMessage = (message: { result?: PagefindJobResult; error?: string }) => {
-      done();
-      if (message.error === undefined) resolve(message.result!);
-      else reject(new Error(message.error));
-    };
-    const onError = (error: Error) => {
-      done();
-      reject(error);
-    };
-    const onExit = (code: number) => {
-      done();
-      reject(new Error(`Pagefind's worker stopped with code ${code} before it finished.`));
-    };
-    worker.on('message', onMessage);
-    worker.on('error', onError);
-    worker.on('exit', onExit);
-    worker.postMessage(job);
-  });
+  worker.ref();
+  const answer = nextResult<PagefindJobResult>(worker, "Pagefind's worker");
+  worker.postMessage(job);
+  return answer;
 }
 
 /** Asks a worker to close its Pagefind service and exit (`close` waits for the exit). */

@@ -5,21 +5,40 @@ import { Worker } from 'node:worker_threads';
  * `{ error }` with what went wrong, which rejects. A worker that exits without posting rejects too.
  */
 export function runWorker<T>(file: URL, data: unknown, what: string): Promise<T> {
+  const worker = new Worker(file, { workerData: data });
+  // Once it has answered, what the worker does is of no concern: a late error is not one.
+  worker.on('error', () => {});
+  return nextResult<T>(worker, what);
+}
+
+/**
+ * Resolves with the next message `worker` posts (`{ result }`, or `{ error }`, which rejects);
+ * rejects if the worker fails or exits first. Listens only until then, so that a worker kept for
+ * more work (src/build/pagefind-workers.ts) can be asked again.
+ */
+export function nextResult<T>(worker: Worker, what: string): Promise<T> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(file, { workerData: data });
-    let settled = false;
-    worker.once('message', (message: { result?: T; error?: string }) => {
-      settled = true;
+    const done = () => {
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+    };
+    const onMessage = (message: { result?: T; error?: string }) => {
+      done();
       if (message.error === undefined) resolve(message.result as T);
       else reject(new Error(message.error));
-    });
-    worker.once('error', (error) => {
-      settled = true;
+    };
+    const onError = (error: Error) => {
+      done();
       reject(error);
-    });
-    worker.once('exit', (code) => {
-      if (!settled) reject(new Error(`${what} stopped with code ${code} before it finished.`));
-    });
+    };
+    const onExit = (code: number) => {
+      done();
+      reject(new Error(`${what} stopped with code ${code} before it finished.`));
+    };
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.on('exit', onExit);
   });
 }
 

@@ -19,9 +19,12 @@ export interface InlineScript {
 // (src/build/page-bytes.ts).
 const SCRIPT_TAG = /<script(?![^>]*[\t\n\f\r /]src[\t\n\f\r ]*=)(?:[\t\n\f\r ][^>]*|\/[^>]*)?>([^]*?)<\/script[\t\n\f\r />]/gi;
 
-/** Returns the CSP source that allows an inline script with this text: `'sha256-…'`. */
-export function scriptHash(body: string): string {
-  return `'sha256-${createHash('sha256').update(body).digest('base64')}'`;
+/**
+ * Returns the CSP source that allows an inline script with this text: `'sha256-…'`. A script
+ * taken from a page's view is given with `'latin1'`: its characters are then the bytes hashed.
+ */
+export function scriptHash(body: string, encoding: 'utf8' | 'latin1' = 'utf8'): string {
+  return `'sha256-${createHash('sha256').update(body, encoding).digest('base64')}'`;
 }
 
 /** The script whose text, as a page's view holds it, is `view`. */
@@ -29,7 +32,7 @@ function viewScript(view: string): InlineScript {
   let known = viewScripts.get(view);
   if (known === undefined) {
     // The view's characters are the script's bytes, which the browser hashes.
-    known = { body: viewText(view), hash: `'sha256-${createHash('sha256').update(view, 'latin1').digest('base64')}'` };
+    known = { body: viewText(view), hash: scriptHash(view, 'latin1') };
     // Bounded, for a site whose pages each carry a script of their own.
     if (viewScripts.size >= KNOWN_SCRIPTS) viewScripts.clear();
     viewScripts.set(view, known);

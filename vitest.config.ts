@@ -18,6 +18,7 @@ const INTEGRATION = [
   'tests/build/release-memory.test.ts',
   'tests/build/build-lock.test.ts',
   'tests/build/chromium-lifetime.test.ts',
+  'tests/browser/headless-chromium.test.ts',
   'tests/diagrams/mermaid/mermaid-renderer.test.ts',
   'tests/importers/import-command.test.ts',
   'tests/typecheck.test.ts',

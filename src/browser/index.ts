@@ -6,4 +6,5 @@ export {
   SYSTEM_CHROMIUM_PATHS,
   type FindChromiumOptions,
 } from './find-chromium.ts';
-export { createSharedBrowser, LAUNCH_ARGS, type SharedBrowser, type SharedBrowserOptions } from './shared-browser.ts';
+export { LAUNCH_ARGS } from './launch-args.ts';
+export { createSharedBrowser, type SharedBrowser, type SharedBrowserOptions } from './shared-browser.ts';

@@ -1,19 +1,6 @@
 import type { Browser, BrowserContext, BrowserType } from 'playwright-core';
 import { findChromium } from './find-chromium.ts';
-
-/** Chromium flags for rendering in CI containers and sandboxes; the build never needs the network. */
-export const LAUNCH_ARGS = [
-  // CI usually runs as root, where Chromium's sandbox refuses to start.
-  '--no-sandbox',
-  '--disable-gpu',
-  // Docker's /dev/shm is 64 MB by default, too small for Chromium's shared memory.
-  '--disable-dev-shm-usage',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-] as const;
+import { LAUNCH_ARGS } from './launch-args.ts';
 
 export interface SharedBrowserOptions {
   /** Environment to look for Chromium in; defaults to `process.env`. */

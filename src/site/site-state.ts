@@ -78,3 +78,8 @@ export function siteState(): SiteState {
 export function onSiteState(name: string, listener: Listener): void {
   holder().listeners.set(name, listener);
 }
+
+/** Stops calling the listener of that name: a loader whose store and folders are gone (a test's). */
+export function offSiteState(name: string): void {
+  holder().listeners.delete(name);
+}

@@ -2,13 +2,14 @@ import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { LoaderContext } from 'astro/loaders';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/core/check/check-content.ts';
 import { fromPortableModel, toPortableModel } from '../../src/core/model/portable-model.ts';
 import { entryLoader } from '../../src/integration/entry-loader.ts';
 import { LiveModel } from '../../src/integration/live-model.ts';
 import { resolveOptions } from '../../src/integration/options.ts';
 import { bodyFileOf, readBody } from '../../src/site/entry-bodies.ts';
+import { offSiteState } from '../../src/site/site-state.ts';
 import { scratchFolders } from '../helpers/scratch-files.ts';
 
 const VALID = join(import.meta.dirname, '..', 'fixtures', 'valid');
@@ -41,6 +42,9 @@ function loaderContext(cacheDir: string) {
 
 describe('the entry loader', () => {
   const scratch = scratchFolders('entry-loader');
+  // A loader follows the model the next test publishes, and would sync into this test's folders,
+  // deleted by then, writing them again.
+  afterEach(() => offSiteState('entries:services'));
 
   it("keeps each entry's rendered body in a file of its own and none of its data in Astro's store", async () => {
     const cacheDir = scratch();

@@ -9,12 +9,12 @@ describe('the system Chromium, launched with the build\'s arguments', { timeout:
     try {
       const cdp = await browser.newBrowserCDPSession();
       const page = await browser.newPage();
-      // The popups load as the window opens; give them the time they took when they did.
+      await page.goto('chrome://version');
+      // The popups were made with the window, before its page loaded; a second more for a slow machine.
       await new Promise((resolve) => setTimeout(resolve, 1_000));
       const { targetInfos } = await cdp.send('Target.getTargets');
       expect(targetInfos.filter((target) => target.type !== 'page').map((target) => target.url)).toEqual([]);
       // What Chromium runs with: only the last --disable-features counts.
-      await page.goto('chrome://version');
       const commandLine = (await page.locator('#command_line').textContent()) ?? '';
       const disabled = [...commandLine.matchAll(/--disable-features=(\S+)/g)].at(-1)?.[1]!.split(',') ?? [];
       expect(PLAYWRIGHT_DISABLED_FEATURES.filter((feature) => !disabled.includes(feature))).toEqual([]);

@@ -1,11 +1,10 @@
-import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { findChromium, LAUNCH_ARGS } from '../../src/browser/index.ts';
 import { PLAYWRIGHT_DISABLED_FEATURES } from '../../src/browser/launch-args.ts';
+import { launchBrowser } from '../helpers/browser.ts';
 
 describe('the system Chromium, launched with the build\'s arguments', { timeout: 60_000 }, () => {
   it('opens a page without the address bar\'s popups, and keeps Playwright\'s features turned off', async () => {
-    const browser = await chromium.launch({ executablePath: findChromium(), headless: true, args: [...LAUNCH_ARGS] });
+    const browser = await launchBrowser();
     try {
       const cdp = await browser.newBrowserCDPSession();
       const page = await browser.newPage();

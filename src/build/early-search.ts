@@ -1,9 +1,10 @@
-import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
-import { join, sep } from 'node:path';
+import { closeSync, fstatSync, openSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import { linkPages } from './link-files.ts';
 import type { PagefindJob, PagefindJobResult } from './pagefind-worker.ts';
 import { PagefindWorkers } from './pagefind-workers.ts';
 import { indexOfPage, isMergedIndex, PRIMARY_INDEX, type SearchLayout } from './search-shards.ts';
+import { walkFolder } from './walk-folder.ts';
 
 /**
  * Pagefind beside page generation, in a build with nothing to reuse.
@@ -194,8 +195,9 @@ export class EarlySearch {
   #sitePages(): { pages: string[]; seen: FileState[] } | undefined {
     const pages: string[] = [];
     const seen: FileState[] = [];
-    const files = readdirSync(this.#siteDir, { recursive: true, encoding: 'utf8' })
-      .map((path) => path.split(sep).join('/'))
+    const files = walkFolder(this.#siteDir)
+      .filter((dirent) => dirent.isFile())
+      .map((dirent) => relative(this.#siteDir, join(dirent.parentPath, dirent.name)).split(sep).join('/'))
       .filter((path) => path.endsWith('.html') && indexOfPage(this.#layout, path) === PRIMARY_INDEX)
       .sort();
     for (const page of files) {

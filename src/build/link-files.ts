@@ -1,5 +1,6 @@
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
+import { walkFolder } from './walk-folder.ts';
 
 /**
  * Recreates a folder's files under `to` as hard links: no bytes are copied, and neither side is
@@ -17,7 +18,7 @@ export function linkTree(from: string, to: string): void {
     mkdirSync(path, { recursive: true });
     made.add(path);
   };
-  for (const dirent of readdirSync(from, { withFileTypes: true, recursive: true })) {
+  for (const dirent of walkFolder(from)) {
     const source = join(dirent.parentPath, dirent.name);
     const target = join(to, relative(from, source));
     if (dirent.isDirectory()) {

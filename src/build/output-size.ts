@@ -1,5 +1,6 @@
-import { type Dirent, readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join, normalize, sep } from 'node:path';
+import { walkFolder } from './walk-folder.ts';
 
 /** How many files a folder holds and their bytes. */
 export interface FolderSize {
@@ -20,7 +21,7 @@ export function measureFolder(folder: string, include: (name: string) => boolean
       continue;
     }
     if (!entry.isDirectory()) continue;
-    for (const dirent of readdirSync(path, { withFileTypes: true, recursive: true }) as Dirent[]) {
+    for (const dirent of walkFolder(path)) {
       if (!dirent.isFile()) continue;
       files++;
       bytes += statSync(join(dirent.parentPath, dirent.name)).size;

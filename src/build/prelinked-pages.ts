@@ -4,6 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { astroKeepsPagesAsExpected, localPath } from './astro-links.ts';
 import { sameFile } from './replace-file.ts';
 import { runWorker } from './run-worker.ts';
+import { walkFolder } from './walk-folder.ts';
 
 /**
  * Puts every kept page into the new build's folder, as a link, before Astro generates a page.
@@ -149,7 +150,7 @@ export function linkKeptPagesInto(keptDir: string, outDir: string): string[] {
 function treeOf(folder: string): Map<string, 'file' | 'folder' | 'other'> | undefined {
   try {
     const tree = new Map<string, 'file' | 'folder' | 'other'>();
-    for (const item of fs.readdirSync(folder, { recursive: true, withFileTypes: true })) {
+    for (const item of walkFolder(folder)) {
       tree.set(relative(folder, join(item.parentPath, item.name)), item.isDirectory() ? 'folder' : item.isFile() ? 'file' : 'other');
     }
     return tree;

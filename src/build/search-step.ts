@@ -36,6 +36,16 @@ export interface SearchStepOptions {
    * with those indexes, before the step ends: the others are in the site by then.
    */
   readonly meanwhile?: (writing: readonly string[]) => void;
+  /** Pagefind's workers, started ahead (`searchWorkers`); the step closes them when it ends. Else it starts its own. */
+  readonly workers?: PagefindWorkers;
+}
+
+/**
+ * The Pagefind workers of a search step: as many at once as there are cores, at most two. Started
+ * ahead (`PagefindWorkers.warm`) by a build that reuses pages, while Astro's process builds the site.
+ */
+export function searchWorkers(): PagefindWorkers {
+  return new PagefindWorkers(Math.min(2, availableParallelism()));
 }
 
 /**
@@ -63,7 +73,7 @@ export async function searchStep(siteDir: string, options: SearchStepOptions): P
 
   const { ahead } = options;
   const kept = cacheDir ? (ahead ? ahead.kept : readKeptIndexes(cacheDir, layout.indexes)) : undefined;
-  const runs = new Runs(workDir, siteDir);
+  const runs = new Runs(workDir, siteDir, options.workers ?? searchWorkers());
   try {
     const reusable = await reusableIndexes(groups, kept?.indexes ?? {}, runs);
     const next: Record<string, Record<string, KeptPage>> = {};
@@ -186,15 +196,16 @@ export function decodedUrl(url: string): string {
   }
 }
 
-/** Pagefind runs in worker threads, as many at once as there are cores, at most two. */
+/** Pagefind runs in worker threads (`searchWorkers`). */
 class Runs {
   readonly #workDir: string;
   readonly #siteDir: string;
-  readonly #workers = new PagefindWorkers(Math.min(2, availableParallelism()));
+  readonly #workers: PagefindWorkers;
 
-  constructor(workDir: string, siteDir: string) {
+  constructor(workDir: string, siteDir: string, workers: PagefindWorkers) {
     this.#workDir = workDir;
     this.#siteDir = siteDir;
+    this.#workers = workers;
   }
 
   /** Indexes `pages` (from the site) into `output.outputPath`, or without an output, only for their fragments. */

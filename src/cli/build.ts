@@ -12,7 +12,8 @@ import { completeSize, measureFinishedPages, measureFolder, type PagesSize } fro
 import { linkPdf, PDF_FILE, pdfJob, printPdf } from '../build/pdf-step.ts';
 import { readPagesAsWritten } from '../build/policies-as-written.ts';
 import { releaseMemory } from '../build/release-memory.ts';
-import { type SearchStepResult, searchStep } from '../build/search-step.ts';
+import { type SearchStepResult, searchStep, searchWorkers } from '../build/search-step.ts';
+import type { PagefindWorkers } from '../build/pagefind-workers.ts';
 import { keptAnyPage } from '../build/astro-links.ts';
 import { EarlySearch } from '../build/early-search.ts';
 import { type IndexesAhead, restoreAhead } from '../build/search-cache.ts';
@@ -210,6 +211,7 @@ async function build(
   rmSync(staging, { recursive: true, force: true });
   let early: EarlySearch | undefined;
   let ahead: IndexesAhead | undefined;
+  let workers: PagefindWorkers | undefined;
   // The site's files and bytes, counted in the search step (see below) but for what comes after it.
   let finishedPages: PagesSize | undefined;
   try {
@@ -239,8 +241,14 @@ async function build(
         // the other core); Astro's folder was emptied of any older build before the check.
         if (!keptAnyPage(folders.keptPages)) early = new EarlySearch(folders.work, search, entryPages, join(sideFileFor(staging, 'search'), 'early')).start();
         // Otherwise the last build's indexes are linked into the search step's folder meanwhile,
-        // for it to move in those its pages let it take.
-        else ahead = restoreAhead(folders.search, search.indexes, join(sideFileFor(staging, 'search'), 'kept'));
+        // for it to move in those its pages let it take, and Pagefind's workers start for the
+        // indexes that changed.
+        else {
+          ahead = restoreAhead(folders.search, search.indexes, join(sideFileFor(staging, 'search'), 'kept'));
+          // After the linking: both share the core Astro's process leaves free.
+          const pool = (workers = searchWorkers());
+          void ahead.linked.then(() => pool.warm());
+        }
         // Astro has its plan now: the model's memory goes back while it builds, on the other core.
         releaseMemory();
         return building;
@@ -291,6 +299,7 @@ async function build(
       workDir: sideFileFor(staging, 'search'),
       ...(early ? { early } : {}),
       ...(ahead ? { ahead } : {}),
+      ...(workers ? { workers } : {}),
       // Counted while the indexes are written: all but them, the PDF and the pages its size goes into.
       meanwhile: (writing: readonly string[]) => (finishedPages = measureFinishedPages(staging, [...writing, PDF_FILE], pdf.linkingPages.map(linkingPageFile))),
     };
@@ -326,6 +335,8 @@ async function build(
   } finally {
     stopHandlingSignals();
     await closeSharedMermaidRenderer();
+    // Started for a search step that did not come (the step closes them itself).
+    await workers?.close();
   }
 
   // Astro's process, done with the site, may still be exiting (src/build/astro-process-start.ts):

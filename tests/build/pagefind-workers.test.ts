@@ -57,6 +57,26 @@ describe("Pagefind's workers", () => {
     }
   });
 
+  it('starts its workers ahead when warmed, and hands them to the runs that come', async () => {
+    const site = folderWith(SITE);
+    const work = folderWith({});
+    const workers = new PagefindWorkers(2).warm();
+    try {
+      expect(workers.started).toBe(2);
+      // Warming again starts none beyond the limit.
+      expect(workers.warm().started).toBe(2);
+      const results = await Promise.all(['a', 'b', 'c'].map((name) => workers.run(job(site, work, name))));
+      expect(results.map((result) => result.pages)).toEqual([2, 2, 2]);
+      expect(workers.started).toBe(2);
+    } finally {
+      await workers.close();
+    }
+    // A pool closed before it was warmed starts nothing.
+    const closed = new PagefindWorkers(2);
+    await closed.close();
+    expect(closed.warm().started).toBe(0);
+  });
+
   it('closes once the runs under way are done, and their workers have exited', async () => {
     const site = folderWith(SITE);
     const work = folderWith({});
@@ -98,5 +118,23 @@ describe("Pagefind's workers", () => {
     expect(run.stderr).toBe('');
     expect(run.stdout).toBe('closed after 2 pages\n');
     expect(run.status).toBe(0);
+  });
+
+  it('lets a process end whose warmed workers were never asked for a run, closed or not', () => {
+    const work = folderWith({});
+    for (const close of [true, false]) {
+      const script = `
+        import { PagefindWorkers } from ${JSON.stringify(new URL('../../src/build/pagefind-workers.ts', import.meta.url).href)};
+        const workers = new PagefindWorkers(2).warm();
+        ${close ? 'await workers.close();' : ''}
+        console.log('started', workers.started);
+      `;
+      const file = join(work, `warm-${close}.mjs`);
+      writeFileSync(file, script);
+      const run = spawnSync(process.execPath, ['--experimental-strip-types', '--no-warnings', file], { encoding: 'utf8', timeout: 60_000 });
+      expect(run.stderr).toBe('');
+      expect(run.stdout).toBe('started 2\n');
+      expect(run.status).toBe(0);
+    }
   });
 });

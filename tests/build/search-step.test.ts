@@ -1,10 +1,10 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { restoreAhead } from '../../src/build/search-cache.ts';
 import { searchPage } from '../../src/build/search-pages.ts';
-import { type SearchStepOptions, type SearchStepResult, searchStep } from '../../src/build/search-step.ts';
+import { type SearchStepOptions, type SearchStepResult, searchStep, searchWorkers } from '../../src/build/search-step.ts';
 import { type SearchLayout, searchLayout } from '../../src/build/search-shards.ts';
 
 const page = (title: string, body: string, aside = '') =>
@@ -185,6 +185,8 @@ describe('a search split between indexes', () => {
   });
 
   it('moves in the kept indexes linked ahead while the site was built, and equals a build without a cache', async () => {
+    // As a build that reuses pages runs the step: with the indexes linked ahead, and Pagefind's
+    // workers started ahead, which the step runs in and closes.
     const cache = join(scratch('mp-search-cache-'), 'search');
     const first = site(SITE, SPLIT, cache);
     await searchStep(first.dir, first.options);
@@ -194,7 +196,10 @@ describe('a search split between indexes', () => {
     expect([...(await ahead.linked)].sort()).toEqual(SPLIT.indexes);
     const aheadInode = (index: string) => statSync(join(ahead.folder, index, 'pagefind-entry.json')).ino;
     const linked = Object.fromEntries(SPLIT.indexes.map((index) => [index, aheadInode(index)]));
-    expect(await searchStep(changed.dir, { ...changed.options, ahead })).toMatchObject({ written: 1 });
+    const workers = searchWorkers().warm();
+    expect(await searchStep(changed.dir, { ...changed.options, ahead, workers })).toMatchObject({ written: 1 });
+    expect(workers.started).toBe(Math.min(2, availableParallelism()));
+    await expect(workers.run({ siteDir: changed.dir, pages: [], pagesDir: join(changed.options.workDir, 'late') })).rejects.toThrow(/closed/);
     // The indexes taken are the very folders linked ahead; the one written again is new, and the
     // folder of those linked ahead is gone with the step's scratch folder.
     const moved = SPLIT.indexes.filter((index) => statSync(join(changed.dir, index, 'pagefind-entry.json')).ino === linked[index]);

@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 import { alternatingRuns, type Side, type SideRuns } from './alternating-runs.ts';
 import { writeBaselineProject } from './baseline-project.ts';
 import { type DevProbe, probeDevServer } from './dev-probe.ts';
-import { launchSharedChromium } from './launch-chromium.ts';
+import { launchChromium } from '../browser/index.ts';
 import { measureOutput, type OutputSizes } from './page-sizes.ts';
 import { runMeasured } from './process-tree.ts';
 import { probeSearch, type SearchProbe } from './search-probe.ts';
@@ -125,7 +125,7 @@ export async function runBench(options: BenchOptions): Promise<{ machine: Record
   const strip = [...SCRIPT_NODE_FLAGS, '--no-warnings'];
   const results: SizeResult[] = [];
   let example: { dev: DevProbe } | undefined;
-  const browser = await launchSharedChromium();
+  const browser = await launchChromium();
   try {
     for (const entries of options.sizes) {
       const work = join(root, 'tmp', 'bench', String(entries));

@@ -1,4 +1,7 @@
-/** Finding and sharing the one Chromium a build uses for diagrams and the PDF. */
+/**
+ * Finding and launching Chromium: the one a build shares for diagrams and the PDF, and browsers of
+ * their own for the bench and the tests.
+ */
 export {
   CHROMIUM_ENV_VARS,
   findChromium,
@@ -7,4 +10,5 @@ export {
   type FindChromiumOptions,
 } from './find-chromium.ts';
 export { LAUNCH_ARGS } from './launch-args.ts';
+export { launchChromium } from './launch-chromium.ts';
 export { createSharedBrowser, type SharedBrowser, type SharedBrowserOptions } from './shared-browser.ts';

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { PLAYWRIGHT_DISABLED_FEATURES } from '../../src/browser/launch-args.ts';
-import { launchBrowser } from '../helpers/browser.ts';
+import { launchChromium } from '../../src/browser/index.ts';
 
 describe('the system Chromium, launched with the build\'s arguments', { timeout: 60_000 }, () => {
   it('opens a page without the address bar\'s popups, and keeps Playwright\'s features turned off', async () => {
-    const browser = await launchBrowser();
+    const browser = await launchChromium();
     try {
       const cdp = await browser.newBrowserCDPSession();
       const page = await browser.newPage();

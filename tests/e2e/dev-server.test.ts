@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser.ts';
+import { launchChromium } from '../../src/browser/index.ts';
 import { type DevServer, startDevServer } from '../helpers/dev-server.ts';
 
 // Sized for a CI machine twice as slow as a developer's and busy: the edit itself shows in about
@@ -26,7 +26,7 @@ const overlayText = () =>
 describe('npm run dev follows the content', () => {
   beforeAll(async () => {
     server = await startDevServer('valid');
-    browser = await launchBrowser();
+    browser = await launchChromium();
     page = await browser.newPage();
     // The first request makes Vite optimize dependencies, which may reload the page once; settle it.
     await page.goto(`${server.url}/services/api/`, { waitUntil: 'load', timeout: 120_000 });

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveStatic } from '../../src/pdf/static-server.ts';
 import { INDEX_PAGE_ROWS } from '../../src/site/view/paginate-index.ts';
 import { seriousAxeViolations } from '../helpers/axe.ts';
-import { launchBrowser } from '../helpers/browser.ts';
+import { launchChromium } from '../../src/browser/index.ts';
 import { buildContentSite } from '../helpers/built-site.ts';
 
 const REPO = join(import.meta.dirname, '..', '..');
@@ -74,7 +74,7 @@ describe('a collection index longer than one page', () => {
     const server = await serveStatic(site.dir);
     let browser: Browser | undefined;
     try {
-      browser = await launchBrowser();
+      browser = await launchChromium();
       for (const colorScheme of ['light', 'dark'] as const) {
         const tab = await browser.newPage({ bypassCSP: true, colorScheme });
         await tab.goto(`${server.url}/deployments/page/2/`, { waitUntil: 'networkidle' });

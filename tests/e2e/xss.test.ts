@@ -1,11 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import yaml from 'js-yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { findChromium, LAUNCH_ARGS } from '../../src/browser/index.ts';
+import { launchChromium } from '../../src/browser/index.ts';
 import { GovernanceSchema } from '../../src/core/schemas/governance.ts';
 import { PlatformSchema } from '../../src/core/schemas/platform.ts';
 import { serveStatic } from '../../src/pdf/static-server.ts';
@@ -43,11 +43,7 @@ beforeAll(async () => {
   server = await serveStatic(site.dir);
   // Addresses outside this machine fail at once instead of waiting on DNS; requests to them are
   // still seen (and counted when they go to the payloads' marker host).
-  browser = await chromium.launch({
-    executablePath: findChromium(),
-    headless: true,
-    args: [...LAUNCH_ARGS, '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'],
-  });
+  browser = await launchChromium(['--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1']);
 }, 300_000);
 
 afterAll(async () => {

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { serveStatic } from '../../src/pdf/static-server.ts';
-import { launchBrowser } from './browser.ts';
+import { launchChromium } from '../../src/browser/index.ts';
 
 /** The example site built in global setup, served on a free port, and the system Chromium to drive it. */
 export interface ServedSite {
@@ -18,7 +18,7 @@ export function serveExampleSite(): ServedSite {
   let browser: Browser | undefined;
   beforeAll(async () => {
     server = await serveStatic(inject('siteDir'));
-    browser = await launchBrowser();
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

@@ -57,6 +57,8 @@ const ASTRO_PROCESS = fileURLToPath(new URL('./astro-process-main.ts', import.me
 
 /** The Astro process of one build, started before the build has a plan for it. */
 export interface AstroProcess {
+  /** Its pid, once started: it writes into the folders the build's lock guards (`lockSiteFolders`). */
+  readonly pid: number | undefined;
   /** Has it load Astro and the project's modules now, ahead of its plan. */
   load(): void;
   /**
@@ -110,6 +112,7 @@ export function startAstroProcess(root: string, env: NodeJS.ProcessEnv, keptPage
   child.stdin!.on('error', () => {});
   let planned = false;
   return {
+    pid: child.pid,
     load() {
       child.stdin!.write('load\n');
     },

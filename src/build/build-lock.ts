@@ -37,25 +37,32 @@ export function waitingFor(holder: number | undefined, what: string, file: strin
  * folder; two at once would overwrite each other's files, so the second waits its turn. A lock
  * left by a build that died is taken over. `onWait` is told once when the build starts to wait:
  * the holder's pid, or undefined for a lock that names no process (see `UNNAMED_LOCK_GRACE_MS`).
+ *
+ * `helpers` are processes of this build that write where the lock guards, named in the lock
+ * beside this one: the lock is held while any of them runs. A build killed with SIGKILL leaves
+ * its Astro process writing into the work folder until it sees its parent gone; a build that took
+ * the lock meanwhile emptied that folder under it, and failed (ENOTEMPTY).
  */
-export async function acquireLock(file: string, onWait: (holder: number | undefined) => void, timeoutMs = 30 * 60_000): Promise<() => void> {
+export async function acquireLock(file: string, onWait: (holder: number | undefined) => void, timeoutMs = 30 * 60_000, helpers: readonly number[] = []): Promise<() => void> {
   const deadline = Date.now() + timeoutMs;
+  const own = [process.pid, ...helpers].join(' ');
   let told = false;
   for (;;) {
-    if (tryTake(file)) return () => release(file);
+    if (tryTake(file, own)) return () => release(file, own);
     const content = readLock(file);
     if (content === undefined) continue;
-    const holder = Number(content);
-    const named = /^\d+$/.test(content) && holder > 0;
-    if (named ? !alive(holder) : unnamedFor(file) > UNNAMED_LOCK_GRACE_MS) {
+    const pids = /^\d+(?: \d+)*$/.test(content) ? content.split(' ').map(Number) : [];
+    const named = pids.length > 0 && pids.every((pid) => pid > 0);
+    const holder = named ? pids.find(alive) : undefined;
+    if (named ? holder === undefined : unnamedFor(file) > UNNAMED_LOCK_GRACE_MS) {
       takeOver(file, content);
       continue;
     }
     if (Date.now() > deadline) {
-      throw new Error(`Another build (process ${named ? holder : 'unknown'}) has held ${file} for ${timeoutMs / 60_000} minutes; stop it, or delete the file if no build is running.`);
+      throw new Error(`Another build (process ${holder ?? 'unknown'}) has held ${file} for ${timeoutMs / 60_000} minutes; stop it, or delete the file if no build is running.`);
     }
     if (!told) {
-      onWait(named ? holder : undefined);
+      onWait(holder);
       told = true;
     }
     await sleep(250);
@@ -63,15 +70,15 @@ export async function acquireLock(file: string, onWait: (holder: number | undefi
 }
 
 /**
- * Creates the lock file holding this process's pid, or returns false when it exists. The pid is
- * written to a file of this process's own first, which is then linked into place: the lock never
- * exists without its holder's pid in it. (Created empty and written after, another build reading
- * it in between took it for one left behind, removed it and took it too: both built into the same
- * folder at once.)
+ * Creates the lock file holding `pids` (this process's first), or returns false when it exists.
+ * They are written to a file of this process's own first, which is then linked into place: the
+ * lock never exists without its holder's pid in it. (Created empty and written after, another
+ * build reading it in between took it for one left behind, removed it and took it too: both
+ * built into the same folder at once.)
  */
-function tryTake(file: string): boolean {
+function tryTake(file: string, pids: string): boolean {
   const own = `${file}.${process.pid}`;
-  writeFileSync(own, String(process.pid));
+  writeFileSync(own, pids);
   try {
     linkSync(own, file);
     return true;
@@ -79,16 +86,16 @@ function tryTake(file: string): boolean {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EEXIST') return false;
     // A file system without hard links: created and written at once, as near as it allows.
-    if (code === 'EPERM' || code === 'ENOTSUP' || code === 'ENOSYS') return createWithPid(file);
+    if (code === 'EPERM' || code === 'ENOTSUP' || code === 'ENOSYS') return createWithPid(file, pids);
     throw error;
   } finally {
     rmSync(own, { force: true });
   }
 }
 
-function createWithPid(file: string): boolean {
+function createWithPid(file: string, pids: string): boolean {
   try {
-    writeFileSync(file, String(process.pid), { flag: 'wx' });
+    writeFileSync(file, pids, { flag: 'wx' });
     return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
@@ -136,10 +143,10 @@ function takeOver(file: string, content: string): void {
   }
 }
 
-/** Removes the lock file if this process still holds it. */
-function release(file: string): void {
+/** Removes the lock file if this process still holds it (`pids`, as it took it). */
+function release(file: string, pids: string): void {
   try {
-    if (readFileSync(file, 'utf8') === String(process.pid)) rmSync(file, { force: true });
+    if (readFileSync(file, 'utf8') === pids) rmSync(file, { force: true });
   } catch {
     // Already gone.
   }

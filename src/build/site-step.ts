@@ -36,9 +36,10 @@ export interface SitePlanOptions extends Omit<SiteStepOptions, 'env'> {
  * returns its release. It covers Astro's build and the policy pass after it: both write Astro's
  * kept pages.
  */
-export async function lockSiteFolders(folders: SiteWorkFolders, log?: (line: string) => void): Promise<() => void> {
+export async function lockSiteFolders(folders: SiteWorkFolders, log?: (line: string) => void, astro?: Pick<AstroProcess, 'pid'>): Promise<() => void> {
   mkdirSync(dirname(folders.lock), { recursive: true });
-  return acquireLock(folders.lock, (holder) => log?.(`${waitingFor(holder, 'this content and edition', folders.lock)}\n`));
+  const helpers = astro?.pid === undefined ? [] : [astro.pid];
+  return acquireLock(folders.lock, (holder) => log?.(`${waitingFor(holder, 'this content and edition', folders.lock)}\n`), undefined, helpers);
 }
 
 /**

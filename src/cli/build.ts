@@ -132,10 +132,15 @@ export async function buildCommand(argv: readonly string[], io: CommandIo, early
       // How long this build waited for another: its "Built in" counts from when it holds the lock.
       const asked = performance.now();
       let waiting = false;
-      const release = await lockSiteFolders(folders, (line) => {
-        waiting = true;
-        io.stdout(line);
-      });
+      // The lock names Astro's process too: killed with this one, it writes on for a moment.
+      const release = await lockSiteFolders(
+        folders,
+        (line) => {
+          waiting = true;
+          io.stdout(line);
+        },
+        astro,
+      );
       const waitedMs = waiting ? performance.now() - asked : 0;
       try {
         // Counted in the timings: a build that renders every page again although nothing changed tells why.

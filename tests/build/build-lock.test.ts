@@ -64,6 +64,24 @@ describe('acquireLock', () => {
     release();
   });
 
+  it("names the build's helper processes beside it, and is held while any of them runs though the build died", async () => {
+    const release = await acquireLock(lock, () => {}, undefined, [4242]);
+    expect(readFileSync(lock, 'utf8')).toBe(`${process.pid} 4242`);
+    release();
+    expect(existsSync(lock)).toBe(false);
+    // A build killed with SIGKILL: its Astro process still writes into the work folder.
+    const helper = liveProcess();
+    writeFileSync(lock, `${await deadPid()} ${helper.pid}`);
+    const waitedFor: (number | undefined)[] = [];
+    const taking = acquireLock(lock, (pid) => waitedFor.push(pid));
+    expect(await pendingAfter(taking, 700)).toBe(true);
+    expect(waitedFor).toEqual([helper.pid]);
+    helper.kill('SIGKILL');
+    const taken = await taking;
+    expect(readFileSync(lock, 'utf8')).toBe(String(process.pid));
+    taken();
+  });
+
   it('takes over the lock of a build that died', async () => {
     writeFileSync(lock, String(await deadPid()));
     const release = await acquireLock(lock, () => {});

@@ -23,6 +23,7 @@ import { pageSidebarSnapshot } from './page-sidebar-snapshot.ts';
 import { searchFiltersFirst } from './search-filters-first.ts';
 import { searchIndexesAtOnce } from './search-indexes-at-once.ts';
 import { searchShortWords } from './search-short-words.ts';
+import { searchSuperseded } from './search-superseded.ts';
 import { searchUiConfig } from './search-ui-config.ts';
 import { siteCollections } from './site-collections.ts';
 import { sidebar } from './sidebar.ts';
@@ -124,7 +125,7 @@ export default function multiplane(userOptions: MultiplaneOptions = {}): AstroIn
             timingsEnd(options.marksFile),
           ],
           vite: {
-            plugins: [searchUiConfig({ base: addressed ? base : config.base, mergedIndexes: options.mergedSearchIndexes }), searchIndexesAtOnce(), searchFiltersFirst(), searchShortWords(), pageSchemaOnce(), pageSidebarSnapshot(), cspDigestOnce(), uiStringsOnce()],
+            plugins: [searchUiConfig({ base: addressed ? base : config.base, mergedIndexes: options.mergedSearchIndexes }), searchIndexesAtOnce(), searchFiltersFirst(), searchSuperseded(), searchShortWords(), pageSchemaOnce(), pageSidebarSnapshot(), cspDigestOnce(), uiStringsOnce()],
             // Neither the build cache nor a built site is a source (see watch-ignored.ts).
             server: { watch: { ignored: WATCH_IGNORED } },
           },

@@ -92,6 +92,36 @@ describe('the published site', { timeout: 60_000 }, () => {
     await page.close();
   });
 
+  it('drops a search for a half-typed word that was overtaken while the search box loaded', async () => {
+    const { page } = await open('/');
+    // Records each search the search box hands Pagefind's worker.
+    await page.evaluate(() => {
+      const searches: unknown[] = [];
+      (window as unknown as { searches: unknown[] }).searches = searches;
+      const post = Worker.prototype.postMessage as (this: Worker, ...args: unknown[]) => void;
+      Worker.prototype.postMessage = function (this: Worker, ...args: unknown[]) {
+        const { method, args: given } = (args[0] ?? {}) as { method?: string; args?: unknown[] };
+        if (method === 'search') searches.push(given?.[0]);
+        post.apply(this, args);
+      };
+    });
+    // The filters come a second late: the search for "res" starts, then waits for them.
+    await page.route('**/*.pf_filter', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      await route.continue();
+    });
+    await page.locator('button[data-open-modal]').first().click();
+    const input = page.locator('#starlight__search .pagefind-ui__search-input');
+    await input.fill('res');
+    await page.waitForTimeout(SEARCH_DEBOUNCE_MS * 4);
+    await input.fill('restore');
+    // Shown once the search for the whole word is done; one for "res" would have been asked first.
+    await page.waitForFunction(() => document.querySelector('#starlight__search .pagefind-ui__message')?.textContent?.trim().endsWith('restore'), null, { timeout: 30_000 });
+    await page.locator('#starlight__search .pagefind-ui__result').first().waitFor();
+    await expect(page.evaluate(() => (window as unknown as { searches: unknown[] }).searches)).resolves.toEqual(['restore']);
+    await page.close();
+  });
+
   it('searches every index of a split search as one', async () => {
     const folders = ['pagefind', ...readdirSync(inject('siteDir')).filter((name) => /^pagefind-\d+$/.test(name))];
     expect(folders.length).toBeGreaterThan(2);

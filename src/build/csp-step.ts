@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import { inlineScripts, parsedInlineScripts } from './inline-scripts.ts';
 import { keptStat, type LedgerPage, readLedger, unchangedSince, writeLedger } from './kept-pages.ts';
 import { pageView, viewBytes } from './page-bytes.ts';
@@ -10,7 +10,7 @@ import { REVIEWED_INLINE_SCRIPTS } from './reviewed-inline-scripts.ts';
 import { replaceFile, replaceWithLink } from './replace-file.ts';
 import { runWorker } from './run-worker.ts';
 import { type SearchPage, searchPage } from './search-pages.ts';
-import { walkFolder } from './walk-folder.ts';
+import { htmlFilesUnder } from './walk-folder.ts';
 
 // Matched against a page's view (src/build/page-bytes.ts): HTML's white space only.
 const META = /<meta http-equiv="content-security-policy" content="([^"]*)"[\t\n\f\r ]*\/?>/i;
@@ -76,10 +76,7 @@ export class UnreviewedScriptError extends Error {
  * writes into a staging folder that is discarded when this throws.
  */
 export async function completeScriptHashes(siteDir: string, options: PolicyPassOptions = {}): Promise<PolicyPassResult> {
-  const files = walkFolder(siteDir)
-    .filter((dirent) => dirent.isFile() && dirent.name.endsWith('.html'))
-    .map((dirent) => relative(siteDir, join(dirent.parentPath, dirent.name)).split(sep).join('/'))
-    .sort();
+  const files = htmlFilesUnder(siteDir);
   const { keepIn, ledger } = options;
   const recorded = keepIn && ledger ? readLedger(ledger) : new Map<string, LedgerPage>();
   // Pages that are still their completed kept copy are taken as the ledger describes them; only

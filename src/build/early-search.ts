@@ -1,10 +1,10 @@
 import { closeSync, fstatSync, openSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import { linkPages } from './link-files.ts';
 import type { PagefindJob, PagefindJobResult } from './pagefind-worker.ts';
 import { PagefindWorkers } from './pagefind-workers.ts';
 import { indexOfPage, isMergedIndex, PRIMARY_INDEX, type SearchLayout } from './search-shards.ts';
-import { walkFolder } from './walk-folder.ts';
+import { htmlFilesUnder } from './walk-folder.ts';
 
 /**
  * Pagefind beside page generation, in a build with nothing to reuse.
@@ -195,11 +195,7 @@ export class EarlySearch {
   #sitePages(): { pages: string[]; seen: FileState[] } | undefined {
     const pages: string[] = [];
     const seen: FileState[] = [];
-    const files = walkFolder(this.#siteDir)
-      .filter((dirent) => dirent.isFile())
-      .map((dirent) => relative(this.#siteDir, join(dirent.parentPath, dirent.name)).split(sep).join('/'))
-      .filter((path) => path.endsWith('.html') && indexOfPage(this.#layout, path) === PRIMARY_INDEX)
-      .sort();
+    const files = htmlFilesUnder(this.#siteDir).filter((path) => indexOfPage(this.#layout, path) === PRIMARY_INDEX);
     for (const page of files) {
       const file = join(this.#siteDir, page);
       const state = wholePage(file);

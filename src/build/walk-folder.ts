@@ -1,5 +1,5 @@
 import { type Dirent, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 
 /**
  * Everything under `folder`, at any depth, as `readdirSync(folder, { withFileTypes: true,
@@ -21,4 +21,12 @@ export function walkFolder(folder: string): Dirent[] {
     }
   }
   return found;
+}
+
+/** The HTML files under `folder` (`walkFolder`), by their paths in it with `/` between folders, sorted. */
+export function htmlFilesUnder(folder: string): string[] {
+  return walkFolder(folder)
+    .filter((dirent) => dirent.isFile() && dirent.name.endsWith('.html'))
+    .map((dirent) => relative(folder, join(dirent.parentPath, dirent.name)).split(sep).join('/'))
+    .sort();
 }

@@ -1,7 +1,7 @@
 import { linkSync, mkdirSync, readdirSync, symlinkSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { walkFolder } from '../../src/build/walk-folder.ts';
+import { htmlFilesUnder, walkFolder } from '../../src/build/walk-folder.ts';
 import { scratchFolders } from '../helpers/scratch-files.ts';
 
 const folderWith = scratchFolders('walk-folder');
@@ -29,6 +29,12 @@ describe('walking a build folder', () => {
     const root = folderWith({ 'site/index.html': 'home', 'elsewhere/secret.html': 'not part of the site' });
     symlinkSync(join(root, 'elsewhere'), join(root, 'site/linked'));
     expect(listing(join(root, 'site'), walkFolder(join(root, 'site')))).toEqual(['index.html file', 'linked other']);
+  });
+
+  it("lists a folder's HTML files by their site paths, sorted", () => {
+    const root = folderWith({ 'services/db/index.html': 'db', 'index.html': 'home', '_astro/a.js': 'js', 'pagefind/pagefind-entry.json': '{}', '404.html': 'gone' });
+    mkdirSync(join(root, 'folder.html'));
+    expect(htmlFilesUnder(root)).toEqual(['404.html', 'index.html', 'services/db/index.html']);
   });
 
   it('throws for a folder that is not there, as readdirSync does', () => {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { EarlySearch } from './early-search.ts';
 import type { PagefindJob, PagefindJobResult } from './pagefind-worker.ts';
 import { type IndexesAhead, type KeptIndexes, type KeptPage, keepIndexes, keptStamp, moveAheadIndex, readKeptIndexes, restoreIndex } from './search-cache.ts';
+import { packSearchIndexes } from './search-pack.ts';
 import type { SearchPage } from './search-pages.ts';
 import { PagefindWorkers } from './pagefind-workers.ts';
 import { assignPages, isMergedIndex, type SearchLayout } from './search-shards.ts';
@@ -59,6 +60,7 @@ export function searchWorkers(): PagefindWorkers {
  * small run over the changed pages alone; if every one equals the kept one, so does the index.
  * Only the indexes left are written, two at a time, but for those written while Astro rendered
  * the pages (`early`, src/build/early-search.ts) for the same pages, which are taken as they are.
+ * Last, the files every search loads from every index are packed into one (src/build/search-pack.ts).
  */
 export async function searchStep(siteDir: string, options: SearchStepOptions): Promise<SearchStepResult> {
   const { layout, cacheDir, workDir } = options;
@@ -116,6 +118,9 @@ export async function searchStep(siteDir: string, options: SearchStepOptions): P
     await Promise.all([...writing, ...rewriting]);
     const written = writing.length + rewriting.length;
     if (cacheDir) keepIndexes(cacheDir, siteDir, Object.fromEntries(layout.indexes.map((index) => [index, next[index]!])), stillKept ? reused : [], kept);
+    // After the indexes are kept: the cache holds Pagefind's files as it wrote them, and the pack
+    // replaces the primary index's entry file and worker in the site alone.
+    packSearchIndexes(siteDir, layout);
     const pages = Object.values(next).reduce((sum, index) => sum + Object.values(index).filter((page) => page.fragment !== undefined).length, 0);
     return { pages, indexes: layout.indexes.length, written, ...(options.early?.taken ? { early: options.early.taken } : {}) };
   } catch (cause) {

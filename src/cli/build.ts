@@ -17,7 +17,7 @@ import type { PagefindWorkers } from '../build/pagefind-workers.ts';
 import { keptAnyPage } from '../build/astro-links.ts';
 import { EarlySearch } from '../build/early-search.ts';
 import { type IndexesAhead, restoreAhead } from '../build/search-cache.ts';
-import { ENTRY_COLLECTION_FOLDERS, entryPagePath, ENTRY_INDEXES_BEFORE_GROWING, ENTRY_PAGES_PER_INDEX, MAX_ENTRY_PAGES_PER_INDEX, searchLayout } from '../build/search-shards.ts';
+import { ENTRY_COLLECTION_FOLDERS, entryPagePath, ENTRY_INDEXES_BEFORE_GROWING, ENTRY_PAGES_PER_INDEX, MAX_ENTRY_PAGES_PER_INDEX, PRIMARY_INDEX, searchLayout } from '../build/search-shards.ts';
 import { linkedFilesToPublish, publishLinkedFiles } from '../build/linked-files-step.ts';
 import { type AstroProcess, astroProcessFor, type EarlyAstroProcess, type SiteWorkFolders, siteWorkFolders } from '../build/astro-process-start.ts';
 import { lockSiteFolders, markDiagramsDrawn, prepareSiteFolders, siteStep, writeSitePlan } from '../build/site-step.ts';
@@ -305,8 +305,9 @@ async function build(
       ...(early ? { early } : {}),
       ...(ahead ? { ahead } : {}),
       ...(workers ? { workers } : {}),
-      // Counted while the indexes are written: all but them, the PDF and the pages its size goes into.
-      meanwhile: (writing: readonly string[]) => (finishedPages = measureFinishedPages(staging, [...writing, PDF_FILE], pdf.linkingPages.map(linkingPageFile))),
+      // Counted while the indexes are written: all but them, the primary index (which gets the
+      // search pack once they are all written), the PDF and the pages its size goes into.
+      meanwhile: (writing: readonly string[]) => (finishedPages = measureFinishedPages(staging, [...writing, PRIMARY_INDEX, PDF_FILE], pdf.linkingPages.map(linkingPageFile))),
     };
     // The search index and the PDF only read the finished pages, and write apart (pagefind/,
     // whitepaper.pdf): they run side by side, one on each core. The PDF's size goes into the pages

@@ -46,6 +46,14 @@ function indexFiles(dir: string, layout: SearchLayout): Map<string, string> {
   return files;
 }
 
+/**
+ * An index's metadata file, which the search step never changes once Pagefind wrote it (the
+ * primary index's entry file and worker get the search pack's name and reader).
+ */
+function metaFile(indexDir: string): string {
+  return join(indexDir, readdirSync(indexDir).find((name) => name.endsWith('.pf_meta'))!);
+}
+
 /** The index files of `pages` indexed without a cache, as a clean build writes them. */
 async function cleanIndexFiles(pages: Record<string, string>, layout: SearchLayout): Promise<Map<string, string>> {
   const clean = site(pages, layout, join(scratch('mp-search-cache-'), 'search'));
@@ -165,7 +173,7 @@ describe('a search split between indexes', () => {
     await searchStep(first.dir, first.options);
     const before = keptFolders(cache);
     expect([...before.keys()].sort()).toEqual(SPLIT.indexes);
-    const inode = (index: string) => statSync(join(cache, before.get(index)!, 'pagefind-entry.json')).ino;
+    const inode = (index: string) => statSync(metaFile(join(cache, before.get(index)!))).ino;
     const kept = Object.fromEntries(SPLIT.indexes.map((index) => [index, inode(index)]));
 
     const changed = site({ ...SITE, 'services/service-4/index.html': page('Service 4', 'How to drain service 4.') }, SPLIT, cache);
@@ -176,8 +184,8 @@ describe('a search split between indexes', () => {
     expect(rewritten).toHaveLength(1);
     for (const index of SPLIT.indexes.filter((index) => !rewritten.includes(index))) {
       // The very files: the site's index is linked from them, and nothing was written again.
-      expect(statSync(join(cache, after.get(index)!, 'pagefind-entry.json')).ino).toBe(kept[index]);
-      expect(statSync(join(changed.dir, index, 'pagefind-entry.json')).ino).toBe(kept[index]);
+      expect(statSync(metaFile(join(cache, after.get(index)!))).ino).toBe(kept[index]);
+      expect(statSync(metaFile(join(changed.dir, index))).ino).toBe(kept[index]);
     }
     const third = site({ ...SITE, 'services/service-4/index.html': page('Service 4', 'How to drain service 4.') }, SPLIT, cache);
     expect(await searchStep(third.dir, third.options)).toMatchObject({ written: 0 });
@@ -194,7 +202,7 @@ describe('a search split between indexes', () => {
     const changed = site(changedSite, SPLIT, cache);
     const ahead = restoreAhead(cache, SPLIT.indexes, join(changed.options.workDir, 'kept'));
     expect([...(await ahead.linked)].sort()).toEqual(SPLIT.indexes);
-    const aheadInode = (index: string) => statSync(join(ahead.folder, index, 'pagefind-entry.json')).ino;
+    const aheadInode = (index: string) => statSync(metaFile(join(ahead.folder, index))).ino;
     const linked = Object.fromEntries(SPLIT.indexes.map((index) => [index, aheadInode(index)]));
     const workers = searchWorkers().warm();
     expect(await searchStep(changed.dir, { ...changed.options, ahead, workers })).toMatchObject({ written: 1 });
@@ -202,7 +210,7 @@ describe('a search split between indexes', () => {
     await expect(workers.run({ siteDir: changed.dir, pages: [], pagesDir: join(changed.options.workDir, 'late') })).rejects.toThrow(/closed/);
     // The indexes taken are the very folders linked ahead; the one written again is new, and the
     // folder of those linked ahead is gone with the step's scratch folder.
-    const moved = SPLIT.indexes.filter((index) => statSync(join(changed.dir, index, 'pagefind-entry.json')).ino === linked[index]);
+    const moved = SPLIT.indexes.filter((index) => statSync(metaFile(join(changed.dir, index))).ino === linked[index]);
     expect(moved).toHaveLength(SPLIT.indexes.length - 1);
     expect(existsSync(changed.options.workDir)).toBe(false);
     expect(indexFiles(changed.dir, SPLIT)).toEqual(await cleanIndexFiles(changedSite, SPLIT));

@@ -76,8 +76,10 @@ describe('the published site', { timeout: 60_000 }, () => {
 
   it('shows every filter with the first results, however slowly the filters load', async () => {
     const { page } = await open('/');
+    // Without the search pack, each filter is a request of its own (src/build/search-pack.ts).
     // Every filter's data but the first that is asked for comes a second late, so the search's
     // own data arrives first: the first results must still count every filter of every index.
+    await page.route('**/multiplane-pack.*.bin', (route) => route.fulfill({ status: 404 }));
     let first = true;
     await page.route('**/*.pf_filter', async (route) => {
       if (!first) await new Promise((resolve) => setTimeout(resolve, 1_000));
@@ -105,7 +107,9 @@ describe('the published site', { timeout: 60_000 }, () => {
         post.apply(this, args);
       };
     });
-    // The filters come a second late: the search for "res" starts, then waits for them.
+    // The filters come a second late (each on its own, without the search pack): the search for
+    // "res" starts, then waits for them.
+    await page.route('**/multiplane-pack.*.bin', (route) => route.fulfill({ status: 404 }));
     await page.route('**/*.pf_filter', async (route) => {
       await new Promise((resolve) => setTimeout(resolve, 1_000));
       await route.continue();
@@ -119,6 +123,26 @@ describe('the published site', { timeout: 60_000 }, () => {
     await page.waitForFunction(() => document.querySelector('#starlight__search .pagefind-ui__message')?.textContent?.trim().endsWith('restore'), null, { timeout: 30_000 });
     await page.locator('#starlight__search .pagefind-ui__result').first().waitFor();
     await expect(page.evaluate(() => (window as unknown as { searches: unknown[] }).searches)).resolves.toEqual(['restore']);
+    await page.close();
+  });
+
+  it('loads the metadata and filters of every index of a split search in one request', async () => {
+    const { page, errors } = await open('/');
+    const asked: string[] = [];
+    page.on('request', (request) => asked.push(new URL(request.url()).pathname));
+    await page.locator('button[data-open-modal]').first().click();
+    await page.locator('#starlight__search .pagefind-ui__search-input').fill('restore');
+    await page.locator('#starlight__search .pagefind-ui__result').first().waitFor();
+    const names = await page.locator('#starlight__search .pagefind-ui__filter-name').allTextContents();
+    expect(names.map((name) => name.trim()).sort()).toEqual(['Collection', 'Owner', 'Plane', 'Status']);
+    const merged = readdirSync(inject('siteDir')).filter((name) => /^pagefind-\d+$/.test(name));
+    expect(merged.length).toBeGreaterThan(1);
+    // Asked of the host: the primary entry file and the pack, then word chunks and fragments.
+    expect(asked.filter((path) => /\.pf_(meta|filter)$|^\/pagefind-\d+\/pagefind-entry\.json$/.test(path))).toEqual([]);
+    expect(asked.filter((path) => path.startsWith('/pagefind/multiplane-pack.'))).toHaveLength(1);
+    expect(asked.filter((path) => path === '/pagefind/pagefind-entry.json')).toHaveLength(1);
+    expect(asked.some((path) => /^\/pagefind-\d+\/index\/.*\.pf_index$/.test(path))).toBe(true);
+    expect(errors).toEqual([]);
     await page.close();
   });
 

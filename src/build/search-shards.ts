@@ -21,7 +21,8 @@ import { COLLECTIONS } from '../core/schemas/index.ts';
 /**
  * Entry pages per index for a small site: smaller indexes are rewritten sooner when one page
  * changes (Pagefind takes about 2.5 ms a page, whatever the index's size), but each index costs
- * every search its own metadata, filters and word chunks.
+ * every search its own word chunks, and its metadata and filters (which come in one file for all
+ * the indexes, src/build/search-pack.ts), and Pagefind's worker sets each one up and searches it.
  */
 export const ENTRY_PAGES_PER_INDEX = 150;
 
@@ -36,7 +37,8 @@ export const ENTRY_PAGES_PER_INDEX = 150;
  * change rewrite a larger one: its search step took 0.8–1.1 s with twenty of 150 pages at 3,000
  * entries against 1.4–1.8 s with ten of 300, and 2.0–2.6 s with twenty of 500 at 10,000 against
  * 3.2–3.6 s with ten of 1,000. Fifteen keeps the first search under 500 ms at a cost of a
- * third more pages to rewrite than twenty.
+ * third more pages to rewrite than twenty. (Measured before the search pack, when each index's
+ * metadata and filters were requests of their own.)
  */
 export const ENTRY_INDEXES_BEFORE_GROWING = 15;
 

@@ -3,6 +3,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { restoreAhead } from '../../src/build/search-cache.ts';
+import { PACK_FIELD } from '../../src/build/search-pack.ts';
 import { searchPage } from '../../src/build/search-pages.ts';
 import { type SearchStepOptions, type SearchStepResult, searchStep, searchWorkers } from '../../src/build/search-step.ts';
 import { type SearchLayout, searchLayout } from '../../src/build/search-shards.ts';
@@ -141,6 +142,12 @@ describe('a search split between indexes', () => {
     for (const index of SPLIT.indexes.slice(1)) {
       expect(topFiles(index).filter((name) => !/^pagefind\.[\w-]+\.pf_meta$/.test(name))).toEqual(['pagefind-entry.json']);
     }
+    // The files every search loads are packed into one, which the primary entry file names and
+    // Pagefind's own worker, as this Pagefind writes it, now reads (src/build/search-pack.ts).
+    const pack = topFiles('pagefind').filter((name) => /^multiplane-pack\.[0-9a-f]{16}\.bin$/.test(name));
+    expect(pack).toHaveLength(1);
+    expect(JSON.parse(readFileSync(join(built.dir, 'pagefind', 'pagefind-entry.json'), 'utf8'))).toMatchObject({ [PACK_FIELD]: pack[0] });
+    expect(readFileSync(join(built.dir, 'pagefind', 'pagefind-worker.js'), 'utf8')).toContain('await multiplanePackedFetch(queued.input)');
   });
 
   it('writes again only the index of a changed page, and equals a build without a cache', async () => {

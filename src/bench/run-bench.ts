@@ -211,12 +211,16 @@ export async function runBench(options: BenchOptions): Promise<{ machine: Record
       const reusedPages = (lastOutput.match(/\((cached|restored)\)/g) ?? []).length;
       log(`  the last one-entry build reused ${reusedPages} pages of the previous build`);
 
+      // Each word searched as often as each build ran, in a fresh page each time, the words by
+      // turns: one search alone says little on a shared machine, as one build does not.
       const search: SearchProbe[] = [];
       await settle();
-      for (const query of SEARCH_QUERIES) {
-        const probe = await probeSearch(dist, query, browser);
-        search.push(probe);
-        log(`  search "${probe.query}": ${probe.results} results shown in ${probe.ms} ms, ${Math.round(probe.transferredBytes / 1024)} KB transferred`);
+      for (let round = 0; round < repeats; round++) {
+        for (const query of SEARCH_QUERIES) {
+          const probe = await probeSearch(dist, query, browser);
+          search.push(probe);
+          log(`  search "${probe.query}", ${round + 1}/${repeats}: ${probe.results} results shown in ${probe.ms} ms, ${Math.round(probe.transferredBytes / 1024)} KB transferred`);
+        }
       }
 
       let dev: DevProbe | undefined;

@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pairedRatios, range, type SideRuns } from '../../src/bench/alternating-runs.ts';
 import { parseBenchArgs, parseBenchCheckArgs } from '../../src/bench/bench-args.ts';
+import { searchTimes } from '../../src/bench/format-bench.ts';
 import { measureOutput } from '../../src/bench/page-sizes.ts';
 import { clearCaches, SCRIPT_NODE_FLAGS } from '../../src/bench/run-bench.ts';
 import { UsageError } from '../../src/cli/io.ts';
@@ -15,6 +16,12 @@ describe('benchmark figures', () => {
     expect(range([3, 1, 2], String)).toBe('1–3');
     expect(range([2, 2], String)).toBe('2');
     expect(range([], String)).toBe('–');
+  });
+
+  it("reports each search word's range over its probes, the words in the order first searched", () => {
+    const probe = (query: string, ms: number) => ({ query, ms, transferredBytes: 0, results: 5 });
+    const probes = [probe('restore', 486), probe('database', 343), probe('restore', 302), probe('database', 343), probe('restore', 410)];
+    expect(searchTimes(probes)).toBe('restore 302–486 ms, database 343 ms');
   });
 
   it('pairs the runs of one round when comparing two sides', () => {

@@ -39,42 +39,6 @@ export interface SearchStepOptions {
   readonly meanwhile?: (writing: readonly string[]) => void;
   /** Pagefind's workers, started ahead (`searchWorkers`); the step closes them when it ends. Else it starts its own. */
   readonly workers?: PagefindWorkers;
-  /** The fragments of the pages Astro wrote, made beside the policy pass (`fragmentsAhead`), in `workers`. */
-  readonly fragments?: FragmentsAhead;
-}
-
-/** A run over the pages Astro's process wrote for their fragments, started before the search step (`fragmentsAhead`). */
-export interface FragmentsAhead {
-  /** The pages run, each with the digest of its HTML as Astro wrote it. */
-  readonly pages: ReadonlyMap<string, string>;
-  /** Their fragments' digests by URL; undefined when the run failed (the step then runs them again). */
-  readonly result: Promise<PagefindJobResult | undefined>;
-}
-
-/**
- * Starts, in `workers`, the run the search step makes over the pages that changed since the kept
- * indexes, for their fragments (`reusableIndexes`): as soon as Astro's process has ended, beside
- * the policy pass, instead of after it. The pages are those Astro wrote (`written`, with what it
- * recorded of each) that are searched and whose HTML differs from the kept page's; the step takes
- * a page's fragment from this run only if the pass then finds the page as it was recorded. At
- * 10,000 entries the run took 0.3–0.5 s of the step. Undefined when nothing is kept or nothing
- * Astro wrote changed.
- */
-export function fragmentsAhead(
-  siteDir: string,
-  written: ReadonlyMap<string, Omit<SearchPage, 'page'>>,
-  ahead: IndexesAhead,
-  workers: PagefindWorkers,
-  workDir: string,
-): FragmentsAhead | undefined {
-  const keptHtml = new Map<string, string>();
-  for (const pages of Object.values(ahead.kept?.indexes ?? {})) for (const [page, kept] of Object.entries(pages)) keptHtml.set(page, kept.html);
-  if (keptHtml.size === 0) return undefined;
-  const pages = new Map([...written].filter(([page, search]) => search.marked && keptHtml.get(page) !== search.html).map(([page, search]) => [page, search.html]));
-  if (pages.size === 0) return undefined;
-  const job: PagefindJob = { siteDir, pages: [...pages.keys()], pagesDir: join(workDir, 'changed-ahead') };
-  const result = workers.run(job).then(decodedResult, () => undefined);
-  return { pages, result };
 }
 
 /**
@@ -113,7 +77,7 @@ export async function searchStep(siteDir: string, options: SearchStepOptions): P
   const kept = cacheDir ? (ahead ? ahead.kept : readKeptIndexes(cacheDir, layout.indexes)) : undefined;
   const runs = new Runs(workDir, siteDir, options.workers ?? searchWorkers());
   try {
-    const reusable = await reusableIndexes(groups, kept?.indexes ?? {}, runs, options.fragments);
+    const reusable = await reusableIndexes(groups, kept?.indexes ?? {}, runs);
     const next: Record<string, Record<string, KeptPage>> = {};
     const write = async (index: string) => {
       const group = groups.get(index)!;
@@ -172,12 +136,7 @@ export async function searchStep(siteDir: string, options: SearchStepOptions): P
  * The indexes that can be taken from the cache, with what to record of their pages now: those
  * with the same pages, each either with the same HTML or with the same fragment as before.
  */
-async function reusableIndexes(
-  groups: ReadonlyMap<string, readonly SearchPage[]>,
-  kept: KeptIndexes,
-  runs: Runs,
-  ahead?: FragmentsAhead,
-): Promise<Map<string, Record<string, KeptPage>>> {
+async function reusableIndexes(groups: ReadonlyMap<string, readonly SearchPage[]>, kept: KeptIndexes, runs: Runs): Promise<Map<string, Record<string, KeptPage>>> {
   const candidates = new Map<string, SearchPage[]>();
   for (const [index, group] of groups) {
     const before = kept[index];
@@ -188,7 +147,7 @@ async function reusableIndexes(
     );
   }
   const changed = [...candidates.values()].flat();
-  const digests = await changedFragments(changed, runs, ahead);
+  const { digests } = changed.length > 0 ? await runs.run('changed', changed) : { digests: {} as Record<string, string> };
   assertOwnFragments(changed, digests);
   const reusable = new Map<string, Record<string, KeptPage>>();
   for (const [index, pages] of candidates) {
@@ -197,25 +156,6 @@ async function reusableIndexes(
     reusable.set(index, keptPages(groups.get(index)!, digests, before));
   }
   return reusable;
-}
-
-/**
- * The fragments' digests of the `changed` pages, by URL: from the run made ahead for each page
- * that is as it was when that run read it (the same HTML digest), and from a run of their own for
- * the rest, or for all when the run ahead failed.
- */
-async function changedFragments(changed: readonly SearchPage[], runs: Runs, ahead?: FragmentsAhead): Promise<Record<string, string>> {
-  if (changed.length === 0) return {};
-  const made = ahead ? await ahead.result : undefined;
-  const taken = made ? changed.filter((page) => ahead!.pages.get(page.page) === page.html) : [];
-  const rest = changed.filter((page) => !taken.includes(page));
-  const digests: Record<string, string> = {};
-  for (const page of taken) {
-    const url = pageUrl(page.page);
-    if (made!.digests[url] !== undefined) digests[url] = made!.digests[url]!;
-  }
-  if (rest.length > 0) Object.assign(digests, (await runs.run('changed', rest)).digests);
-  return digests;
 }
 
 /** What to keep of an index's pages: each one's HTML digest, and its fragment's (from `digests`, else as kept). */

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { restoreAhead } from '../../src/build/search-cache.ts';
 import { PACK_FIELD } from '../../src/build/search-pack.ts';
 import { searchPage } from '../../src/build/search-pages.ts';
-import { type FragmentsAhead, fragmentsAhead, type SearchStepOptions, type SearchStepResult, searchStep, searchWorkers } from '../../src/build/search-step.ts';
+import { type SearchStepOptions, type SearchStepResult, searchStep, searchWorkers } from '../../src/build/search-step.ts';
 import { type SearchLayout, searchLayout } from '../../src/build/search-shards.ts';
 
 const page = (title: string, body: string, aside = '') =>
@@ -221,73 +221,6 @@ describe('a search split between indexes', () => {
     expect(moved).toHaveLength(SPLIT.indexes.length - 1);
     expect(existsSync(changed.options.workDir)).toBe(false);
     expect(indexFiles(changed.dir, SPLIT)).toEqual(await cleanIndexFiles(changedSite, SPLIT));
-  });
-
-  describe('with the fragments of the pages Astro wrote made ahead, beside the policy pass', () => {
-    // Service 4's text changes; service 5 changes only where Pagefind does not read (its fragment
-    // stays); the home page is written again as it was.
-    const changedSite = {
-      ...SITE,
-      'services/service-4/index.html': page('Service 4', 'How to drain service 4.'),
-      'services/service-5/index.html': page('Service 5', 'How to rollback service 5.', 'Beside service 4.'),
-    };
-    const WRITTEN = ['index.html', 'services/service-4/index.html', 'services/service-5/index.html'];
-
-    /** A build of `changedSite` over a kept first build, its indexes linked ahead, and the jobs its workers run, by scratch folder. */
-    async function changedBuild() {
-      const cache = join(scratch('mp-search-cache-'), 'search');
-      const first = site(SITE, SPLIT, cache);
-      await searchStep(first.dir, first.options);
-      const changed = site(changedSite, SPLIT, cache);
-      const ahead = restoreAhead(cache, SPLIT.indexes, join(changed.options.workDir, 'kept'));
-      const workers = searchWorkers();
-      const jobs: string[] = [];
-      const run = workers.run.bind(workers);
-      workers.run = (job) => {
-        jobs.push(relative(changed.options.workDir, job.pagesDir));
-        return run(job);
-      };
-      const written = new Map(changed.options.pages.filter((entry) => WRITTEN.includes(entry.page)).map(({ page: path, ...search }) => [path, search] as const));
-      return { changed, ahead, workers, jobs, written };
-    }
-
-    it('takes them instead of running the changed pages again, and equals a build without a cache', async () => {
-      const { changed, ahead, workers, jobs, written } = await changedBuild();
-      const fragments = fragmentsAhead(changed.dir, written, ahead, workers, changed.options.workDir);
-      // The home page is as kept: only the pages whose HTML changed are run.
-      expect([...(fragments?.pages.keys() ?? [])].sort()).toEqual(['services/service-4/index.html', 'services/service-5/index.html']);
-      expect(await searchStep(changed.dir, { ...changed.options, ahead, workers, fragments: fragments! })).toMatchObject({ written: 1 });
-      expect(jobs[0]).toBe('changed-ahead');
-      expect(jobs).not.toContain('changed');
-      expect(indexFiles(changed.dir, SPLIT)).toEqual(await cleanIndexFiles(changedSite, SPLIT));
-    });
-
-    it('runs again a page the policy pass found changed since, and a run ahead that failed', async () => {
-      for (const variant of ['written again', 'failed'] as const) {
-        const { changed, ahead, workers, jobs, written } = await changedBuild();
-        let fragments: FragmentsAhead | undefined;
-        if (variant === 'written again') {
-          // As recorded when Astro wrote it, service 4 was another page than the one the pass finds.
-          const stale = new Map(written);
-          stale.set('services/service-4/index.html', { ...written.get('services/service-4/index.html')!, html: 'as first written' });
-          fragments = fragmentsAhead(changed.dir, stale, ahead, workers, changed.options.workDir);
-        } else {
-          fragments = { pages: new Map(WRITTEN.slice(1).map((path) => [path, written.get(path)!.html])), result: Promise.resolve(undefined) };
-        }
-        expect(await searchStep(changed.dir, { ...changed.options, ahead, workers, fragments: fragments! }), variant).toMatchObject({ written: 1 });
-        expect(jobs, variant).toContain('changed');
-        expect(indexFiles(changed.dir, SPLIT), variant).toEqual(await cleanIndexFiles(changedSite, SPLIT));
-      }
-    });
-
-    it('makes none when nothing is kept or nothing Astro wrote changed', async () => {
-      const { changed, ahead, workers, written } = await changedBuild();
-      const unchanged = new Map([['index.html', written.get('index.html')!]]);
-      expect(fragmentsAhead(changed.dir, unchanged, ahead, workers, changed.options.workDir)).toBeUndefined();
-      expect(fragmentsAhead(changed.dir, written, { ...ahead, kept: undefined }, workers, changed.options.workDir)).toBeUndefined();
-      await workers.close();
-      await ahead.linked;
-    });
   });
 
   it('writes again what it linked ahead when another build replaced the cache meanwhile', async () => {

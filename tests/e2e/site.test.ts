@@ -56,10 +56,11 @@ describe('the published site', { timeout: 60_000 }, () => {
     const input = page.locator('#starlight__search .pagefind-ui__search-input');
     await input.fill('restore');
     const results = page.locator('.pagefind-ui__result');
-    await results.first().waitFor();
+    // Pagefind UI lists the results first, each title a placeholder (`pagefind-ui__loading`) until
+    // that result's excerpt has come: read the titles once they are there.
+    const titles = page.locator('.pagefind-ui__result-title:not(.pagefind-ui__loading)');
+    await expect.poll(async () => (await titles.allTextContents()).some((title) => /restore/i.test(title))).toBe(true);
     const all = await results.count();
-    const titles = await page.locator('.pagefind-ui__result-title').allTextContents();
-    expect(titles.some((title) => /restore/i.test(title))).toBe(true);
 
     const planes = page.locator('.pagefind-ui__filter-block', { has: page.locator('summary', { hasText: /^Plane$/ }) });
     await planes.locator('summary').click();

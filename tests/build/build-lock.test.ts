@@ -42,6 +42,22 @@ async function pendingAfter(promise: Promise<unknown>, ms: number): Promise<bool
   return (await Promise.race([promise, new Promise((resolve) => setTimeout(() => resolve(pending), ms))])) === pending;
 }
 
+/**
+ * Writes `text` into the lock, then asks for it: the ask must wait, naming `holder`, until
+ * `holder` is killed, and then take the lock.
+ */
+async function expectWaitForThenTake(text: string, holder: ChildProcess): Promise<void> {
+  writeFileSync(lock, text);
+  const waitedFor: (number | undefined)[] = [];
+  const taking = acquireLock(lock, (pid) => waitedFor.push(pid));
+  expect(await pendingAfter(taking, 700)).toBe(true);
+  expect(waitedFor).toEqual([holder.pid]);
+  holder.kill('SIGKILL');
+  const release = await taking;
+  expect(readFileSync(lock, 'utf8')).toBe(String(process.pid));
+  release();
+}
+
 describe('acquireLock', () => {
   it('takes a free lock with this process\'s pid in it, leaves nothing else beside it, and removes it on release', async () => {
     const release = await acquireLock(lock, () => {});
@@ -53,15 +69,7 @@ describe('acquireLock', () => {
 
   it('waits while a live build holds the lock, says which, and takes it once that build is gone', async () => {
     const holder = liveProcess();
-    writeFileSync(lock, String(holder.pid));
-    const waitedFor: (number | undefined)[] = [];
-    const taking = acquireLock(lock, (pid) => waitedFor.push(pid));
-    expect(await pendingAfter(taking, 700)).toBe(true);
-    expect(waitedFor).toEqual([holder.pid]);
-    holder.kill('SIGKILL');
-    const release = await taking;
-    expect(readFileSync(lock, 'utf8')).toBe(String(process.pid));
-    release();
+    await expectWaitForThenTake(String(holder.pid), holder);
   });
 
   it("names the build's helper processes beside it, and is held while any of them runs though the build died", async () => {
@@ -71,15 +79,7 @@ describe('acquireLock', () => {
     expect(existsSync(lock)).toBe(false);
     // A build killed with SIGKILL: its Astro process still writes into the work folder.
     const helper = liveProcess();
-    writeFileSync(lock, `${await deadPid()} ${helper.pid}`);
-    const waitedFor: (number | undefined)[] = [];
-    const taking = acquireLock(lock, (pid) => waitedFor.push(pid));
-    expect(await pendingAfter(taking, 700)).toBe(true);
-    expect(waitedFor).toEqual([helper.pid]);
-    helper.kill('SIGKILL');
-    const taken = await taking;
-    expect(readFileSync(lock, 'utf8')).toBe(String(process.pid));
-    taken();
+    await expectWaitForThenTake(`${await deadPid()} ${helper.pid}`, helper);
   });
 
   it('takes over the lock of a build that died', async () => {

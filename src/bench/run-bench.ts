@@ -5,6 +5,7 @@ import { alternatingRuns, type Side, type SideRuns } from './alternating-runs.ts
 import { writeBaselineProject } from './baseline-project.ts';
 import { type DevProbe, probeDevServer } from './dev-probe.ts';
 import { launchChromium } from '../browser/index.ts';
+import { BUILD_V8_FLAGS } from '../build/node-flags.ts';
 import { measureOutput, type OutputSizes } from './page-sizes.ts';
 import { runMeasured } from './process-tree.ts';
 import { probeSearch, type SearchProbe } from './search-probe.ts';
@@ -69,6 +70,9 @@ function environment(): NodeJS.ProcessEnv {
  */
 export const SCRIPT_NODE_FLAGS = ['--max-semi-space-size=16', '--experimental-strip-types'] as const;
 
+/** Node's flags of `npm run build`: those of `npm run check`, and V8's helper threads as src/build/node-flags.ts gives them. */
+export const BUILD_NODE_FLAGS = ['--max-semi-space-size=16', ...BUILD_V8_FLAGS, '--experimental-strip-types'] as const;
+
 /**
  * Removes every cache a build reuses (content store, pages, body facts, diagrams, search indexes),
  * so the next build starts clean. Node's cache of compiled code (`node-compile`, see
@@ -93,10 +97,10 @@ function starlightEnvironment(root: string): NodeJS.ProcessEnv {
  * hand from the first timed round: Multiplane the example's content, plain Starlight a project of
  * one page with the same configuration as its timed ones.
  */
-async function warmCompileCaches(root: string, work: string, node: string, strip: readonly string[], log: (line: string) => void): Promise<void> {
+async function warmCompileCaches(root: string, work: string, node: string, buildFlags: readonly string[], log: (line: string) => void): Promise<void> {
   const started = performance.now();
   const out = join(work, 'warm-up');
-  const multiplane = await runMeasured(node, [...strip, join(root, 'scripts/build.ts'), '--content', 'content', '--out', join(out, 'multiplane'), '--no-pdf'], { cwd: root, env: environment() });
+  const multiplane = await runMeasured(node, [...buildFlags, join(root, 'scripts/build.ts'), '--content', 'content', '--out', join(out, 'multiplane'), '--no-pdf'], { cwd: root, env: environment() });
   const empty = join(out, 'content');
   mkdirSync(join(empty, 'notes'), { recursive: true });
   writeFileSync(join(empty, 'notes', 'note.md'), '---\ntitle: Note\n---\n\nA note.\n');
@@ -123,6 +127,7 @@ export async function runBench(options: BenchOptions): Promise<{ machine: Record
   const repeats = options.repeats ?? 3;
   const node = process.execPath;
   const strip = [...SCRIPT_NODE_FLAGS, '--no-warnings'];
+  const buildFlags = [...BUILD_NODE_FLAGS, '--no-warnings'];
   const results: SizeResult[] = [];
   let example: { dev: DevProbe } | undefined;
   const browser = await launchChromium();
@@ -155,7 +160,7 @@ export async function runBench(options: BenchOptions): Promise<{ machine: Record
       const buildSide = (name: string, extra: readonly string[], before?: () => void): Side => ({
         name,
         command: node,
-        args: [...strip, join(root, 'scripts/build.ts'), '--content', content, '--out', dist, '--timings', timings, ...extra],
+        args: [...buildFlags, join(root, 'scripts/build.ts'), '--content', content, '--out', dist, '--timings', timings, ...extra],
         cwd: root,
         env: environment(),
         ...(before ? { before } : {}),
@@ -187,7 +192,7 @@ export async function runBench(options: BenchOptions): Promise<{ machine: Record
             },
           });
         }
-        await warmCompileCaches(root, work, node, strip, log);
+        await warmCompileCaches(root, work, node, buildFlags, log);
       }
       log('  clean builds, alternating:');
       const [clean, ...baselines] = await alternatingRuns(sides, repeats, log, { settle });

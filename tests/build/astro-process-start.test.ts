@@ -58,7 +58,7 @@ describe('the early start of the Astro process', () => {
   });
 
   it('imports nothing heavier than the folder rules, so that it starts before the build loads', () => {
-    expect(importedModules('build/astro-process-start.ts')).toEqual(['build/astro-environment.ts', 'build/child-processes.ts', 'core/content/content-folder.ts']);
+    expect(importedModules('build/astro-process-start.ts')).toEqual(['build/astro-environment.ts', 'build/child-processes.ts', 'build/node-flags.ts', 'core/content/content-folder.ts']);
   });
 });
 

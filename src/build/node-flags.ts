@@ -6,7 +6,7 @@
  * in the background) instead of Node's default of four for each process. A build runs two Node
  * processes at once, beside Pagefind's service and Chromium: on two cores, eight helpers took
  * turns with the threads doing the build's work. A one-entry change at 3,000 entries took
- * 8.3–9.9 s with one helper, against 8.6–11.9 s with four, in twelve alternating pairs, eleven of
+ * 8.2–9.9 s with one helper, against 8.6–11.9 s with four, in twelve alternating pairs, eleven of
  * them won (docs/performance.md).
  */
 export const BUILD_V8_FLAGS = ['--v8-pool-size=1'] as const;

@@ -71,7 +71,7 @@ function environment(): NodeJS.ProcessEnv {
 export const SCRIPT_NODE_FLAGS = ['--max-semi-space-size=16', '--experimental-strip-types'] as const;
 
 /** Node's flags of `npm run build`: those of `npm run check`, and V8's helper threads as src/build/node-flags.ts gives them. */
-export const BUILD_NODE_FLAGS = ['--max-semi-space-size=16', ...BUILD_V8_FLAGS, '--experimental-strip-types'] as const;
+export const BUILD_NODE_FLAGS = [...SCRIPT_NODE_FLAGS, ...BUILD_V8_FLAGS] as const;
 
 /**
  * Removes every cache a build reuses (content store, pages, body facts, diagrams, search indexes),

@@ -99,11 +99,8 @@ describe('npm run dev follows the content', () => {
     edit('services/api.md', (text) => text.replace('dependsOn: [db]', 'dependsOn: [db'));
     // Read whole in one poll: a reload between two reads would leave the second with nothing.
     await expect
-      .poll(async () => {
-        const overlay = (await overlayText()) ?? '';
-        return overlay.includes('frontmatter-yaml') && /content\/services\/api\.md:\d+/.test(overlay) && overlay.includes('Check indentation') ? 'the finding, its place and its fix' : overlay;
-      }, { timeout: FOLLOW_MS, interval: 250 })
-      .toBe('the finding, its place and its fix');
+      .poll(overlayText, { timeout: FOLLOW_MS, interval: 250 })
+      .toSatisfy((overlay: string | null) => overlay !== null && overlay.includes('frontmatter-yaml') && /content\/services\/api\.md:\d+/.test(overlay) && overlay.includes('Check indentation'));
   });
 
   it('clears the overlay once the file is fixed', { timeout: 90_000 }, async () => {

@@ -95,8 +95,9 @@ export function localPath(file: unknown): string | undefined {
  * Reads the folders of the kept pages, so that the file system has them at hand when Astro looks
  * up each kept page (twice per page: is it in the new site, is it kept). With the folders out of
  * the machine's cache, those lookups took 6.7 s for 10,000 pages, against 0.04 s once the folders
- * were read (4 s). Started as the build starts, it reads them while the build checks the content;
- * a folder that cannot be read is simply not warmed.
+ * were read (4 s). Started while the build checks the content, when the kept pages are not linked
+ * in ahead (linking reads the folders itself, on another thread: src/build/prelinked-pages.ts); a
+ * folder that cannot be read is simply not warmed.
  */
 export function warmKeptPages(keptDir: string): Promise<void> {
   return fs.promises.readdir(keptDir, { recursive: true }).then(

@@ -1,6 +1,5 @@
 // The entry point of the Astro process `npm run build` starts (see src/build/site-step.ts). It
-// starts with the build and reads the folders of the pages Astro kept while the build checks the
-// content. Then it reads lines from its standard input: `load` loads Astro and the project's
+// starts with the build and reads lines from its standard input: `load` loads Astro and the project's
 // modules (sent at once, so that they load beside the check; see src/cli/build.ts), `prelink
 // <folder>` links the kept pages into the build's folder (also beside the check), and the next
 // line is the path of its build plan. An input that ends without a plan (the content has errors,
@@ -8,7 +7,6 @@
 import { writeSync } from 'node:fs';
 import { survivingClosedPipe } from '../cli/closed-pipe.ts';
 import { BUILT } from './astro-process-start.ts';
-import { warmKeptPages } from './astro-links.ts';
 import { type EarlyPrelink, startPrelink } from './prelinked-pages.ts';
 import type { LoadedAstro } from './astro-process.ts';
 
@@ -21,8 +19,6 @@ if (!root) {
   process.stderr.write("Usage: astro-process-main.ts <project folder> [<Astro's kept pages>], then `load` and the build plan's path on standard input\n");
   process.exit(2);
 }
-if (keptPages) void warmKeptPages(keptPages);
-
 // Imported when told to load: the module brings Multiplane's integration, Starlight and Astro.
 const astroProcess = () => import('./astro-process.ts');
 

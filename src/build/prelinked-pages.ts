@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { astroKeepsPagesAsExpected, localPath } from './astro-links.ts';
+import { astroKeepsPagesAsExpected, localPath, warmKeptPages } from './astro-links.ts';
 import { sameFile } from './replace-file.ts';
 import { runWorker } from './run-worker.ts';
 import { walkFolder } from './walk-folder.ts';
@@ -79,7 +79,9 @@ export interface EarlyPrelink {
  * process otherwise spent waiting once its content sync was done.
  */
 export function startPrelink(keptDir: string, outDir: string): EarlyPrelink {
-  const linked = astroKeepsPagesAsExpected() && generateWorksAsExpected() ? prelinkKeptPages(keptDir, outDir) : Promise.resolve(new Set<string>());
+  // Linking reads every folder of the kept pages, on its worker's thread. Without it, Astro looks
+  // up each kept page itself, and the folders are read ahead for those lookups instead.
+  const linked = astroKeepsPagesAsExpected() && generateWorksAsExpected() ? prelinkKeptPages(keptDir, outDir) : warmKeptPages(keptDir).then(() => new Set<string>());
   return { keptDir, outDir, linked };
 }
 

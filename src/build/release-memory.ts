@@ -19,11 +19,25 @@ let collect: Collect | undefined;
  *
  * `gc` is only exposed with `--expose-gc`; set at run time, the flag applies to contexts created
  * after it, so the function is taken from a new one (as test runners do for their leak checks).
+ *
+ * Only worth it for a large process (`WORTH_RELEASING`, by its resident memory: V8's own count of
+ * its heap drops with a plain collection while the pages stay resident). The collection takes its
+ * time on the build's path or beside Astro's process whatever there is to give back: 0.1–0.2 s for
+ * 55 MB in a one-entry build at 3,000 entries (220 MB resident), 0.1–0.4 s for 80 MB at 10,000
+ * (330 MB). Returns whether it collected.
  */
-export function releaseMemory(): void {
+export function releaseMemory(): boolean {
+  if (process.memoryUsage.rss() < WORTH_RELEASING) return false;
   if (!collect) {
     setFlagsFromString('--expose-gc');
     collect = runInNewContext('gc') as Collect;
   }
   collect({ type: 'major', execution: 'sync', flavor: 'last-resort' });
+  return true;
 }
+
+/**
+ * The resident memory, in bytes, below which the build process keeps what it has: a one-entry
+ * build at 10,000 entries stays under it, and the check of 30,000 (580 MB) is well over.
+ */
+export const WORTH_RELEASING = 400 * 2 ** 20;

@@ -2,7 +2,6 @@ import { ContentStore } from '../core/content/content-store.ts';
 import type { AnyEntry } from '../core/content/entry.ts';
 import { readEntryBody } from '../core/content/entry-body.ts';
 import { editionReport } from '../core/editions/edition-view.ts';
-import { checkContent } from '../core/check/check-content.ts';
 import type { PlatformModel } from '../core/model/build-model.ts';
 import { resolveNow } from '../core/time.ts';
 import { type SiteContext, type SiteState, publishSiteState } from '../site/site-state.ts';
@@ -51,10 +50,13 @@ export class LiveModel {
     return this.#state;
   }
 
-  #read(): Promise<PlatformModel> {
+  async #read(): Promise<PlatformModel> {
     if (!this.#store) throw new Error('The model was given by the caller and cannot be read again.');
     // In the dev server "now" moves on with the clock, so a review falling due shows without a restart.
     const now = this.#options.now ?? resolveNow(undefined);
+    // Loaded here, not with the module: a build's Astro process is handed its model and never
+    // checks, and the check's modules (the secret scanner among them) are not its to load.
+    const { checkContent } = await import('../core/check/check-content.ts');
     return checkContent({ root: this.context.root, contentDir: this.context.contentDir, now }, this.#store);
   }
 

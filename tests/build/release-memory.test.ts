@@ -9,29 +9,41 @@ const RELEASE_MEMORY = fileURLToPath(new URL('../../src/build/release-memory.ts'
  * reports the process's resident memory before and after (MB). In a process of its own, so that no
  * other test's heap is measured.
  */
-function residentAfter(how: 'releaseMemory' | 'plain gc'): { filled: number; after: number } {
+function residentAfter(how: 'releaseMemory' | 'plain gc'): { filled: number; after: number; collected?: boolean } {
   const script = `
     import { releaseMemory } from ${JSON.stringify(RELEASE_MEMORY)};
     const mb = () => process.memoryUsage().rss / 2 ** 20;
-    let model = Array.from({ length: 1_500_000 }, (_, i) => ({ key: 'entry-' + i, data: { title: 'Entry ' + i, tags: [i, i + 1] } }));
+    let model = Array.from({ length: 2_000_000 }, (_, i) => ({ key: 'entry-' + i, data: { title: 'Entry ' + i, tags: [i, i + 1] } }));
     const filled = mb();
     model = undefined;
     await new Promise((resolve) => setTimeout(resolve, 20));
-    ${how === 'releaseMemory' ? 'releaseMemory();' : "globalThis.gc ?? (await import('node:v8')).setFlagsFromString('--expose-gc'); (await import('node:vm')).runInNewContext('gc')();"}
-    console.log(JSON.stringify({ filled, after: mb() }));
+    ${how === 'releaseMemory' ? 'const collected = releaseMemory();' : "globalThis.gc ?? (await import('node:v8')).setFlagsFromString('--expose-gc'); (await import('node:vm')).runInNewContext('gc')();"}
+    console.log(JSON.stringify({ filled, after: mb(), ${how === 'releaseMemory' ? 'collected' : ''} }));
   `;
   const output = execFileSync(process.execPath, ['--experimental-strip-types', '--no-warnings', '--input-type=module', '-e', script], { encoding: 'utf8' });
-  return JSON.parse(output) as { filled: number; after: number };
+  return JSON.parse(output) as { filled: number; after: number; collected?: boolean };
 }
 
 describe('releaseMemory', () => {
   it('hands the memory of what the build let go of back to the system, where a plain collection keeps it', () => {
     const released = residentAfter('releaseMemory');
     const plain = residentAfter('plain gc');
-    // 1.5 million small objects: several hundred MB of heap.
-    expect(released.filled).toBeGreaterThan(300);
+    expect(released.collected).toBe(true);
+    // Two million small objects: several hundred MB of heap, well over WORTH_RELEASING.
+    expect(released.filled).toBeGreaterThan(600);
     expect(released.after).toBeLessThan(released.filled / 2);
     // The difference this makes: V8 keeps the freed pages of a plain collection for reuse.
     expect(plain.after).toBeGreaterThan(released.after + 100);
+  });
+
+  it('leaves a process smaller than WORTH_RELEASING alone: collecting it costs more than it gives back', () => {
+    const script = `
+      import { releaseMemory, WORTH_RELEASING } from ${JSON.stringify(RELEASE_MEMORY)};
+      const small = process.memoryUsage.rss() < WORTH_RELEASING;
+      console.log(JSON.stringify({ small, collected: releaseMemory(), exposed: typeof globalThis.gc }));
+    `;
+    const output = execFileSync(process.execPath, ['--experimental-strip-types', '--no-warnings', '--input-type=module', '-e', script], { encoding: 'utf8' });
+    // A fresh process holds some 50 MB; nothing was collected, and V8's gc was not even exposed.
+    expect(JSON.parse(output)).toEqual({ small: true, collected: false, exposed: 'undefined' });
   });
 });

@@ -56,6 +56,8 @@ export async function buildFromPlan(planFile: string, astro: LoadedAstro, prelin
       outDir: plan.outDir,
       // The configuration is the project's own, read above; Astro must not read it a second time.
       configFile: false,
+      // Astro's log, with one line for the pages reused instead of one per page (astro-log.ts).
+      logger: { entrypoint: ASTRO_LOG },
       integrations: [...(hasOurs ? integrations.map((integration) => (integration.name === 'multiplane' ? ours : integration)) : [ours, ...integrations]), keptPagesIn],
       ...(prelink ? { vite: { ...config.vite, build: { ...config.vite?.build, emptyOutDir: false } } } : {}),
     });
@@ -67,6 +69,8 @@ export async function buildFromPlan(planFile: string, astro: LoadedAstro, prelin
   keepPagesAsWritten(plan.policiesFile, asWritten.pages);
   if (guard) removeUngenerated(plan.outDir, await prelinking, guard.written, join(plan.cacheDir, 'incremental-build.json'));
 }
+
+const ASTRO_LOG = new URL('./astro-log.ts', import.meta.url);
 
 /**
  * Leaves what the pages' policies were completed to for the policy pass; without it (it cannot be

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { INDEX_PAGES_FOLDER } from '../core/content/entry-id.ts';
 import { COLLECTIONS } from '../core/schemas/index.ts';
 
@@ -102,7 +102,7 @@ export function indexOfPage(layout: SearchLayout, page: string): string {
   const [collection, second, ...rest] = page.split('/');
   const entryPage = collection !== undefined && ENTRY_COLLECTION_FOLDERS.has(collection) && second !== undefined && rest.length > 0 && second !== INDEX_PAGES_FOLDER;
   if (!entryPage) return PRIMARY_INDEX;
-  const slot = createHash('sha1').update(page).digest().readUInt32BE(0) % (layout.indexes.length - 1);
+  const slot = hash('sha1', page, 'buffer').readUInt32BE(0) % (layout.indexes.length - 1);
   return layout.indexes[slot + 1]!;
 }
 

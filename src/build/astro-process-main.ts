@@ -1,14 +1,15 @@
 // The entry point of the Astro process `npm run build` starts (see src/build/site-step.ts). It
 // starts with the build and reads lines from its standard input: `load` loads Astro and the project's
 // modules (sent at once, so that they load beside the check; see src/cli/build.ts), `prelink
-// <folder>` links the kept pages into the build's folder (also beside the check), and the next
-// line is the path of its build plan. An input that ends without a plan (the content has errors,
+// <folder>` links the kept pages into the build's folder (also beside the check), `entries
+// <file>` revives the model's entries while the rules run, and the next line is the path of its
+// build plan. An input that ends without a plan (the content has errors,
 // or the build stopped) ends it; a build that stops while Astro builds ends it with a signal.
 import { writeSync } from 'node:fs';
 import { survivingClosedPipe } from '../cli/closed-pipe.ts';
 import { BUILT } from './astro-process-start.ts';
 import { type EarlyPrelink, startPrelink } from './prelinked-pages.ts';
-import type { LoadedAstro } from './astro-process.ts';
+import type { EntriesAhead, LoadedAstro } from './astro-process.ts';
 
 // Astro logs to the build's own output (inherited): a reader that goes away must not end the build.
 survivingClosedPipe(process.stdout);
@@ -34,6 +35,8 @@ const load = (): Promise<LoadedAstro> => {
 
 // The kept pages linked into the build's folder ahead of the plan, when told to.
 let prelinked: EarlyPrelink | undefined;
+// The model's entries, revived ahead of the plan, when handed over.
+let entriesAhead: EntriesAhead | undefined;
 
 readLines(process.stdin, (line) => {
   if (line === 'load') {
@@ -44,6 +47,13 @@ readLines(process.stdin, (line) => {
     prelinked = startPrelink(keptPages, line.slice('prelink '.length));
     return false;
   }
+  if (line.startsWith('entries ')) {
+    const file = line.slice('entries '.length);
+    entriesAhead = { file, revived: astroProcess().then(({ reviveEntriesAhead }) => reviveEntriesAhead(file)) };
+    // Observed by the build, if a plan comes.
+    entriesAhead.revived.catch(() => {});
+    return false;
+  }
   build(line);
   return true;
 }, () => {
@@ -51,13 +61,13 @@ readLines(process.stdin, (line) => {
   // Astro or of starting the worker that links the kept pages left the process hung in its exit,
   // every other time with Node's compile cache cold: both are let finish first, which they do
   // within the second or two the check takes.
-  void Promise.allSettled([loading, prelinked?.linked]).then(() => process.exit(0));
+  void Promise.allSettled([loading, prelinked?.linked, entriesAhead?.revived]).then(() => process.exit(0));
 });
 
 async function build(planFile: string): Promise<void> {
   try {
     const loaded = await load();
-    await (await astroProcess()).buildFromPlan(planFile, loaded, prelinked);
+    await (await astroProcess()).buildFromPlan(planFile, loaded, prelinked, entriesAhead);
     reportBuilt();
     process.exit(0);
   } catch (error) {

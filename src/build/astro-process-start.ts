@@ -68,6 +68,11 @@ export interface AstroProcess {
    */
   prelink(work: string): void;
   /**
+   * Hands the process the model's entries, written ahead of the plan (`writeSiteEntries` in
+   * site-step.ts), for it to revive while the rules run.
+   */
+  entries(file: string): void;
+  /**
    * Hands the process its build plan and resolves with 0 once it reports the build done, or with
    * its exit status when it exits without doing so.
    */
@@ -120,6 +125,9 @@ export function startAstroProcess(root: string, env: NodeJS.ProcessEnv, keptPage
     },
     prelink(work) {
       child.stdin!.write(`prelink ${work}\n`);
+    },
+    entries(file) {
+      child.stdin!.write(`entries ${file}\n`);
     },
     build(planFile) {
       planned = true;

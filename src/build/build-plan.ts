@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { deserialize, serialize } from 'node:v8';
-import type { PortableModel } from '../core/model/portable-model.ts';
+import type { PortableEntries, PortableModel } from '../core/model/portable-model.ts';
 
 /**
  * Everything the Astro process of `npm run build` is told, in one file: where to build, which
@@ -29,6 +29,11 @@ export interface BuildPlan {
   readonly diagramsDrawn: string;
   /** Where Astro's process records the pages whose policy it completed as it wrote them (src/build/policies-as-written.ts). */
   readonly policiesFile: string;
+  /**
+   * The file the model's entries were handed over in ahead (`writeBuildEntries`), while the
+   * rules ran; the model's own are then empty. Without it, the model holds them.
+   */
+  readonly entriesFile?: string;
   readonly model: PortableModel;
 }
 
@@ -38,4 +43,17 @@ export function writeBuildPlan(file: string, plan: BuildPlan): void {
 
 export function readBuildPlan(file: string): BuildPlan {
   return deserialize(readFileSync(file)) as BuildPlan;
+}
+
+/**
+ * Writes the model's entries for Astro's process as soon as the content is loaded: it revives
+ * them and builds their graph (0.8 s at 10,000 entries) while the rules run in the build's
+ * process, instead of after the plan. The plan then names the file (`entriesFile`).
+ */
+export function writeBuildEntries(file: string, entries: PortableEntries): void {
+  writeFileSync(file, serialize(entries));
+}
+
+export function readBuildEntries(file: string): PortableEntries {
+  return deserialize(readFileSync(file)) as PortableEntries;
 }

@@ -1,9 +1,10 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { PlatformModel } from '../core/model/build-model.ts';
-import { toPortableModel } from '../core/model/portable-model.ts';
+import type { LoadedContent } from '../core/content/content-store.ts';
+import { toPortableEntries, toPortableModel } from '../core/model/portable-model.ts';
 import { readMarks } from '../integration/timings.ts';
-import { writeBuildPlan } from './build-plan.ts';
+import { writeBuildEntries, writeBuildPlan } from './build-plan.ts';
 import { acquireLock, waitingFor } from './build-lock.ts';
 import { forgetChangedCopies, readLedger } from './kept-pages.ts';
 import { keptAnyPage } from './astro-links.ts';
@@ -29,6 +30,8 @@ export interface SitePlanOptions extends Omit<SiteStepOptions, 'env'> {
   readonly model: PlatformModel;
   /** How the search index is split; the search box is built to load every index. */
   readonly search: SearchLayout;
+  /** The model's entries were handed over ahead (`writeSiteEntries`): the plan leaves them out. */
+  readonly entriesAhead?: boolean;
 }
 
 /**
@@ -76,7 +79,7 @@ export function prepareSiteFolders(folders: SiteWorkFolders): number {
  * heap beside Astro's gigabytes. Needs no lock: the plan is the build's own file.
  */
 export function writeSitePlan(options: SitePlanOptions): void {
-  const { folders } = options;
+  const { folders, entriesAhead = false } = options;
   const planFile = sideFileFor(options.outDir, 'plan');
   mkdirSync(dirname(planFile), { recursive: true });
   writeBuildPlan(planFile, {
@@ -91,8 +94,21 @@ export function writeSitePlan(options: SitePlanOptions): void {
     mergedSearchIndexes: mergedIndexes(options.search),
     diagramsDrawn: sideFileFor(options.outDir, 'diagrams'),
     policiesFile: sideFileFor(options.outDir, 'policies'),
-    model: toPortableModel(options.model),
+    ...(entriesAhead ? { entriesFile: sideFileFor(options.outDir, 'entries') } : {}),
+    model: toPortableModel(options.model, { entriesAhead }),
   });
+}
+
+/**
+ * Writes the entries of the content just loaded into `outDir`'s side file, for Astro's process to
+ * revive while the rules run (src/build/build-plan.ts), and returns the file. The plan written
+ * after (`writeSitePlan` with `entriesAhead`) leaves them out.
+ */
+export function writeSiteEntries(outDir: string, content: Pick<LoadedContent, 'entries' | 'rejected'>): string {
+  const file = sideFileFor(outDir, 'entries');
+  mkdirSync(dirname(file), { recursive: true });
+  writeBuildEntries(file, toPortableEntries(content));
+  return file;
 }
 
 /**
@@ -129,6 +145,7 @@ export async function siteStep(options: SiteStepOptions, astro: AstroProcess = s
   } finally {
     rmSync(marks, { force: true });
     rmSync(planFile, { force: true });
+    rmSync(sideFileFor(options.outDir, 'entries'), { force: true });
     rmSync(sideFileFor(options.outDir, 'diagrams'), { force: true });
   }
 }

@@ -20,7 +20,7 @@ import { type IndexesAhead, restoreAhead } from '../build/search-cache.ts';
 import { ENTRY_COLLECTION_FOLDERS, entryPagePath, ENTRY_INDEXES_BEFORE_GROWING, ENTRY_PAGES_PER_INDEX, MAX_ENTRY_PAGES_PER_INDEX, PRIMARY_INDEX, searchLayout } from '../build/search-shards.ts';
 import { linkedFilesToPublish, publishLinkedFiles } from '../build/linked-files-step.ts';
 import { type AstroProcess, astroProcessFor, type EarlyAstroProcess, type SiteWorkFolders, siteWorkFolders } from '../build/astro-process-start.ts';
-import { lockSiteFolders, markDiagramsDrawn, prepareSiteFolders, siteStep, writeSitePlan } from '../build/site-step.ts';
+import { lockSiteFolders, markDiagramsDrawn, prepareSiteFolders, siteStep, writeSiteEntries, writeSitePlan } from '../build/site-step.ts';
 import { editionReport } from '../core/editions/edition-view.ts';
 import { ansi, formatHuman } from '../core/check/format-human.ts';
 import { formatGithub } from '../core/check/format-github.ts';
@@ -184,11 +184,18 @@ async function build(
   // error. Both are `let`s, let go of once Astro has its plan and the report is printed (below), so
   // that the build does not hold the model beside Astro's process.
   const checkStarted = performance.now();
+  const staging = stagingFor(outDir);
+  // Astro's process revives the entries and builds their graph while the rules run here.
+  let entriesAhead = false;
   let { ahead: report, whole }: { ahead: CheckReport | undefined; whole: Promise<CheckReport> | undefined } = await checkContentAhead({
     root,
     now: args.now,
     ...(args.content ? { contentDir: args.content } : {}),
     warn: (message) => io.stderr(`${message}\n`),
+    onLoaded: (content) => {
+      astro.entries(writeSiteEntries(staging, content));
+      entriesAhead = true;
+    },
   });
   // Prints the report whole, with what Mermaid's parser found, and returns its count of errors.
   const reportWhole = async (): Promise<number> => {
@@ -208,10 +215,10 @@ async function build(
   Object.assign(timings, { filesRead: report.content.files, filesParsed: report.content.parsed });
   if (report.errors > 0) {
     await reportWhole();
+    removeUnfinished(staging);
     return 1;
   }
 
-  const staging = stagingFor(outDir);
   const stopHandlingSignals = exitCleanlyOnSignals({ cleanup: () => removeUnfinished(staging), log: io.stderr });
   rmSync(staging, { recursive: true, force: true });
   let early: EarlySearch | undefined;
@@ -223,7 +230,7 @@ async function build(
     // What drawing the diagrams needs of the model, taken before the model goes.
     const blocks = diagramBlocks(report.graph.entries.values());
     const besideAstro = report.graph.entries.size <= DIAGRAMS_BESIDE_ASTRO_UP_TO;
-    const { search, entryPages, linkedFiles, pdf } = planSite(report, args, root, staging, folders);
+    const { search, entryPages, linkedFiles, pdf } = planSite(report, args, root, staging, folders, entriesAhead);
     // Astro's process has all it needs of the model in its plan: what comes after the site needs
     // only the little planSite kept, and the model (250 MB of heap at 30,000 entries) goes.
     report = undefined;
@@ -367,12 +374,12 @@ async function build(
  * Writes the plan of Astro's build (the model and where to build) and returns what the steps after
  * the site need of the model: the search index's layout, the files entries link and the PDF's job.
  */
-function planSite(report: CheckReport, args: BuildArgs, root: string, staging: string, folders: SiteWorkFolders) {
+function planSite(report: CheckReport, args: BuildArgs, root: string, staging: string, folders: SiteWorkFolders, entriesAhead: boolean) {
   const published = editionReport(report, { edition: args.edition, includeDrafts: false });
   // Decided before the site is built: the search box's code names every index.
   const entryPages = published.content.entries.filter((entry) => ENTRY_COLLECTION_FOLDERS.has(entry.collection)).map((entry) => entryPagePath(entry.collection, entry.id));
   const search = searchLayout(entryPages.length, args.searchIndexEntries);
-  writeSitePlan({ root, outDir: staging, now: args.now, edition: args.edition, contentDir: args.content, folders, model: report, search });
+  writeSitePlan({ root, outDir: staging, now: args.now, edition: args.edition, contentDir: args.content, folders, model: report, search, entriesAhead });
   return { search, entryPages, linkedFiles: linkedFilesToPublish(published, root, args.content ?? 'content'), pdf: pdfJob(report) };
 }
 
@@ -445,6 +452,7 @@ async function stopSite(astro: AstroProcess, building: Promise<unknown>): Promis
 function removeUnfinished(staging: string): void {
   rmSync(staging, { recursive: true, force: true });
   rmSync(sideFileFor(staging, 'plan'), { force: true });
+  rmSync(sideFileFor(staging, 'entries'), { force: true });
   rmSync(sideFileFor(staging, 'marks'), { force: true });
   rmSync(sideFileFor(staging, 'diagrams'), { force: true });
   rmSync(sideFileFor(staging, 'policies'), { force: true });

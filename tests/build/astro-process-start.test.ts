@@ -45,7 +45,7 @@ describe('the early start of the Astro process', () => {
   it('is used by the build it was started for, and ended for another', () => {
     const root = freshFixtureRoot('valid');
     const folders = siteWorkFolders(root, 'content', 'internal');
-    const fake = (): AstroProcess => ({ pid: undefined, load: vi.fn(), prelink: vi.fn(), build: vi.fn(), cancel: vi.fn(), ended: vi.fn() });
+    const fake = (): AstroProcess => ({ pid: undefined, load: vi.fn(), prelink: vi.fn(), entries: vi.fn(), build: vi.fn(), cancel: vi.fn(), ended: vi.fn() });
     const early = { root, keptPages: folders.keptPages, process: fake() };
     expect(astroProcessFor(root, {}, folders, early)).toBe(early.process);
     expect(early.process.cancel).not.toHaveBeenCalled();

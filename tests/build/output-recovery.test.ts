@@ -48,11 +48,12 @@ describe('recoverInterruptedBuilds', () => {
     expect(readdirSync(parent)).toEqual(['site']);
   });
 
-  it("removes the staging folder, build plan, timing marks, diagrams mark, pages' policies and search scratch folder of a dead build", () => {
+  it("removes the staging folder, build plan, entries, timing marks, diagrams mark, pages' policies and search scratch folder of a dead build", () => {
     const pid = deadPid();
     const staging = stagingFor(out, pid);
     site(staging, 'half a site');
     writeFileSync(sideFileFor(staging, 'plan', pid), '{}');
+    writeFileSync(sideFileFor(staging, 'entries', pid), '{}');
     writeFileSync(sideFileFor(staging, 'marks', pid), '{}');
     writeFileSync(sideFileFor(staging, 'diagrams', pid), '');
     writeFileSync(sideFileFor(staging, 'policies', pid), '{}');
@@ -60,6 +61,7 @@ describe('recoverInterruptedBuilds', () => {
     const recovery = recoverInterruptedBuilds(out);
     expect(recovery.removed.map((path) => path.slice(parent.length + 1)).sort()).toEqual([
       `.multiplane-diagrams-${pid}`,
+      `.multiplane-entries-${pid}`,
       `.multiplane-marks-${pid}`,
       `.multiplane-plan-${pid}`,
       `.multiplane-policies-${pid}`,
@@ -67,7 +69,7 @@ describe('recoverInterruptedBuilds', () => {
       `.site.staging-${pid}`,
     ]);
     expect(readdirSync(parent)).toEqual([]);
-    expect(describeRecovery(recovery, out, 'site')).toMatch(/^Removed 6 leftovers of stopped builds beside /);
+    expect(describeRecovery(recovery, out, 'site')).toMatch(/^Removed 7 leftovers of stopped builds beside /);
   });
 
   it('never puts back a replaced output that was being deleted, even when the output is missing, and deletes it without a word', async () => {

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { ContentStore } from '../content/content-store.ts';
+import { ContentStore, type LoadedContent } from '../content/content-store.ts';
 import { buildModel, type PlatformModel } from '../model/build-model.ts';
 import type { CheckOptions } from './run-check.ts';
 import { withDiagramFindings } from './with-diagram-findings.ts';
@@ -10,6 +10,11 @@ import { contentSlug } from '../content/content-folder.ts';
 export interface ContentCheckOptions extends CheckOptions {
   /** Told when a cache cannot be written or worker threads cannot be used; neither stops the check. */
   readonly warn?: (message: string) => void;
+  /**
+   * Told the content as soon as it is loaded, before the rules run: a build hands the entries to
+   * Astro's process then, which rebuilds its graph of them while the rules run here.
+   */
+  readonly onLoaded?: (content: LoadedContent) => void;
 }
 
 /**
@@ -50,6 +55,7 @@ export async function checkContentAhead(options: ContentCheckOptions, store = ne
   const scan = { root: options.root, ...(options.contentDir ? { contentDir: options.contentDir } : {}) };
   const read = secretFilesAside(scan);
   const content = await store.loadAsync({ cacheDir, warn: options.warn });
+  options.onLoaded?.(content);
   const model = buildModel(content, options.now);
   const ahead = await withSecretFindings(model, scan, read);
   return { ahead, whole: withDiagramFindings(ahead, { cacheDir, ...(options.warn ? { warn: options.warn } : {}) }) };

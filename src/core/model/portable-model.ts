@@ -2,7 +2,7 @@ import type { LoadedContent } from '../content/content-store.ts';
 import type { AnyEntry } from '../content/entry.ts';
 import { type PortableEntry, portableEntry, reviveEntry } from '../content/parse-entry.ts';
 import { ruleRunOf } from '../governance/run-rules.ts';
-import { buildGraph } from '../graph/build-graph.ts';
+import { buildGraph, type PlatformGraph } from '../graph/build-graph.ts';
 import type { CollectionName } from '../schemas/shared.ts';
 import type { PlatformModel } from './build-model.ts';
 
@@ -16,10 +16,8 @@ import type { PlatformModel } from './build-model.ts';
  */
 export interface PortableModel {
   readonly now: Date;
-  readonly content: Omit<LoadedContent, 'entries' | 'governanceFile' | 'rejected'> & {
-    readonly entries: readonly PortableEntry[];
-    readonly rejected: readonly string[];
-  };
+  /** The content; its entries are empty when they were handed over ahead (`PortableEntries`). */
+  readonly content: Omit<LoadedContent, 'entries' | 'governanceFile' | 'rejected'> & PortableEntries;
   readonly findings: PlatformModel['findings'];
   readonly runFindings: PlatformModel['run']['findings'];
   readonly failures: readonly (readonly [string, readonly string[]])[];
@@ -31,12 +29,43 @@ export interface PortableModel {
   readonly openLoops: readonly string[];
 }
 
-/** Returns the model as plain data (see `PortableModel`). */
-export function toPortableModel(model: PlatformModel): PortableModel {
-  const { entries, governanceFile: _file, rejected, ...content } = model.content;
+/**
+ * A model's entries as plain data, apart from the rest: the content is loaded before the rules
+ * run, and a build hands its entries to Astro's process then (src/build/build-plan.ts), which
+ * revives them and rebuilds their graph (`reviveEntries`) while the rules run.
+ */
+export interface PortableEntries {
+  readonly entries: readonly PortableEntry[];
+  readonly rejected: readonly string[];
+}
+
+/** The entries of loaded content as plain data (see `PortableEntries`). */
+export function toPortableEntries(content: Pick<LoadedContent, 'entries' | 'rejected'>): PortableEntries {
+  return { entries: content.entries.map(portableEntry), rejected: [...content.rejected] };
+}
+
+/** Entries revived from their plain form, with the graph built of them: most of what reviving a model takes. */
+export interface RevivedEntries {
+  readonly entries: AnyEntry[];
+  readonly rejected: ReadonlySet<string>;
+  readonly graph: PlatformGraph;
+}
+
+export function reviveEntries(portable: PortableEntries): RevivedEntries {
+  const entries = portable.entries.map(reviveEntry);
+  const rejected = new Set(portable.rejected);
+  return { entries, rejected, graph: buildGraph(entries, rejected) };
+}
+
+/**
+ * Returns the model as plain data (see `PortableModel`), without its entries when they were
+ * handed over ahead (`entriesAhead`, see `PortableEntries`).
+ */
+export function toPortableModel(model: PlatformModel, { entriesAhead = false }: { readonly entriesAhead?: boolean } = {}): PortableModel {
+  const { entries: _entries, governanceFile: _file, rejected: _rejected, ...content } = model.content;
   return {
     now: model.now,
-    content: { ...content, entries: entries.map(portableEntry), rejected: [...rejected] },
+    content: { ...content, ...(entriesAhead ? { entries: [], rejected: [] } : toPortableEntries(model.content)) },
     findings: model.findings,
     runFindings: model.run.findings,
     failures: [...model.run.failures].map(([rule, keys]) => [rule, [...keys]] as const),
@@ -49,14 +78,13 @@ export function toPortableModel(model: PlatformModel): PortableModel {
 }
 
 /**
- * Rebuilds a model from its plain form. The governance file's locator stays behind: the
- * findings it led to are already in `findings`.
+ * Rebuilds a model from its plain form, with the entries revived ahead (`revived`) when they were
+ * handed over apart. The governance file's locator stays behind: the findings it led to are
+ * already in `findings`.
  */
-export function fromPortableModel(portable: PortableModel): PlatformModel {
-  const entries = portable.content.entries.map(reviveEntry);
-  const rejected = new Set(portable.content.rejected);
+export function fromPortableModel(portable: PortableModel, revived: RevivedEntries = reviveEntries(portable.content)): PlatformModel {
+  const { entries, rejected, graph } = revived;
   const content: LoadedContent = { ...portable.content, entries, rejected, governanceFile: undefined };
-  const graph = buildGraph(entries, rejected);
   const errors = portable.findings.filter((finding) => finding.severity === 'error').length;
   const warnings = portable.findings.filter((finding) => finding.severity === 'warning').length;
   return {

@@ -5,6 +5,7 @@ import { alternatingRuns, type Side, type SideRuns } from './alternating-runs.ts
 import { writeBaselineProject } from './baseline-project.ts';
 import { type DevProbe, probeDevServer } from './dev-probe.ts';
 import { launchChromium } from '../browser/index.ts';
+import { reusedPagesIn } from '../build/astro-log.ts';
 import { BUILD_V8_FLAGS } from '../build/node-flags.ts';
 import { measureOutput, type OutputSizes } from './page-sizes.ts';
 import { runMeasured } from './process-tree.ts';
@@ -213,7 +214,7 @@ export async function runBench(options: BenchOptions): Promise<{ machine: Record
         writeFileSync(file, readFileSync(file, 'utf8').replace(/^title: (.*)$/m, (_, title: string) => `title: ${title} (changed)`));
       });
       const [oneEntry] = await alternatingRuns([oneEntrySide], repeats, log, { onResult: (result) => (lastOutput = result.stdout), settle });
-      const reusedPages = (lastOutput.match(/\((cached|restored)\)/g) ?? []).length;
+      const reusedPages = reusedPagesIn(lastOutput);
       log(`  the last one-entry build reused ${reusedPages} pages of the previous build`);
 
       // Each word searched as often as each build ran, in a fresh page each time, the words by

@@ -77,6 +77,12 @@ export function reusedLine(pages: number, restored = 0): string {
   return restored > 0 ? `${line}, ${restored.toLocaleString('en-US')} of them restored from Astro's cache` : line;
 }
 
+/** How many pages a build's output says Astro reused (`reusedLine`): 0 when it says none. */
+export function reusedPagesIn(output: string): number {
+  const match = /└─ ([\d,]+) pages? reused from the last build/.exec(output);
+  return match ? Number(match[1]!.replaceAll(',', '')) : 0;
+}
+
 function count(n: number, noun: string): string {
   return `${n.toLocaleString('en-US')} ${n === 1 ? noun : `${noun}s`}`;
 }

@@ -1,6 +1,6 @@
 import type { AstroLoggerMessage } from 'astro';
 import { describe, expect, it } from 'vitest';
-import { reusedLine, reusedPagesCounted } from '../../src/build/astro-log.ts';
+import { reusedLine, reusedPagesCounted, reusedPagesIn } from '../../src/build/astro-log.ts';
 
 const GREEN = (text: string) => `\u001b[32m${text}\u001b[39m`;
 const DIM = (text: string) => `\u001b[2m${text}\u001b[22m`;
@@ -50,6 +50,12 @@ describe("the build's Astro log", () => {
     const warning: AstroLoggerMessage = { label: 'build', level: 'warn', message: 'Something to know', newLine: true };
     const [path] = pageLines('/last/index.html', '(+1ms)');
     expect(logged([warning, done, path!])).toEqual(['Something to know', '✓ Completed in 1.75s.', '  ├─ /last/index.html']);
+  });
+
+  it('is read back from a build\'s output, by the bench and the tests', () => {
+    expect(reusedPagesIn(`…\n${reusedLine(10000, 3)}\n✓ Completed in 1.75s.\n`)).toBe(10000);
+    expect(reusedPagesIn(`…\n${reusedLine(1)}\n`)).toBe(1);
+    expect(reusedPagesIn('  ├─ /index.html (+9ms)\n✓ Completed in 1.75s.\n')).toBe(0);
   });
 
   it('counts in words a reader expects', () => {

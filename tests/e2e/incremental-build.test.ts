@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { appendFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reusedPagesIn } from '../../src/build/astro-log.ts';
 import { ENTRY_COLLECTION_FOLDERS } from '../../src/build/search-shards.ts';
 
 const REPO = join(import.meta.dirname, '..', '..');
@@ -116,7 +117,7 @@ async function incrementalAgainstClean(
   }
   // Astro lists each page it wrote, `├─ /services/api/index.html (+12ms)`, then how many it reused
   // (src/build/astro-log.ts), `└─ 12 pages reused from the last build`.
-  const reused = Number(/└─ ([\d,]+) pages? reused from the last build/.exec(output)?.[1]?.replaceAll(',', '') ?? 0);
+  const reused = reusedPagesIn(output);
   const rendered = [...output.matchAll(/├─ (\S+) \(\+/g)].map((match) => match[1]!);
   const [built, cleanFiles] = [files(incremental), files(clean!)];
   const differences = [

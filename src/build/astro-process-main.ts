@@ -1,10 +1,10 @@
 // The entry point of the Astro process `npm run build` starts (see src/build/site-step.ts). It
-// starts with the build and reads lines from its standard input: `load` loads Astro and the project's
-// modules (sent at once, so that they load beside the check; see src/cli/build.ts), `prelink
-// <folder>` links the kept pages into the build's folder (also beside the check), `entries
-// <file>` revives the model's entries while the rules run, and the next line is the path of its
-// build plan. An input that ends without a plan (the content has errors,
-// or the build stopped) ends it; a build that stops while Astro builds ends it with a signal.
+// starts with the build and reads lines from its standard input: `load` loads Astro and the
+// project's modules (sent at once, so that they load beside the check; see src/cli/build.ts),
+// `prelink <folder>` links the kept pages into the build's folder (also beside the check),
+// `entries <file>` revives the model's entries while the rules run, and the next line is the path
+// of its build plan. An input that ends without a plan (the content has errors, or the build
+// stopped) ends it; a build that stops while Astro builds ends it with a signal.
 import { writeSync } from 'node:fs';
 import { survivingClosedPipe } from '../cli/closed-pipe.ts';
 import { BUILT } from './astro-process-start.ts';

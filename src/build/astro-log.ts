@@ -1,6 +1,7 @@
 import { stripVTControlCharacters } from 'node:util';
 import type { AstroLoggerDestination, AstroLoggerMessage } from 'astro';
 import nodeDestination, { type NodeHandlerConfig } from 'astro/logger/node';
+import { groupThousands, plural } from '../core/text/plural.ts';
 
 /**
  * The log of a build's Astro process (src/build/astro-process.ts): Astro's own, less one line per
@@ -73,16 +74,12 @@ function isPagePath(message: AstroLoggerMessage): boolean {
  * cache, "restored"; the line says how many were.
  */
 export function reusedLine(pages: number, restored = 0): string {
-  const line = `  └─ ${count(pages, 'page')} reused from the last build`;
-  return restored > 0 ? `${line}, ${restored.toLocaleString('en-US')} of them restored from Astro's cache` : line;
+  const line = `  └─ ${plural(pages, 'page')} reused from the last build`;
+  return restored > 0 ? `${line}, ${groupThousands(restored)} of them restored from Astro's cache` : line;
 }
 
 /** How many pages a build's output says Astro reused (`reusedLine`): 0 when it says none. */
 export function reusedPagesIn(output: string): number {
   const match = /└─ ([\d,]+) pages? reused from the last build/.exec(output);
   return match ? Number(match[1]!.replaceAll(',', '')) : 0;
-}
-
-function count(n: number, noun: string): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? noun : `${noun}s`}`;
 }

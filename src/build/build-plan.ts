@@ -47,7 +47,7 @@ export function readBuildPlan(file: string): BuildPlan {
 
 /**
  * Writes the model's entries for Astro's process as soon as the content is loaded: it revives
- * them and builds their graph (0.8 s at 10,000 entries) while the rules run in the build's
+ * them and builds their graph (1.1 s alone at 10,000 entries) while the rules run in the build's
  * process, instead of after the plan. The plan then names the file (`entriesFile`).
  */
 export function writeBuildEntries(file: string, entries: PortableEntries): void {

@@ -30,8 +30,8 @@ export interface SitePlanOptions extends Omit<SiteStepOptions, 'env'> {
   readonly model: PlatformModel;
   /** How the search index is split; the search box is built to load every index. */
   readonly search: SearchLayout;
-  /** The model's entries were handed over ahead (`writeSiteEntries`): the plan leaves them out. */
-  readonly entriesAhead?: boolean;
+  /** The file the model's entries were handed over in ahead (`writeSiteEntries`): the plan names it and leaves them out. */
+  readonly entriesFile?: string | undefined;
 }
 
 /**
@@ -79,7 +79,7 @@ export function prepareSiteFolders(folders: SiteWorkFolders): number {
  * heap beside Astro's gigabytes. Needs no lock: the plan is the build's own file.
  */
 export function writeSitePlan(options: SitePlanOptions): void {
-  const { folders, entriesAhead = false } = options;
+  const { folders, entriesFile } = options;
   const planFile = sideFileFor(options.outDir, 'plan');
   mkdirSync(dirname(planFile), { recursive: true });
   writeBuildPlan(planFile, {
@@ -94,15 +94,15 @@ export function writeSitePlan(options: SitePlanOptions): void {
     mergedSearchIndexes: mergedIndexes(options.search),
     diagramsDrawn: sideFileFor(options.outDir, 'diagrams'),
     policiesFile: sideFileFor(options.outDir, 'policies'),
-    ...(entriesAhead ? { entriesFile: sideFileFor(options.outDir, 'entries') } : {}),
-    model: toPortableModel(options.model, { entriesAhead }),
+    ...(entriesFile === undefined ? {} : { entriesFile }),
+    model: toPortableModel(options.model, { entriesAhead: entriesFile !== undefined }),
   });
 }
 
 /**
  * Writes the entries of the content just loaded into `outDir`'s side file, for Astro's process to
  * revive while the rules run (src/build/build-plan.ts), and returns the file. The plan written
- * after (`writeSitePlan` with `entriesAhead`) leaves them out.
+ * after (`writeSitePlan` given the file) leaves them out.
  */
 export function writeSiteEntries(outDir: string, content: Pick<LoadedContent, 'entries' | 'rejected'>): string {
   const file = sideFileFor(outDir, 'entries');

@@ -186,15 +186,15 @@ async function build(
   const checkStarted = performance.now();
   const staging = stagingFor(outDir);
   // Astro's process revives the entries and builds their graph while the rules run here.
-  let entriesAhead = false;
+  let entriesFile: string | undefined;
   let { ahead: report, whole }: { ahead: CheckReport | undefined; whole: Promise<CheckReport> | undefined } = await checkContentAhead({
     root,
     now: args.now,
     ...(args.content ? { contentDir: args.content } : {}),
     warn: (message) => io.stderr(`${message}\n`),
     onLoaded: (content) => {
-      astro.entries(writeSiteEntries(staging, content));
-      entriesAhead = true;
+      entriesFile = writeSiteEntries(staging, content);
+      astro.entries(entriesFile);
     },
   });
   // Prints the report whole, with what Mermaid's parser found, and returns its count of errors.
@@ -230,7 +230,7 @@ async function build(
     // What drawing the diagrams needs of the model, taken before the model goes.
     const blocks = diagramBlocks(report.graph.entries.values());
     const besideAstro = report.graph.entries.size <= DIAGRAMS_BESIDE_ASTRO_UP_TO;
-    const { search, entryPages, linkedFiles, pdf } = planSite(report, args, root, staging, folders, entriesAhead);
+    const { search, entryPages, linkedFiles, pdf } = planSite(report, args, root, staging, folders, entriesFile);
     // Astro's process has all it needs of the model in its plan: what comes after the site needs
     // only the little planSite kept, and the model (250 MB of heap at 30,000 entries) goes.
     report = undefined;
@@ -374,12 +374,12 @@ async function build(
  * Writes the plan of Astro's build (the model and where to build) and returns what the steps after
  * the site need of the model: the search index's layout, the files entries link and the PDF's job.
  */
-function planSite(report: CheckReport, args: BuildArgs, root: string, staging: string, folders: SiteWorkFolders, entriesAhead: boolean) {
+function planSite(report: CheckReport, args: BuildArgs, root: string, staging: string, folders: SiteWorkFolders, entriesFile: string | undefined) {
   const published = editionReport(report, { edition: args.edition, includeDrafts: false });
   // Decided before the site is built: the search box's code names every index.
   const entryPages = published.content.entries.filter((entry) => ENTRY_COLLECTION_FOLDERS.has(entry.collection)).map((entry) => entryPagePath(entry.collection, entry.id));
   const search = searchLayout(entryPages.length, args.searchIndexEntries);
-  writeSitePlan({ root, outDir: staging, now: args.now, edition: args.edition, contentDir: args.content, folders, model: report, search, entriesAhead });
+  writeSitePlan({ root, outDir: staging, now: args.now, edition: args.edition, contentDir: args.content, folders, model: report, search, entriesFile });
   return { search, entryPages, linkedFiles: linkedFilesToPublish(published, root, args.content ?? 'content'), pdf: pdfJob(report) };
 }
 

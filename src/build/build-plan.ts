@@ -34,6 +34,11 @@ export interface BuildPlan {
    * rules ran; the model's own are then empty. Without it, the model holds them.
    */
   readonly entriesFile?: string;
+  /**
+   * The file the build writes the entry pages' own keys into once Astro has its plan (src/site/
+   * page-keys-ahead.ts): the entry route waits for it. Without it, the route keys every page itself.
+   */
+  readonly pageKeysFile?: string;
   readonly model: PortableModel;
 }
 

@@ -2,6 +2,9 @@ import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeF
 import { dirname } from 'node:path';
 import type { PlatformModel } from '../core/model/build-model.ts';
 import type { LoadedContent } from '../core/content/content-store.ts';
+import { contentFolder } from '../core/content/content-folder.ts';
+import type { EditionReport } from '../core/editions/edition-view.ts';
+import { writePageKeysAhead } from '../site/page-keys-ahead.ts';
 import { toPortableEntries, toPortableModel } from '../core/model/portable-model.ts';
 import { readMarks } from '../integration/timings.ts';
 import { writeBuildEntries, writeBuildPlan } from './build-plan.ts';
@@ -82,6 +85,9 @@ export function writeSitePlan(options: SitePlanOptions): void {
   const { folders, entriesFile } = options;
   const planFile = sideFileFor(options.outDir, 'plan');
   mkdirSync(dirname(planFile), { recursive: true });
+  // Written after the plan (`writeSitePageKeys`): none may be there before.
+  const pageKeysFile = sideFileFor(options.outDir, 'keys');
+  rmSync(pageKeysFile, { force: true });
   writeBuildPlan(planFile, {
     root: options.root,
     outDir: folders.work,
@@ -95,6 +101,7 @@ export function writeSitePlan(options: SitePlanOptions): void {
     diagramsDrawn: sideFileFor(options.outDir, 'diagrams'),
     policiesFile: sideFileFor(options.outDir, 'policies'),
     ...(entriesFile === undefined ? {} : { entriesFile }),
+    pageKeysFile,
     model: toPortableModel(options.model, { entriesAhead: entriesFile !== undefined }),
   });
 }
@@ -109,6 +116,16 @@ export function writeSiteEntries(outDir: string, content: Pick<LoadedContent, 'e
   mkdirSync(dirname(file), { recursive: true });
   writeBuildEntries(file, toPortableEntries(content));
   return file;
+}
+
+/**
+ * Writes the entry pages' own keys into `outDir`'s side file, which the plan names and Astro's
+ * entry route waits for (src/site/page-keys-ahead.ts). Called once Astro has the plan: the keys
+ * are made here while Astro starts, syncs and bundles. `report` is the published edition's, as
+ * Astro's process makes it of the plan; `contentDir` is the content folder as the plan names it.
+ */
+export function writeSitePageKeys(outDir: string, report: EditionReport, root: string, contentDir: string | undefined): void {
+  writePageKeysAhead(sideFileFor(outDir, 'keys'), report, root, contentFolder(root, contentDir));
 }
 
 /**
@@ -146,6 +163,7 @@ export async function siteStep(options: SiteStepOptions, astro: AstroProcess = s
     rmSync(marks, { force: true });
     rmSync(planFile, { force: true });
     rmSync(sideFileFor(options.outDir, 'entries'), { force: true });
+    rmSync(sideFileFor(options.outDir, 'keys'), { force: true });
     rmSync(sideFileFor(options.outDir, 'diagrams'), { force: true });
   }
 }

@@ -20,8 +20,8 @@ import { type IndexesAhead, restoreAhead } from '../build/search-cache.ts';
 import { ENTRY_COLLECTION_FOLDERS, entryPagePath, ENTRY_INDEXES_BEFORE_GROWING, ENTRY_PAGES_PER_INDEX, MAX_ENTRY_PAGES_PER_INDEX, PRIMARY_INDEX, searchLayout } from '../build/search-shards.ts';
 import { linkedFilesToPublish, publishLinkedFiles } from '../build/linked-files-step.ts';
 import { type AstroProcess, astroProcessFor, type EarlyAstroProcess, type SiteWorkFolders, siteWorkFolders } from '../build/astro-process-start.ts';
-import { lockSiteFolders, markDiagramsDrawn, prepareSiteFolders, siteStep, writeSiteEntries, writeSitePlan } from '../build/site-step.ts';
-import { editionReport } from '../core/editions/edition-view.ts';
+import { lockSiteFolders, markDiagramsDrawn, prepareSiteFolders, siteStep, writeSiteEntries, writeSitePageKeys, writeSitePlan } from '../build/site-step.ts';
+import { type EditionReport, editionReport } from '../core/editions/edition-view.ts';
 import { ansi, formatHuman } from '../core/check/format-human.ts';
 import { formatGithub } from '../core/check/format-github.ts';
 import { checkContentAhead } from '../core/check/check-content.ts';
@@ -230,9 +230,10 @@ async function build(
     // What drawing the diagrams needs of the model, taken before the model goes.
     const blocks = diagramBlocks(report.graph.entries.values());
     const besideAstro = report.graph.entries.size <= DIAGRAMS_BESIDE_ASTRO_UP_TO;
-    const { search, entryPages, linkedFiles, pdf } = planSite(report, args, root, staging, folders, entriesFile);
+    let { search, entryPages, linkedFiles, pdf, published } = planSite(report, args, root, staging, folders, entriesFile);
     // Astro's process has all it needs of the model in its plan: what comes after the site needs
-    // only the little planSite kept, and the model (250 MB of heap at 30,000 entries) goes.
+    // only the little planSite kept, and the model (250 MB of heap at 30,000 entries) goes once
+    // the entry pages are keyed from its published edition (below).
     report = undefined;
     // Chromium draws the diagrams on one core while Astro's process renders the entries without
     // diagrams on the other (on a platform of up to DIAGRAMS_BESIDE_ASTRO_UP_TO entries; a larger
@@ -290,6 +291,10 @@ async function build(
         );
       }
       const site = building ?? buildSite();
+      // Astro starts, syncs the content and bundles the pages meanwhile: its entry route waits for these.
+      writeSitePageKeys(staging, published!, root, args.content);
+      published = undefined;
+      releaseMemory();
       // Astro builds on its own now: this process has loaded its modules (the workers to come
       // write their own), and writes their compiled code while it waits, not at its exit.
       writeCompileCache();
@@ -380,7 +385,7 @@ function planSite(report: CheckReport, args: BuildArgs, root: string, staging: s
   const entryPages = published.content.entries.filter((entry) => ENTRY_COLLECTION_FOLDERS.has(entry.collection)).map((entry) => entryPagePath(entry.collection, entry.id));
   const search = searchLayout(entryPages.length, args.searchIndexEntries);
   writeSitePlan({ root, outDir: staging, now: args.now, edition: args.edition, contentDir: args.content, folders, model: report, search, entriesFile });
-  return { search, entryPages, linkedFiles: linkedFilesToPublish(published, root, args.content ?? 'content'), pdf: pdfJob(report) };
+  return { search, entryPages, linkedFiles: linkedFilesToPublish(published, root, args.content ?? 'content'), pdf: pdfJob(report), published: published as EditionReport | undefined };
 }
 
 /**
@@ -453,6 +458,7 @@ function removeUnfinished(staging: string): void {
   rmSync(staging, { recursive: true, force: true });
   rmSync(sideFileFor(staging, 'plan'), { force: true });
   rmSync(sideFileFor(staging, 'entries'), { force: true });
+  rmSync(sideFileFor(staging, 'keys'), { force: true });
   rmSync(sideFileFor(staging, 'marks'), { force: true });
   rmSync(sideFileFor(staging, 'diagrams'), { force: true });
   rmSync(sideFileFor(staging, 'policies'), { force: true });

@@ -4,7 +4,7 @@ import { entryStatus } from '../core/collections/entry-facts.ts';
 import type { AnyEntry } from '../core/content/entry.ts';
 import type { EditionReport } from '../core/editions/edition-view.ts';
 import { configuredBase } from './base-url.ts';
-import { getSiteData } from './site-data.ts';
+import { getSiteData, type SiteData } from './site-data.ts';
 import type { IndexPage } from './view/paginate-index.ts';
 import { rendererVersion } from '../diagrams/mermaid/diagram-cache.ts';
 import { RENDER_VERSION } from '../integration/render-version.ts';
@@ -52,16 +52,24 @@ export function siteKey(report: EditionReport): string {
 const REACH: Partial<Record<AnyEntry['collection'], number>> = { owners: 2 };
 
 /**
- * The cache key of an entry's page for Astro's incremental build: a hash of everything the page
- * can show. The entry's card as shown (dates and overdue marks included, so "now" moving on
- * changes only the pages it changes), its relations, and every entry within its reach with its
- * file's digest, title, state, findings and scorecard, plus when the entry last changed. Equal
- * keys mean identical pages, so an unchanged page is copied from the previous build instead of
- * being rendered.
+ * The cache key of an entry's page for Astro's incremental build: the site's key (`siteKey`) and
+ * the entry's own (`entryContentKey`), hashed. Equal keys mean identical pages, so an unchanged
+ * page is copied from the previous build instead of being rendered. `npm run build` hands the
+ * entries' own keys over, made in its own process while Astro starts (src/build/page-keys-ahead.ts).
  */
-export function entryPageKey(report: EditionReport, entry: AnyEntry): string {
+export function entryPageKey(report: EditionReport, entry: AnyEntry, contentKey: string = entryContentKey(report, entry, getSiteData())): string {
+  return pageKey(report, contentKey);
+}
+
+/**
+ * What an entry's page shows, hashed, but for the site-wide settings: the entry's card as shown
+ * (dates and overdue marks included, so "now" moving on changes only the pages it changes), its
+ * relations, and every entry within its reach with its file's digest, title, state, findings and
+ * scorecard, plus when the entry last changed. Made of the report and `site` alone (not of the
+ * build's configuration), so the build's own process can make it.
+ */
+export function entryContentKey(report: EditionReport, entry: AnyEntry, site: SiteData): string {
   const { graph } = report;
-  const site = getSiteData();
   const reached = new Set<string>([entry.key]);
   let frontier = [entry.key];
   for (let hop = 0; hop < (REACH[entry.collection] ?? 1); hop++) {
@@ -75,9 +83,8 @@ export function entryPageKey(report: EditionReport, entry: AnyEntry): string {
     }
     frontier = next;
   }
-  const described = [...reached].sort().map((key) => neighbourKey(report, key));
+  const described = [...reached].sort().map((key) => neighbourKey(report, key, site));
   return hash([
-    siteKey(report),
     entryCard(entry, viewContext(report)),
     graph.links(entry.key).map((link) => [link.relation, link.target, link.edge.implicit]),
     described,
@@ -98,7 +105,7 @@ const neighbourKeys = new WeakMap<EditionReport, Map<string, string>>();
  * scorecard, hashed. Made once per build and entry, however many pages reach it (an owner's
  * entry is reached by the pages of everything it owns).
  */
-function neighbourKey(report: EditionReport, key: string): string {
+function neighbourKey(report: EditionReport, key: string, site: SiteData): string {
   let keys = neighbourKeys.get(report);
   if (!keys) {
     keys = new Map();
@@ -107,7 +114,6 @@ function neighbourKey(report: EditionReport, key: string): string {
   let described = keys.get(key);
   if (described === undefined) {
     const other = report.graph.get(key);
-    const site = getSiteData();
     const findings = (site.findingsByEntry.get(key) ?? []).map((finding) => [finding.rule, finding.severity, finding.line, finding.message, finding.hint]);
     described = other ? hash([key, other.digest, other.title, entryStatus(other)?.text ?? '', report.hidden.has(key), findings, site.scoreByKey.get(key) ?? null]) : hash([key]);
     keys.set(key, described);

@@ -9,7 +9,7 @@ import { getReport } from './report.ts';
 import { entryHref } from './routes.ts';
 import { siteState } from './site-state.ts';
 
-interface SiteData {
+export interface SiteData {
   readonly findingsByEntry: ReadonlyMap<string, readonly Finding[]>;
   readonly scoreByKey: ReadonlyMap<string, ServiceScore>;
   readonly lastUpdated: ReadonlyMap<string, Date>;
@@ -24,7 +24,16 @@ const cache = new WeakMap<EditionReport, SiteData>();
  * entry up instead of scanning every finding or score.
  */
 export function getSiteData(): SiteData {
-  const report = getReport();
+  const { context } = siteState();
+  return siteDataOf(getReport(), context.root, context.contentDir);
+}
+
+/**
+ * The indexes of `getSiteData` for a report outside the site's pages: `npm run build` keys the
+ * entry pages in its own process (src/build/page-keys-ahead.ts) from the report it checked, with
+ * the commit dates of the same content folder, relative to `root`.
+ */
+export function siteDataOf(report: EditionReport, root: string, contentDir: string): SiteData {
   const cached = cache.get(report);
   if (cached) return cached;
   const findingsByEntry = new Map<string, Finding[]>();
@@ -34,11 +43,10 @@ export function getSiteData(): SiteData {
     list.push(finding);
     findingsByEntry.set(finding.entry, list);
   }
-  const { context } = siteState();
   const data: SiteData = {
     findingsByEntry,
     scoreByKey: new Map(report.scores.map((score) => [score.key, score])),
-    lastUpdated: lastCommitDates(context.root, context.contentDir),
+    lastUpdated: lastCommitDates(root, contentDir),
   };
   cache.set(report, data);
   return data;

@@ -48,12 +48,14 @@ describe('recoverInterruptedBuilds', () => {
     expect(readdirSync(parent)).toEqual(['site']);
   });
 
-  it("removes the staging folder, build plan, entries, timing marks, diagrams mark, pages' policies and search scratch folder of a dead build", () => {
+  it("removes the staging folder, build plan, entries, pages' keys (whole or half written), timing marks, diagrams mark, pages' policies and search scratch folder of a dead build", () => {
     const pid = deadPid();
     const staging = stagingFor(out, pid);
     site(staging, 'half a site');
     writeFileSync(sideFileFor(staging, 'plan', pid), '{}');
     writeFileSync(sideFileFor(staging, 'entries', pid), '{}');
+    writeFileSync(sideFileFor(staging, 'keys', pid), '{}');
+    writeFileSync(`${sideFileFor(staging, 'keys', pid)}.partial`, '{');
     writeFileSync(sideFileFor(staging, 'marks', pid), '{}');
     writeFileSync(sideFileFor(staging, 'diagrams', pid), '');
     writeFileSync(sideFileFor(staging, 'policies', pid), '{}');
@@ -62,6 +64,8 @@ describe('recoverInterruptedBuilds', () => {
     expect(recovery.removed.map((path) => path.slice(parent.length + 1)).sort()).toEqual([
       `.multiplane-diagrams-${pid}`,
       `.multiplane-entries-${pid}`,
+      `.multiplane-keys-${pid}`,
+      `.multiplane-keys-${pid}.partial`,
       `.multiplane-marks-${pid}`,
       `.multiplane-plan-${pid}`,
       `.multiplane-policies-${pid}`,
@@ -69,7 +73,7 @@ describe('recoverInterruptedBuilds', () => {
       `.site.staging-${pid}`,
     ]);
     expect(readdirSync(parent)).toEqual([]);
-    expect(describeRecovery(recovery, out, 'site')).toMatch(/^Removed 7 leftovers of stopped builds beside /);
+    expect(describeRecovery(recovery, out, 'site')).toMatch(/^Removed 9 leftovers of stopped builds beside /);
   });
 
   it('never puts back a replaced output that was being deleted, even when the output is missing, and deletes it without a word', async () => {

@@ -12,7 +12,7 @@ import { completeSize, measureFinishedPages, measureFolder, type PagesSize } fro
 import { linkPdf, PDF_FILE, pdfJob, printPdf } from '../build/pdf-step.ts';
 import { readPagesAsWritten } from '../build/policies-as-written.ts';
 import { releaseMemory } from '../build/release-memory.ts';
-import { type SearchStepResult, searchStep, searchWorkers } from '../build/search-step.ts';
+import { type FragmentsAhead, fragmentsAhead, type SearchStepResult, searchStep, searchWorkers } from '../build/search-step.ts';
 import type { PagefindWorkers } from '../build/pagefind-workers.ts';
 import { keptAnyPage } from '../build/astro-links.ts';
 import { EarlySearch } from '../build/early-search.ts';
@@ -224,6 +224,7 @@ async function build(
   let early: EarlySearch | undefined;
   let ahead: IndexesAhead | undefined;
   let workers: PagefindWorkers | undefined;
+  let fragments: FragmentsAhead | undefined;
   // The site's files and bytes, counted in the search step (see below) but for what comes after it.
   let finishedPages: PagesSize | undefined;
   try {
@@ -302,6 +303,8 @@ async function build(
       early?.siteMoved(staging);
       publishLinkedFiles(linkedFiles, staging);
       const asWritten = readPagesAsWritten(sideFileFor(staging, 'policies'));
+      // The pages Astro rendered are run through Pagefind on the other core while the pass reads the site.
+      if (ahead?.kept && workers) fragments = fragmentsAhead(staging, new Map([...asWritten].map(([page, written]) => [page, written.search])), ahead.kept.indexes, workers, sideFileFor(staging, 'search'));
       rmSync(sideFileFor(staging, 'policies'), { force: true });
       const pass = await time('pagePolicies', () => completeScriptHashes(staging, { keepIn: folders.keptPages, ledger: folders.ledger, asWritten }));
       pages = pass.pages;
@@ -317,6 +320,7 @@ async function build(
       ...(early ? { early } : {}),
       ...(ahead ? { ahead } : {}),
       ...(workers ? { workers } : {}),
+      ...(fragments ? { fragments } : {}),
       // Counted while the indexes are written: all but them, the primary index (which gets the
       // search pack once they are all written), the PDF and the pages its size goes into.
       meanwhile: (writing: readonly string[]) => (finishedPages = measureFinishedPages(staging, [...writing, PRIMARY_INDEX, PDF_FILE], pdf.linkingPages.map(linkingPageFile))),
@@ -344,6 +348,7 @@ async function build(
     // A Pagefind run still under way would write into the scratch folder after it is removed.
     await early?.settled();
     await ahead?.linked;
+    await fragments?.digests.catch(() => {});
     removeUnfinished(staging);
     if (error instanceof MissingBrowserError || error instanceof UnreviewedScriptError) {
       io.stderr(`\nBuild stopped: ${error.message}\n`);

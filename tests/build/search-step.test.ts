@@ -1,11 +1,11 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { restoreAhead } from '../../src/build/search-cache.ts';
 import { PACK_FIELD } from '../../src/build/search-pack.ts';
-import { searchPage } from '../../src/build/search-pages.ts';
-import { type SearchStepOptions, type SearchStepResult, searchStep, searchWorkers } from '../../src/build/search-step.ts';
+import { type SearchPage, searchPage } from '../../src/build/search-pages.ts';
+import { fragmentsAhead, type SearchStepOptions, type SearchStepResult, searchStep, searchWorkers } from '../../src/build/search-step.ts';
 import { type SearchLayout, searchLayout } from '../../src/build/search-shards.ts';
 
 const page = (title: string, body: string, aside = '') =>
@@ -221,6 +221,65 @@ describe('a search split between indexes', () => {
     expect(moved).toHaveLength(SPLIT.indexes.length - 1);
     expect(existsSync(changed.options.workDir)).toBe(false);
     expect(indexFiles(changed.dir, SPLIT)).toEqual(await cleanIndexFiles(changedSite, SPLIT));
+  });
+
+  describe('with the fragments of the pages Astro rendered made ahead, while the policy pass ran', () => {
+    // service-4 gives Pagefind other text; service-7 changed only where the index does not look.
+    const CHANGED = {
+      ...SITE,
+      'services/service-4/index.html': page('Service 4', 'How to drain service 4.'),
+      'services/service-7/index.html': page('Service 7', 'How to escalate service 7.', 'Owned by the renamed team'),
+    };
+    const RENDERED = ['services/service-4/index.html', 'services/service-7/index.html'];
+
+    /** The step over CHANGED on a cache of SITE, given `fragments` made of the pages as `rendered` says they were; with the runs it asked of Pagefind. */
+    async function withFragments(rendered: (pages: SearchStepOptions['pages']) => Map<string, Omit<SearchPage, 'page'>>, fragments?: (made: ReturnType<typeof fragmentsAhead>) => ReturnType<typeof fragmentsAhead>) {
+      const cache = join(scratch('mp-search-cache-'), 'search');
+      const first = site(SITE, SPLIT, cache);
+      await searchStep(first.dir, first.options);
+      const changed = site(CHANGED, SPLIT, cache);
+      const ahead = restoreAhead(cache, SPLIT.indexes, join(changed.options.workDir, 'kept'));
+      await ahead.linked;
+      const workers = searchWorkers().warm();
+      const runs: string[] = [];
+      const run = workers.run.bind(workers);
+      workers.run = (job) => {
+        runs.push(`${basename(job.pagesDir)}: ${[...job.pages].sort().join(' ')}`);
+        return run(job);
+      };
+      const made = fragmentsAhead(changed.dir, rendered(changed.options.pages), ahead.kept!.indexes, workers, changed.options.workDir);
+      const result = await searchStep(changed.dir, { ...changed.options, ahead, workers, ...(fragments ? { fragments: fragments(made)! } : made ? { fragments: made } : {}) });
+      expect(indexFiles(changed.dir, SPLIT)).toEqual(await cleanIndexFiles(CHANGED, SPLIT));
+      return { result, runs, made };
+    }
+    const asRendered = (pages: SearchStepOptions['pages']) => new Map(pages.filter((page) => RENDERED.includes(page.page)).map(({ page, ...search }) => [page, search]));
+
+    it('runs the changed pages once, ahead, and writes again only the index whose text changed', async () => {
+      const { result, runs, made } = await withFragments(asRendered);
+      expect([...made!.pages.keys()].sort()).toEqual(RENDERED);
+      expect(result).toMatchObject({ written: 1 });
+      expect(runs.filter((run) => !run.startsWith('pagefind'))).toEqual([`rendered: ${RENDERED.join(' ')}`]);
+    });
+
+    it('makes no run ahead when no page Astro rendered is one the kept indexes hold otherwise', async () => {
+      const { result, made } = await withFragments((pages) => new Map([...asRendered(pages)].map(([page, search]) => [page, { ...search, marked: false }])));
+      expect(made).toBeUndefined();
+      expect(result).toMatchObject({ written: 1 });
+    });
+
+    it('runs a page again when the pass wrote it again after the run ahead', async () => {
+      // The run ahead took service-4 as another text than the pass left.
+      const { result, runs } = await withFragments((pages) => new Map([...asRendered(pages)].map(([page, search]) => [page, page.includes('service-4') ? { ...search, html: 'written again since' } : search])));
+      expect(result).toMatchObject({ written: 1 });
+      expect(runs.filter((run) => !run.startsWith('pagefind'))).toEqual([`rendered: ${RENDERED.join(' ')}`, `changed: ${RENDERED[0]}`]);
+    });
+
+    it('makes the fragments itself when the run ahead failed', async () => {
+      const failed = (made: ReturnType<typeof fragmentsAhead>) => ({ pages: made!.pages, digests: Promise.reject(new Error('Pagefind stopped')) });
+      const { result, runs } = await withFragments(asRendered, failed);
+      expect(result).toMatchObject({ written: 1 });
+      expect(runs.filter((run) => !run.startsWith('pagefind'))).toEqual([`rendered: ${RENDERED.join(' ')}`, `changed: ${RENDERED.join(' ')}`]);
+    });
   });
 
   it('writes again what it linked ahead when another build replaced the cache meanwhile', async () => {

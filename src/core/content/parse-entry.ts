@@ -146,23 +146,33 @@ function validateEntry(input: Unvalidated): AnyEntry | undefined {
 /**
  * Rebuilds what an entry loses when it is serialized: its locator, from its own fields. Its body
  * stays behind (see `portableEntry`): it is empty, and read again from the entry's file where it
- * is rendered (`readEntryBody`).
+ * is rendered (`readEntryBody`). What only the rules read stays behind too, and comes back empty:
+ * the site renders from `data`, as the public edition's withheld entries do (edition-view.ts).
  */
 export function reviveEntry(entry: PortableEntry): AnyEntry {
-  return { ...entry, body: '', locator: createLocator(entry.frontmatter.text, entry.frontmatter.line) } as AnyEntry;
+  return {
+    ...entry,
+    body: '',
+    raw: {},
+    facts: { ...entry.facts, paragraphStarts: [] },
+    locator: createLocator(entry.frontmatter.text, entry.frontmatter.line),
+  } as unknown as AnyEntry;
 }
 
 /** An entry as it crosses a process boundary (see `portableEntry`). */
-export type PortableEntry = Omit<AnyEntry, 'locator' | 'body'>;
+export type PortableEntry = Omit<AnyEntry, 'locator' | 'body' | 'raw' | 'facts'> & { readonly facts: Omit<AnyEntry['facts'], 'paragraphStarts'> };
 
 /**
  * Returns an entry without what cannot cross a process boundary (its locator, a function), nor its
  * body: half of what a build hands its Astro process at 10,000 entries, where only the entries
- * whose body changed are rendered, which read theirs again.
+ * whose body changed are rendered, which read theirs again. Nor what only the rules read, which
+ * have run before the site is built: the frontmatter as written before validation (`raw`) and the
+ * start of every paragraph (`facts.paragraphStarts`), more than half of what was left.
  */
 export function portableEntry(entry: AnyEntry): PortableEntry {
-  const { locator: _locator, body: _body, ...rest } = entry;
-  return rest;
+  const { locator: _locator, body: _body, raw: _raw, facts, ...rest } = entry;
+  const { paragraphStarts: _paragraphs, ...siteFacts } = facts;
+  return { ...rest, facts: siteFacts } as PortableEntry;
 }
 
 /**

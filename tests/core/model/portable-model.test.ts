@@ -6,6 +6,8 @@ import { checkContentAhead } from '../../../src/core/check/check-content.ts';
 import type { LoadedContent } from '../../../src/core/content/content-store.ts';
 import { fromPortableModel, reviveEntries, toPortableEntries, toPortableModel } from '../../../src/core/model/portable-model.ts';
 import { scratchFolders } from '../../helpers/scratch-files.ts';
+import { editionReport } from '../../../src/core/editions/edition-view.ts';
+import { buildCatalog } from '../../../src/site/catalog.ts';
 
 const VALID = join(import.meta.dirname, '..', '..', 'fixtures', 'valid');
 const scratch = scratchFolders('portable-model-');
@@ -38,5 +40,22 @@ describe('a model handed to another process', () => {
     // A revived entry finds the line of a field again, as the check's did.
     const api = split.graph.get('services/api')!;
     expect(api.locator.lineOf(['title'])).toBe(model.graph.get('services/api')!.locator.lineOf(['title']));
+  });
+
+  it('leaves behind what only the rules read, and the site shows the same of it', async () => {
+    const root = scratch();
+    cpSync(VALID, root, { recursive: true });
+    const { ahead: model } = await checkContentAhead({ root, now: new Date('2026-11-26T00:00:00Z') });
+    const handed = across(toPortableEntries(model.content));
+    for (const entry of handed.entries) {
+      expect(entry).not.toHaveProperty('raw');
+      expect(entry.facts).not.toHaveProperty('paragraphStarts');
+    }
+    const revived = fromPortableModel(across(toPortableModel(model, { entriesAhead: true })), reviveEntries(handed));
+    // The catalog shows every entry's fields, relations, findings and metrics.
+    const published = (of: typeof model) => editionReport(of, { edition: 'internal', includeDrafts: false });
+    expect(buildCatalog(published(revived), (key) => key)).toEqual(buildCatalog(published(model), (key) => key));
+    const publicEdition = (of: typeof model) => editionReport(of, { edition: 'public', includeDrafts: false });
+    expect(buildCatalog(publicEdition(revived), (key) => key)).toEqual(buildCatalog(publicEdition(model), (key) => key));
   });
 });

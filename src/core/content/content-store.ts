@@ -68,6 +68,8 @@ export interface AsyncLoadOptions {
   readonly cacheDir?: string | undefined;
   /** Told when the cache cannot be written or worker threads cannot be used. */
   readonly warn?: ((message: string) => void) | undefined;
+  /** Handed the writing of the caches, to call later (see `AnalyzeBodiesOptions.saveLater`); else they are written before the content is returned. */
+  readonly saveLater?: ((save: () => void) => void) | undefined;
 }
 
 /**
@@ -114,14 +116,18 @@ export class ContentStore {
     // A store that has loaded before asks the caches only for the files changed since: what the
     // others gave stays on disk for the next process, which starts without this store's memory.
     const keepUnused = this.#cache.size > 0;
-    const facts = await analyzeBodies(items, { cacheDir: options.cacheDir, warn: options.warn, keepUnused });
+    const facts = await analyzeBodies(items, { cacheDir: options.cacheDir, warn: options.warn, keepUnused, saveLater: options.saveLater });
     const frontmatter = openFrontmatterCache(options.cacheDir);
     const loaded = this.#load(listing, facts, sources, frontmatter);
-    try {
-      frontmatter.save({ keepUnused });
-    } catch (error) {
-      options.warn?.((error as Error).message);
-    }
+    const save = () => {
+      try {
+        frontmatter.save({ keepUnused });
+      } catch (error) {
+        options.warn?.((error as Error).message);
+      }
+    };
+    if (options.saveLater) options.saveLater(save);
+    else save();
     return loaded;
   }
 

@@ -33,6 +33,11 @@ export interface AnalyzeBodiesOptions {
   readonly keepUnused?: boolean | undefined;
   /** Told what was done, once done (for benchmarks). */
   readonly onStats?: ((stats: AnalyzeStats) => void) | undefined;
+  /**
+   * Handed the writing of the cache, to call when the caller's own work no longer waits for it;
+   * without it the cache is written before the facts are returned.
+   */
+  readonly saveLater?: ((save: () => void) => void) | undefined;
 }
 
 export interface AnalyzeStats {
@@ -90,11 +95,15 @@ export async function analyzeBodies<K>(items: readonly BodyItem<K>[], options: A
     known.set(key, facts);
     cache.set(key, facts);
   });
-  try {
-    cache.save({ keepUnused: options.keepUnused ?? false });
-  } catch (error) {
-    options.warn?.((error as Error).message);
-  }
+  const save = () => {
+    try {
+      cache.save({ keepUnused: options.keepUnused ?? false });
+    } catch (error) {
+      options.warn?.((error as Error).message);
+    }
+  };
+  if (options.saveLater) options.saveLater(save);
+  else save();
 
   const result = new Map<K, BodyFacts>();
   items.forEach((item, index) => {

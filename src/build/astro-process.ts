@@ -5,7 +5,7 @@ import type { AstroInlineConfig, AstroIntegration } from 'astro';
 import { fromPortableModel, type RevivedEntries, reviveEntries } from '../core/model/portable-model.ts';
 import { diagramsDrawnBeside } from '../diagrams/diagram-service.ts';
 import multiplane from '../integration/index.ts';
-import { pageKeysBeside } from '../site/page-keys-ahead.ts';
+import { handedAheadIn } from '../site/handed-ahead.ts';
 import { linkKeptPages } from './astro-links.ts';
 import { makeFoldersInPlace } from './folders-made-in-place.ts';
 import { readBuildEntries, readBuildPlan } from './build-plan.ts';
@@ -32,7 +32,7 @@ export async function buildFromPlan(planFile: string, astro: LoadedAstro, prelin
   const guard = prelink ? guardWrites(plan.outDir, prelinking) : undefined;
   const restoreMkdir = makeFoldersInPlace([plan.outDir, plan.keptPages]);
   diagramsDrawnBeside(plan.diagramsDrawn);
-  if (plan.pageKeysFile !== undefined) pageKeysBeside(plan.pageKeysFile);
+  if (plan.handedAheadFile !== undefined) handedAheadIn(plan.handedAheadFile);
   const revived = plan.entriesFile === undefined ? undefined : entriesAhead?.file === plan.entriesFile ? await entriesAhead.revived : reviveEntriesAhead(plan.entriesFile);
   const model = fromPortableModel(plan.model, revived);
   const ours = multiplane({

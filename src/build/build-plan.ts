@@ -35,10 +35,10 @@ export interface BuildPlan {
    */
   readonly entriesFile?: string;
   /**
-   * The file the build writes the entry pages' own keys into once Astro has its plan (src/site/
-   * page-keys-ahead.ts): the entry route waits for it. Without it, the route keys every page itself.
+   * The file the build writes what it makes for the site into once Astro has its plan (src/site/
+   * handed-ahead.ts): the entry route waits for it. Without it, the site makes all of it itself.
    */
-  readonly pageKeysFile?: string;
+  readonly handedAheadFile?: string;
   readonly model: PortableModel;
 }
 

@@ -33,11 +33,11 @@ export function discardedBeside(outDir: string): string[] {
 
 /**
  * The files handed to and from the Astro child (build plan, the entries handed over ahead of it,
- * the entry pages' keys made after it, timing marks, the mark that every
+ * what the site is handed after it, timing marks, the mark that every
  * diagram is drawn, the pages whose policy it completed) and the search step's scratch folder,
  * beside the folder the site is built into.
  */
-export function sideFileFor(siteDir: string, kind: 'plan' | 'entries' | 'keys' | 'marks' | 'diagrams' | 'policies' | 'search', pid: number = process.pid): string {
+export function sideFileFor(siteDir: string, kind: 'plan' | 'entries' | 'ahead' | 'marks' | 'diagrams' | 'policies' | 'search', pid: number = process.pid): string {
   return join(dirname(siteDir), `.multiplane-${kind}-${pid}`);
 }
 

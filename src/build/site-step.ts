@@ -4,7 +4,9 @@ import type { PlatformModel } from '../core/model/build-model.ts';
 import type { LoadedContent } from '../core/content/content-store.ts';
 import { contentFolder } from '../core/content/content-folder.ts';
 import type { EditionReport } from '../core/editions/edition-view.ts';
-import { writePageKeysAhead } from '../site/page-keys-ahead.ts';
+import { type HandedAhead, writeHandedAhead } from '../site/handed-ahead.ts';
+import { entryContentKeys } from '../site/page-keys.ts';
+import { siteDataOf } from '../site/site-data.ts';
 import { toPortableEntries, toPortableModel } from '../core/model/portable-model.ts';
 import { readMarks } from '../integration/timings.ts';
 import { writeBuildEntries, writeBuildPlan } from './build-plan.ts';
@@ -85,9 +87,9 @@ export function writeSitePlan(options: SitePlanOptions): void {
   const { folders, entriesFile } = options;
   const planFile = sideFileFor(options.outDir, 'plan');
   mkdirSync(dirname(planFile), { recursive: true });
-  // Written after the plan (`writeSitePageKeys`): none may be there before.
-  const pageKeysFile = sideFileFor(options.outDir, 'keys');
-  rmSync(pageKeysFile, { force: true });
+  // Written after the plan (`writeSiteAhead`): none may be there before.
+  const handedAheadFile = sideFileFor(options.outDir, 'ahead');
+  rmSync(handedAheadFile, { force: true });
   writeBuildPlan(planFile, {
     root: options.root,
     outDir: folders.work,
@@ -101,7 +103,7 @@ export function writeSitePlan(options: SitePlanOptions): void {
     diagramsDrawn: sideFileFor(options.outDir, 'diagrams'),
     policiesFile: sideFileFor(options.outDir, 'policies'),
     ...(entriesFile === undefined ? {} : { entriesFile }),
-    pageKeysFile,
+    handedAheadFile,
     model: toPortableModel(options.model, { entriesAhead: entriesFile !== undefined }),
   });
 }
@@ -119,13 +121,21 @@ export function writeSiteEntries(outDir: string, content: Pick<LoadedContent, 'e
 }
 
 /**
- * Writes the entry pages' own keys into `outDir`'s side file, which the plan names and Astro's
- * entry route waits for (src/site/page-keys-ahead.ts). Called once Astro has the plan: the keys
- * are made here while Astro starts, syncs and bundles. `report` is the published edition's, as
- * Astro's process makes it of the plan; `contentDir` is the content folder as the plan names it.
+ * Writes what the site is handed ahead (src/site/handed-ahead.ts) into `outDir`'s side file, which
+ * the plan names: the entry pages' own keys and the content's commit dates. Called once Astro has
+ * the plan: they are made here while Astro starts, syncs and bundles. `report` is the published
+ * edition's, as Astro's process makes it of the plan; `contentDir` is the content folder as the
+ * plan names it. When making them fails, the file holds none, and the site makes them itself.
  */
-export function writeSitePageKeys(outDir: string, report: EditionReport, root: string, contentDir: string | undefined): void {
-  writePageKeysAhead(sideFileFor(outDir, 'keys'), report, root, contentFolder(root, contentDir));
+export function writeSiteAhead(outDir: string, report: EditionReport, root: string, contentDir: string | undefined): void {
+  let handed: HandedAhead = { keys: new Map() };
+  try {
+    const site = siteDataOf(report, root, contentFolder(root, contentDir));
+    handed = { keys: entryContentKeys(report, site), lastUpdated: site.lastUpdated };
+  } catch {
+    // The site makes them, and reports what failed as any of its pages would.
+  }
+  writeHandedAhead(sideFileFor(outDir, 'ahead'), handed);
 }
 
 /**
@@ -163,7 +173,7 @@ export async function siteStep(options: SiteStepOptions, astro: AstroProcess = s
     rmSync(marks, { force: true });
     rmSync(planFile, { force: true });
     rmSync(sideFileFor(options.outDir, 'entries'), { force: true });
-    rmSync(sideFileFor(options.outDir, 'keys'), { force: true });
+    rmSync(sideFileFor(options.outDir, 'ahead'), { force: true });
     rmSync(sideFileFor(options.outDir, 'diagrams'), { force: true });
   }
 }

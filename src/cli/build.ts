@@ -20,7 +20,7 @@ import { type IndexesAhead, restoreAhead } from '../build/search-cache.ts';
 import { ENTRY_COLLECTION_FOLDERS, entryPagePath, ENTRY_INDEXES_BEFORE_GROWING, ENTRY_PAGES_PER_INDEX, MAX_ENTRY_PAGES_PER_INDEX, PRIMARY_INDEX, searchLayout } from '../build/search-shards.ts';
 import { linkedFilesToPublish, publishLinkedFiles } from '../build/linked-files-step.ts';
 import { type AstroProcess, astroProcessFor, type EarlyAstroProcess, type SiteWorkFolders, siteWorkFolders } from '../build/astro-process-start.ts';
-import { lockSiteFolders, markDiagramsDrawn, prepareSiteFolders, siteStep, writeSiteEntries, writeSitePageKeys, writeSitePlan } from '../build/site-step.ts';
+import { lockSiteFolders, markDiagramsDrawn, prepareSiteFolders, siteStep, writeSiteAhead, writeSiteEntries, writeSitePlan } from '../build/site-step.ts';
 import { type EditionReport, editionReport } from '../core/editions/edition-view.ts';
 import { ansi, formatHuman } from '../core/check/format-human.ts';
 import { formatGithub } from '../core/check/format-github.ts';
@@ -234,7 +234,7 @@ async function build(
     let { search, entryPages, linkedFiles, pdf, published } = planSite(report, args, root, staging, folders, entriesFile);
     // Astro's process has all it needs of the model in its plan: what comes after the site needs
     // only the little planSite kept, and the model (250 MB of heap at 30,000 entries) goes once
-    // the entry pages are keyed from its published edition (below).
+    // what the site is handed ahead is made of its published edition (below).
     report = undefined;
     // Chromium draws the diagrams on one core while Astro's process renders the entries without
     // diagrams on the other (on a platform of up to DIAGRAMS_BESIDE_ASTRO_UP_TO entries; a larger
@@ -293,7 +293,7 @@ async function build(
       }
       const site = building ?? buildSite();
       // Astro starts, syncs the content and bundles the pages meanwhile: its entry route waits for these.
-      writeSitePageKeys(staging, published!, root, args.content);
+      writeSiteAhead(staging, published!, root, args.content);
       published = undefined;
       releaseMemory();
       // Astro builds on its own now: this process has loaded its modules (the workers to come
@@ -463,7 +463,7 @@ function removeUnfinished(staging: string): void {
   rmSync(staging, { recursive: true, force: true });
   rmSync(sideFileFor(staging, 'plan'), { force: true });
   rmSync(sideFileFor(staging, 'entries'), { force: true });
-  rmSync(sideFileFor(staging, 'keys'), { force: true });
+  rmSync(sideFileFor(staging, 'ahead'), { force: true });
   rmSync(sideFileFor(staging, 'marks'), { force: true });
   rmSync(sideFileFor(staging, 'diagrams'), { force: true });
   rmSync(sideFileFor(staging, 'policies'), { force: true });

@@ -4,6 +4,7 @@ import { entryStatus } from '../core/collections/entry-facts.ts';
 import type { AnyEntry } from '../core/content/entry.ts';
 import type { EditionReport } from '../core/editions/edition-view.ts';
 import { configuredBase } from './base-url.ts';
+import { ENTRY_COLLECTIONS } from './routes.ts';
 import { getSiteData, type SiteData } from './site-data.ts';
 import type { IndexPage } from './view/paginate-index.ts';
 import { rendererVersion } from '../diagrams/mermaid/diagram-cache.ts';
@@ -55,7 +56,8 @@ const REACH: Partial<Record<AnyEntry['collection'], number>> = { owners: 2 };
  * The cache key of an entry's page for Astro's incremental build: the site's key (`siteKey`) and
  * the entry's own (`entryContentKey`), hashed. Equal keys mean identical pages, so an unchanged
  * page is copied from the previous build instead of being rendered. `npm run build` hands the
- * entries' own keys over, made in its own process while Astro starts (src/build/page-keys-ahead.ts).
+ * entries' own keys over, made in its own process while Astro starts (`entryContentKeys`,
+ * src/site/handed-ahead.ts).
  */
 export function entryPageKey(report: EditionReport, entry: AnyEntry, contentKey: string = entryContentKey(report, entry, getSiteData())): string {
   return pageKey(report, contentKey);
@@ -96,6 +98,11 @@ export function entryContentKey(report: EditionReport, entry: AnyEntry, site: Si
     entry.collection === 'whitepaper' ? graph.collection('whitepaper').map((chapter) => [chapter.key, chapter.title, chapter.data.order]) : null,
     site.lastUpdated.get(entry.file)?.toISOString() ?? '',
   ]);
+}
+
+/** The own key of every entry page of `report` (every entry of the collections with pages), by entry key. */
+export function entryContentKeys(report: EditionReport, site: SiteData): Map<string, string> {
+  return new Map(ENTRY_COLLECTIONS.flatMap((collection) => report.graph.collection(collection).map((entry): [string, string] => [entry.key, entryContentKey(report, entry, site)])));
 }
 
 const neighbourKeys = new WeakMap<EditionReport, Map<string, string>>();

@@ -5,6 +5,7 @@ import type { ServiceScore } from '../core/governance/scorecard.ts';
 import { COLLECTIONS } from '../core/schemas/index.ts';
 import type { DiagramNode } from './diagrams/neighbourhood.ts';
 import { lastCommitDates } from './git-dates.ts';
+import { commitDatesAhead } from './handed-ahead.ts';
 import { getReport } from './report.ts';
 import { entryHref } from './routes.ts';
 import { siteState } from './site-state.ts';
@@ -25,15 +26,16 @@ const cache = new WeakMap<EditionReport, SiteData>();
  */
 export function getSiteData(): SiteData {
   const { context } = siteState();
-  return siteDataOf(getReport(), context.root, context.contentDir);
+  return siteDataOf(getReport(), context.root, context.contentDir, commitDatesAhead());
 }
 
 /**
  * The indexes of `getSiteData` for a report outside the site's pages: `npm run build` keys the
- * entry pages in its own process (src/build/page-keys-ahead.ts) from the report it checked, with
- * the commit dates of the same content folder, relative to `root`.
+ * entry pages in its own process (src/site/handed-ahead.ts) from the report it checked, with
+ * the commit dates of the same content folder, relative to `root`: `lastUpdated` when they are
+ * known already, else from git.
  */
-export function siteDataOf(report: EditionReport, root: string, contentDir: string): SiteData {
+export function siteDataOf(report: EditionReport, root: string, contentDir: string, lastUpdated?: ReadonlyMap<string, Date>): SiteData {
   const cached = cache.get(report);
   if (cached) return cached;
   const findingsByEntry = new Map<string, Finding[]>();
@@ -46,7 +48,7 @@ export function siteDataOf(report: EditionReport, root: string, contentDir: stri
   const data: SiteData = {
     findingsByEntry,
     scoreByKey: new Map(report.scores.map((score) => [score.key, score])),
-    lastUpdated: lastCommitDates(root, contentDir),
+    lastUpdated: lastUpdated ?? lastCommitDates(root, contentDir),
   };
   cache.set(report, data);
   return data;

@@ -48,24 +48,24 @@ describe('recoverInterruptedBuilds', () => {
     expect(readdirSync(parent)).toEqual(['site']);
   });
 
-  it("removes the staging folder, build plan, entries, pages' keys (whole or half written), timing marks, diagrams mark, pages' policies and search scratch folder of a dead build", () => {
+  it("removes the staging folder, build plan, entries, what the site is handed ahead (whole or half written), timing marks, diagrams mark, pages' policies and search scratch folder of a dead build", () => {
     const pid = deadPid();
     const staging = stagingFor(out, pid);
     site(staging, 'half a site');
     writeFileSync(sideFileFor(staging, 'plan', pid), '{}');
     writeFileSync(sideFileFor(staging, 'entries', pid), '{}');
-    writeFileSync(sideFileFor(staging, 'keys', pid), '{}');
-    writeFileSync(`${sideFileFor(staging, 'keys', pid)}.partial`, '{');
+    writeFileSync(sideFileFor(staging, 'ahead', pid), '{}');
+    writeFileSync(`${sideFileFor(staging, 'ahead', pid)}.partial`, '{');
     writeFileSync(sideFileFor(staging, 'marks', pid), '{}');
     writeFileSync(sideFileFor(staging, 'diagrams', pid), '');
     writeFileSync(sideFileFor(staging, 'policies', pid), '{}');
     site(join(sideFileFor(staging, 'search', pid), 'pagefind-1'), 'a linked page');
     const recovery = recoverInterruptedBuilds(out);
     expect(recovery.removed.map((path) => path.slice(parent.length + 1)).sort()).toEqual([
+      `.multiplane-ahead-${pid}`,
+      `.multiplane-ahead-${pid}.partial`,
       `.multiplane-diagrams-${pid}`,
       `.multiplane-entries-${pid}`,
-      `.multiplane-keys-${pid}`,
-      `.multiplane-keys-${pid}.partial`,
       `.multiplane-marks-${pid}`,
       `.multiplane-plan-${pid}`,
       `.multiplane-policies-${pid}`,

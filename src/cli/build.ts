@@ -231,10 +231,12 @@ async function build(
     // What drawing the diagrams needs of the model, taken before the model goes.
     const blocks = diagramBlocks(report.graph.entries.values());
     const besideAstro = report.graph.entries.size <= DIAGRAMS_BESIDE_ASTRO_UP_TO;
-    let { search, entryPages, linkedFiles, pdf, published } = planSite(report, args, root, staging, folders, entriesFile);
+    // The edition the site publishes: what the site is handed ahead is made of it (below).
+    let published: EditionReport | undefined = editionReport(report, { edition: args.edition, includeDrafts: false });
+    const { search, entryPages, linkedFiles, pdf } = planSite(report, published, args, root, staging, folders, entriesFile);
     // Astro's process has all it needs of the model in its plan: what comes after the site needs
     // only the little planSite kept, and the model (250 MB of heap at 30,000 entries) goes once
-    // what the site is handed ahead is made of its published edition (below).
+    // the site's keys and dates are made of the published edition.
     report = undefined;
     // Chromium draws the diagrams on one core while Astro's process renders the entries without
     // diagrams on the other (on a platform of up to DIAGRAMS_BESIDE_ASTRO_UP_TO entries; a larger
@@ -293,7 +295,7 @@ async function build(
       }
       const site = building ?? buildSite();
       // Astro starts, syncs the content and bundles the pages meanwhile: its entry route waits for these.
-      writeSiteAhead(staging, published!, root, args.content);
+      writeSiteAhead(staging, published, root, args.content);
       published = undefined;
       releaseMemory();
       // Astro builds on its own now: this process has loaded its modules (the workers to come
@@ -382,15 +384,15 @@ async function build(
 
 /**
  * Writes the plan of Astro's build (the model and where to build) and returns what the steps after
- * the site need of the model: the search index's layout, the files entries link and the PDF's job.
+ * the site need of the model (`published`: its edition the site publishes): the search index's
+ * layout, the files entries link and the PDF's job.
  */
-function planSite(report: CheckReport, args: BuildArgs, root: string, staging: string, folders: SiteWorkFolders, entriesFile: string | undefined) {
-  const published = editionReport(report, { edition: args.edition, includeDrafts: false });
+function planSite(report: CheckReport, published: EditionReport, args: BuildArgs, root: string, staging: string, folders: SiteWorkFolders, entriesFile: string | undefined) {
   // Decided before the site is built: the search box's code names every index.
   const entryPages = published.content.entries.filter((entry) => ENTRY_COLLECTION_FOLDERS.has(entry.collection)).map((entry) => entryPagePath(entry.collection, entry.id));
   const search = searchLayout(entryPages.length, args.searchIndexEntries);
   writeSitePlan({ root, outDir: staging, now: args.now, edition: args.edition, contentDir: args.content, folders, model: report, search, entriesFile });
-  return { search, entryPages, linkedFiles: linkedFilesToPublish(published, root, args.content ?? 'content'), pdf: pdfJob(report), published: published as EditionReport | undefined };
+  return { search, entryPages, linkedFiles: linkedFilesToPublish(published, root, args.content ?? 'content'), pdf: pdfJob(report) };
 }
 
 /**

@@ -12,7 +12,8 @@ export interface ContentCheckOptions extends CheckOptions {
   readonly warn?: (message: string) => void;
   /**
    * Told the content as soon as it is loaded, before the rules run: a build hands the entries to
-   * Astro's process then, which rebuilds its graph of them while the rules run here.
+   * Astro's process then, which rebuilds its graph of them while the rules run here. The check's
+   * caches are then written once the model is answered (`checkContentAhead`), not before.
    */
   readonly onLoaded?: (content: LoadedContent) => void;
 }
@@ -54,10 +55,12 @@ export async function checkContentAhead(options: ContentCheckOptions, store = ne
   const cacheDir = checkCacheDir(options.root, options.contentDir);
   const scan = { root: options.root, ...(options.contentDir ? { contentDir: options.contentDir } : {}) };
   const read = secretFilesAside(scan);
-  // The caches of body facts and frontmatter (at 10,000 entries, 0.1 s to write after a change) are
-  // written after `ahead` is answered: a build hands the content and the model on first.
+  // The caches of body facts and frontmatter (at 10,000 entries, 0.1 s to write after a change):
+  // a caller that hands the content on as soon as it is loaded (a build) has them written after
+  // `ahead` is answered, when it has handed the model on too. Otherwise they are written at once,
+  // beside the secret scan's reading of the files in its own thread.
   const saves: (() => void)[] = [];
-  const content = await store.loadAsync({ cacheDir, warn: options.warn, saveLater: (save) => saves.push(save) });
+  const content = await store.loadAsync({ cacheDir, warn: options.warn, ...(options.onLoaded ? { saveLater: (save: () => void) => saves.push(save) } : {}) });
   options.onLoaded?.(content);
   const model = buildModel(content, options.now);
   const ahead = await withSecretFindings(model, scan, read);

@@ -21,4 +21,12 @@ describe('the check answering ahead of its caches', () => {
     expect((await whole).errors).toBe(ahead.errors);
     expect(written()).toEqual(expect.arrayContaining(['body-facts.json', 'frontmatter.v8']));
   });
+
+  it('writes its caches before answering when no one is told the content, beside the secret scan', async () => {
+    const root = scratch();
+    cpSync(VALID, root, { recursive: true, filter: (source) => !source.includes('.cache') });
+    const { whole } = await checkContentAhead({ root, now: new Date('2026-11-26T00:00:00Z') });
+    expect(readdirSync(checkCacheDir(root))).toEqual(expect.arrayContaining(['body-facts.json', 'frontmatter.v8']));
+    await whole;
+  });
 });

@@ -39,7 +39,7 @@ export function readSource(absolutePath: string, contentRoot: string, options: {
       return refuse(problem(DIAGNOSTICS.fileTooLarge, { megabytes: (stat.size / 1024 / 1024).toFixed(1), limit: MAX_FILE_BYTES / 1024 / 1024 }));
     }
     const bytes = readFileSync(real);
-    if (bytes.length === 0 || bytes.toString('utf8').trim() === '') return refuse(problem(DIAGNOSTICS.fileEmpty, {}));
+    if (bytes.length === 0) return refuse(problem(DIAGNOSTICS.fileEmpty, {}));
     if (bytes.includes(0)) return refuse(problem(DIAGNOSTICS.fileBinary, {}));
     let text: string;
     try {
@@ -47,6 +47,8 @@ export function readSource(absolutePath: string, contentRoot: string, options: {
     } catch {
       return refuse(problem(DIAGNOSTICS.fileBinary, {}));
     }
+    // Decoded once: white space alone is valid UTF-8 without a NUL, so it comes this far.
+    if (text.trim() === '') return refuse(problem(DIAGNOSTICS.fileEmpty, {}));
     return { ok: true, text: normalizeText(text) };
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;

@@ -10,6 +10,7 @@ import { type CollectionFile, listCollectionFiles } from './list-files.ts';
 import { createLocator, type Locator } from './locator.ts';
 import { mdxFileSafetyProblems } from '../markdown/mdx-safety.ts';
 import { type FrontmatterCache, openFrontmatterCache } from './frontmatter-cache.ts';
+import { saveCache } from '../markdown/keyed-cache.ts';
 import { type FactsOf, type ParsedFile, parseMarkdownEntry, parsePlatformFile, parseYaml } from './parse-entry.ts';
 import { splitFrontmatter } from './frontmatter.ts';
 import { analyzeBodies, type BodyItem } from '../markdown/analyze-bodies.ts';
@@ -119,15 +120,7 @@ export class ContentStore {
     const facts = await analyzeBodies(items, { cacheDir: options.cacheDir, warn: options.warn, keepUnused, saveLater: options.saveLater });
     const frontmatter = openFrontmatterCache(options.cacheDir);
     const loaded = this.#load(listing, facts, sources, frontmatter);
-    const save = () => {
-      try {
-        frontmatter.save({ keepUnused });
-      } catch (error) {
-        options.warn?.((error as Error).message);
-      }
-    };
-    if (options.saveLater) options.saveLater(save);
-    else save();
+    saveCache(frontmatter, { keepUnused, warn: options.warn, later: options.saveLater });
     return loaded;
   }
 

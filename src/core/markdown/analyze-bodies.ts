@@ -3,6 +3,7 @@ import { Worker } from 'node:worker_threads';
 import { analyzeBody } from './analyze-body.ts';
 import { type BodyFacts, shiftFacts } from './body-facts.ts';
 import { factsKey, openFactsCache } from './facts-cache.ts';
+import { saveCache } from './keyed-cache.ts';
 import type { WorkerBatch, WorkerResult } from './analyze-worker.ts';
 
 /** One body to analyze, under a key of the caller's choosing (an entry's key, say). */
@@ -95,15 +96,7 @@ export async function analyzeBodies<K>(items: readonly BodyItem<K>[], options: A
     known.set(key, facts);
     cache.set(key, facts);
   });
-  const save = () => {
-    try {
-      cache.save({ keepUnused: options.keepUnused ?? false });
-    } catch (error) {
-      options.warn?.((error as Error).message);
-    }
-  };
-  if (options.saveLater) options.saveLater(save);
-  else save();
+  saveCache(cache, { keepUnused: options.keepUnused ?? false, warn: options.warn, later: options.saveLater });
 
   const result = new Map<K, BodyFacts>();
   items.forEach((item, index) => {

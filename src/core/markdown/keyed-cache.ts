@@ -18,6 +18,23 @@ export interface KeyedCache<T> {
   save(options?: { readonly keepUnused?: boolean }): void;
 }
 
+/**
+ * Writes `cache` (its `save`) now, or hands the writing to `later` to call when its caller's own
+ * work no longer waits for it. A cache that cannot be written is told to `warn`, never thrown:
+ * the next run only has more to do.
+ */
+export function saveCache(cache: Pick<KeyedCache<unknown>, 'save'>, options: { readonly keepUnused: boolean; readonly warn?: ((message: string) => void) | undefined; readonly later?: ((save: () => void) => void) | undefined }): void {
+  const save = () => {
+    try {
+      cache.save({ keepUnused: options.keepUnused });
+    } catch (error) {
+      options.warn?.((error as Error).message);
+    }
+  };
+  if (options.later) options.later(save);
+  else save();
+}
+
 interface CacheFile<T> {
   readonly version: string;
   readonly entries: Record<string, T>;

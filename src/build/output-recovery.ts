@@ -23,7 +23,7 @@ export function recoverInterruptedBuilds(outDir: string): Recovery {
   const parent = dirname(outDir);
   if (!existsSync(parent)) return { restored: undefined, removed: [] };
   // `.staging-<pid>.previous` is where builds before the marker moved the old output aside.
-  const leftover = new RegExp(`^(?:\\.${escapeRegExp(basename(outDir))}\\.(?<kind>staging|previous|discarded)|\\.multiplane-(?:plan|entries|ahead|marks|diagrams|policies|search))-(?<pid>\\d+)(?:(?<legacy>\\.previous)|\\.partial)?$`);
+  const leftover = new RegExp(`^(?:\\.${escapeRegExp(basename(outDir))}\\.(?<kind>staging|previous|discarded)|\\.multiplane-(?:plan|entries|ahead|marks|diagrams|policies|search))-(?<pid>\\d+)(?:(?<legacy>\\.previous)|\\.\\d+\\.new)?$`);
   const previous: string[] = [];
   const garbage: string[] = [];
   // Replaced outputs a finished build left to be deleted (output-swap.ts): not leftovers of a

@@ -1,5 +1,6 @@
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { replaceFile } from '../build/replace-file.ts';
 
 /**
  * What `npm run build` makes for the site in its own process and hands to Astro's: each entry
@@ -33,15 +34,9 @@ export function writeHandedAhead(file: string, handed: HandedAhead): void {
     keys: [...handed.keys],
     ...(handed.lastUpdated ? { lastUpdated: [...handed.lastUpdated].map(([path, date]) => [path, date.toISOString()]) } : {}),
   } satisfies HandedAheadFile);
-  // A build killed in the middle leaves the partial file to the next one (output-recovery.ts).
-  const partial = `${file}.partial`;
-  try {
-    writeFileSync(partial, text);
-    renameSync(partial, file);
-  } catch (error) {
-    rmSync(partial, { force: true });
-    throw error;
-  }
+  // Written beside and renamed into place; a build killed in the middle leaves the file beside to
+  // the next one (output-recovery.ts).
+  replaceFile(file, text);
 }
 
 // Set in Astro's process by its build (src/build/astro-process.ts), read by the page modules Vite

@@ -55,7 +55,7 @@ describe('recoverInterruptedBuilds', () => {
     writeFileSync(sideFileFor(staging, 'plan', pid), '{}');
     writeFileSync(sideFileFor(staging, 'entries', pid), '{}');
     writeFileSync(sideFileFor(staging, 'ahead', pid), '{}');
-    writeFileSync(`${sideFileFor(staging, 'ahead', pid)}.partial`, '{');
+    writeFileSync(`${sideFileFor(staging, 'ahead', pid)}.${pid}.new`, '{');
     writeFileSync(sideFileFor(staging, 'marks', pid), '{}');
     writeFileSync(sideFileFor(staging, 'diagrams', pid), '');
     writeFileSync(sideFileFor(staging, 'policies', pid), '{}');
@@ -63,7 +63,7 @@ describe('recoverInterruptedBuilds', () => {
     const recovery = recoverInterruptedBuilds(out);
     expect(recovery.removed.map((path) => path.slice(parent.length + 1)).sort()).toEqual([
       `.multiplane-ahead-${pid}`,
-      `.multiplane-ahead-${pid}.partial`,
+      `.multiplane-ahead-${pid}.${pid}.new`,
       `.multiplane-diagrams-${pid}`,
       `.multiplane-entries-${pid}`,
       `.multiplane-marks-${pid}`,

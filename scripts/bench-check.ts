@@ -10,9 +10,10 @@ import { join } from 'node:path';
 import { BENCH_CHECK_USAGE, parseBenchCheckArgs } from '../src/bench/bench-args.ts';
 import { parseOrExplain, processIo } from '../src/cli/io.ts';
 import { writeSyntheticPlatform } from '../src/bench/synthetic-platform.ts';
-import { loadContent } from '../src/core/content/content-store.ts';
+import { loadContent } from '../src/core/content/load-content.ts';
 import { buildGraph } from '../src/core/graph/build-graph.ts';
 import { runRules } from '../src/core/governance/run-rules.ts';
+import { compilePolicyChecks } from '../src/core/policy-checks/compile-policy-checks.ts';
 
 const parsed = parseOrExplain(() => parseBenchCheckArgs(process.argv.slice(2)), BENCH_CHECK_USAGE, processIo());
 if ('status' in parsed) process.exit(parsed.status);
@@ -44,7 +45,7 @@ for (const entries of sizes) {
       const t1 = performance.now();
       const graph = buildGraph(content.entries, content.rejected);
       const t2 = performance.now();
-      const ruleRun = runRules(graph, content.governance, now);
+      const ruleRun = runRules(graph, content.governance, now, compilePolicyChecks);
       const t3 = performance.now();
       const policyRules = [...ruleRun.collections.keys()].filter((rule) => rule.startsWith('policy:')).length;
       console.log(

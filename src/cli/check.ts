@@ -5,7 +5,7 @@ import { formatJson } from '../core/check/format-json.ts';
 import { appendFileSync } from 'node:fs';
 import { scopeToChange } from '../core/check/changed-scope.ts';
 import { formatSummary } from '../core/check/format-summary.ts';
-import { type CheckReport, runCheck } from '../core/check/run-check.ts';
+import type { CheckReport } from '../core/check/run-check.ts';
 import { checkContent } from '../core/check/check-content.ts';
 import { countFindings } from '../core/model/build-model.ts';
 import { checkoutAt, changedFiles, GitError } from '../git/changed-files.ts';
@@ -95,7 +95,7 @@ export async function checkCommand(argv: readonly string[], io: CommandIo): Prom
   let note: string | undefined;
   if (args.changed) {
     try {
-      const scoped = checkChange(report, args);
+      const scoped = await checkChange(report, args);
       report = scoped.report;
       note = scoped.note;
     } catch (error) {
@@ -133,13 +133,16 @@ export async function checkCommand(argv: readonly string[], io: CommandIo): Prom
  * at their merge base is checked too, so findings that already existed there are recognised and
  * left out, and what landed on the base branch since is not the change's doing.
  */
-function checkChange(report: CheckReport, args: CheckArgs): { report: CheckReport; note: string } {
+async function checkChange(report: CheckReport, args: CheckArgs): Promise<{ report: CheckReport; note: string }> {
   const ref = args.changed ?? 'HEAD';
   const folder = args.content ?? 'content';
   const since = mergeBase(args.root, ref);
   const scope = changedFiles(args.root, since.commit, folder);
   const base = checkoutAt(args.root, since.commit, folder);
   try {
+    // Loaded here, not above: the one-shot check loads every parser up front, which a check of
+    // the whole content (the common case) does not need.
+    const { runCheck } = await import('../core/check/run-check.ts');
     const before = runCheck({ root: base.root, now: args.now, contentDir: folder });
     const scoped = scopeToChange(report, before.findings, scope);
     return {

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { loadContent } from '../core/content/content-store.ts';
+import { loadContent } from '../core/content/load-content.ts';
 import { listCollectionFiles } from '../core/content/list-files.ts';
 import { COLLECTIONS, type EntryCollectionName } from '../core/schemas/index.ts';
 import { closest } from '../core/text/closest.ts';

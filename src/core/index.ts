@@ -5,7 +5,7 @@
 export { COLLECTIONS, COLLECTION_NAMES, PLANES, GovernanceSchema } from './schemas/index.ts';
 export type { CollectionDefinition, CollectionData, CollectionName, EntryCollectionName, Governance, Plane } from './schemas/index.ts';
 export { PLANE_DEFINITIONS, collectionsOfPlane } from './planes.ts';
-export { loadContent } from './content/content-store.ts';
+export { loadContent } from './content/load-content.ts';
 export type { LoadedContent, LoadOptions } from './content/content-store.ts';
 export type { AnyEntry, Entry } from './content/entry.ts';
 export { entryIdFromPath } from './content/entry-id.ts';

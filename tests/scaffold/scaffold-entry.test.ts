@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { runCheck } from '../../src/core/check/run-check.ts';
-import { loadContent } from '../../src/core/content/content-store.ts';
+import { loadContent } from '../../src/core/content/load-content.ts';
 import { COLLECTIONS, type EntryCollectionName } from '../../src/core/schemas/index.ts';
 import { planScaffold, type ScaffoldRequest, writeScaffold } from '../../src/scaffold/scaffold-entry.ts';
 import { freshFixtureRoot } from '../helpers/fixtures.ts';

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { ContentStore, type LoadedContent } from '../content/content-store.ts';
 import { buildModel, type PlatformModel } from '../model/build-model.ts';
+import { policyCheckCompiler } from '../policy-checks/policy-check-compiler.ts';
 import type { CheckOptions } from './run-check.ts';
 import { withDiagramFindings } from './with-diagram-findings.ts';
 import { withSecretFindings } from './with-secrets.ts';
@@ -62,7 +63,7 @@ export async function checkContentAhead(options: ContentCheckOptions, store = ne
   const saves: (() => void)[] = [];
   const content = await store.loadAsync({ cacheDir, warn: options.warn, ...(options.onLoaded ? { saveLater: (save: () => void) => saves.push(save) } : {}) });
   options.onLoaded?.(content);
-  const model = buildModel(content, options.now);
+  const model = buildModel(content, options.now, await policyCheckCompiler(content.entries));
   const ahead = await withSecretFindings(model, scan, read);
   const whole = (async () => {
     // Not before the caller has taken `ahead` and done what it does at once with it (a build

@@ -1,5 +1,6 @@
-import { loadContent } from '../content/content-store.ts';
+import { loadContent } from '../content/load-content.ts';
 import { buildModel, type PlatformModel } from '../model/build-model.ts';
+import { compilePolicyChecks } from '../policy-checks/compile-policy-checks.ts';
 
 export interface CheckOptions {
   /** Project root; finding paths are relative to it. */
@@ -15,5 +16,5 @@ export type CheckReport = PlatformModel;
 
 /** Loads the content once, builds the graph and runs every rule. Never throws on bad content. */
 export function runCheck(options: CheckOptions): CheckReport {
-  return buildModel(loadContent({ root: options.root, ...(options.contentDir ? { contentDir: options.contentDir } : {}) }), options.now);
+  return buildModel(loadContent({ root: options.root, ...(options.contentDir ? { contentDir: options.contentDir } : {}) }), options.now, compilePolicyChecks);
 }

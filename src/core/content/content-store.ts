@@ -8,7 +8,7 @@ import type { AnyEntry } from './entry.ts';
 import { linkedFiles } from './linked-files.ts';
 import { type CollectionFile, listCollectionFiles } from './list-files.ts';
 import { createLocator, type Locator } from './locator.ts';
-import { mdxFileSafetyProblems } from '../markdown/mdx-safety.ts';
+import type { MdxAllowlist, MdxSafetyProblem } from '../markdown/mdx-safety.ts';
 import { type FrontmatterCache, openFrontmatterCache } from './frontmatter-cache.ts';
 import { saveCache } from '../markdown/keyed-cache.ts';
 import { type FactsOf, type ParsedFile, parseMarkdownEntry, parsePlatformFile, parseYaml } from './parse-entry.ts';
@@ -64,6 +64,18 @@ interface Cached {
   readonly mdxText?: string;
 }
 
+/**
+ * What the store parses beyond YAML with. The caller hands them in, so that a load which parses no
+ * body and no MDX file (a warm check) never loads the Markdown parsers: Sätteri, micromark with
+ * its extensions and acorn are some 150 modules and 0.15–0.2 s of a check's start.
+ */
+export interface BodyParsers {
+  /** The facts of a body that no cache answered for. */
+  readonly factsOf: FactsOf;
+  /** The parts of an MDX file that could run code at build time (see mdx-safety.ts). */
+  readonly mdxProblems: (text: string, allow: MdxAllowlist) => readonly MdxSafetyProblem[];
+}
+
 export interface AsyncLoadOptions {
   /** Where body facts and validated frontmatter are cached between runs (`<root>/.cache/multiplane/…`); nothing is cached without it. */
   readonly cacheDir?: string | undefined;
@@ -78,8 +90,9 @@ export interface AsyncLoadOptions {
  * re-parses only the files whose size, time or inode changed, so the dev server answers an edit
  * by parsing one file. `loadContent` is the one-shot form.
  *
- * `load()` parses bodies in this thread; `loadAsync()` reads their facts from a cache and parses
- * the others in worker threads, which is what a check of thousands of files wants.
+ * `load()` parses bodies in this thread with the parsers it is handed (`loadContent` hands them
+ * in); `loadAsync()` reads their facts from a cache, parses the others in worker threads, which is
+ * what a check of thousands of files wants, and loads the parsers only when something needs them.
  *
  * It never throws on bad content: one run reports every problem of every file.
  */
@@ -93,9 +106,9 @@ export class ContentStore {
     this.contentDir = resolve(options.root, options.contentDir ?? 'content');
   }
 
-  /** Reads the content folder as it is now, parsing changed bodies in this thread. */
-  load(): LoadedContent {
-    return this.#load(this.#list(), new Map(), new Map());
+  /** Reads the content folder as it is now, parsing changed bodies in this thread with `parsers`. */
+  load(parsers: BodyParsers): LoadedContent {
+    return this.#load(this.#list(), new Map(), new Map(), parsers);
   }
 
   /**
@@ -118,8 +131,9 @@ export class ContentStore {
     // others gave stays on disk for the next process, which starts without this store's memory.
     const keepUnused = this.#cache.size > 0;
     const facts = await analyzeBodies(items, { cacheDir: options.cacheDir, warn: options.warn, keepUnused, saveLater: options.saveLater });
+    const parsers = await parsersFor(listing, items.some((item) => !facts.has(item.key)));
     const frontmatter = openFrontmatterCache(options.cacheDir);
-    const loaded = this.#load(listing, facts, sources, frontmatter);
+    const loaded = this.#load(listing, facts, sources, parsers, frontmatter);
     saveCache(frontmatter, { keepUnused, warn: options.warn, later: options.saveLater });
     return loaded;
   }
@@ -147,7 +161,7 @@ export class ContentStore {
     }
   }
 
-  #load(listing: Listing, prepared: ReadonlyMap<string, BodyFacts>, sources: ReadonlyMap<string, Read>, known?: FrontmatterCache): LoadedContent {
+  #load(listing: Listing, prepared: ReadonlyMap<string, BodyFacts>, sources: ReadonlyMap<string, Read>, parsers: BodyParsers, known?: FrontmatterCache): LoadedContent {
     const findings: Finding[] = [];
     const entries: AnyEntry[] = [];
     const rejected = new Set<string>();
@@ -160,7 +174,7 @@ export class ContentStore {
     /** Reads and parses one file unless it is unchanged since the last load. */
     const read = (
       absolute: string,
-      parse: (file: string, text: string, factsOf?: FactsOf) => ParsedFile,
+      parse: (file: string, text: string, factsOf: FactsOf) => ParsedFile,
       key: string | undefined,
       link = true,
     ): Cached['result'] & { mdxText?: string } => {
@@ -175,7 +189,7 @@ export class ContentStore {
       const source = known?.source ?? readSource(absolute, this.contentDir, { link });
       const facts = prepared.get(absolute);
       const result: ParsedFile = source.ok
-        ? parse(file, source.text, facts ? () => facts : undefined)
+        ? parse(file, source.text, facts ? () => facts : parsers.factsOf)
         : { entry: undefined, findings: [source.problem.at({ file, line: 1, entry: key })] };
       const mdxText = source.ok && MDX.test(absolute) ? source.text : undefined;
       if (stamp !== undefined) this.#cache.set(absolute, { stamp, result, ...(mdxText !== undefined ? { mdxText } : {}) });
@@ -238,7 +252,7 @@ export class ContentStore {
         const result = read(candidate.absolute, (path, text, factsOf) => parseMarkdownEntry(collection, candidate.id, path, text, factsOf, known), key, candidate.link);
         findings.push(...result.findings);
         const entry = result.entry;
-        if (entry && isMdx) findings.push(...mdxFindings(entry, result.mdxText ?? '', mdx.components));
+        if (entry && isMdx) findings.push(...mdxFindings(entry, result.mdxText ?? '', mdx.components, parsers));
         if (entry) entries.push(entry);
         else rejected.add(key);
       }
@@ -256,11 +270,27 @@ export class ContentStore {
 }
 
 /**
- * Reads every collection under the content folder once, validates each file against its schema and
- * returns the entries together with every problem found.
+ * The parsers a load needs, loaded now: the body analyzer when some body has no facts yet, the
+ * MDX checker when the folders hold an MDX file (its findings depend on the allowlist of the
+ * moment, so they are never cached). Neither is loaded for content that needs neither.
  */
-export function loadContent(options: LoadOptions): LoadedContent {
-  return new ContentStore(options).load();
+async function parsersFor(listing: Listing, unanalyzed: boolean): Promise<BodyParsers> {
+  const hasMdx = [...listing.values()].some((files) => files.some((file) => MDX.test(file.name)));
+  const [analyzer, safety] = await Promise.all([
+    unanalyzed ? import('../markdown/analyze-body.ts') : undefined,
+    hasMdx ? import('../markdown/mdx-safety.ts') : undefined,
+  ]);
+  return {
+    factsOf: analyzer ? (body, bodyLine, mdx) => analyzer.analyzeBody(body, bodyLine, { mdx }) : unreachable('a body without facts'),
+    mdxProblems: safety ? safety.mdxFileSafetyProblems : unreachable('an MDX file'),
+  };
+}
+
+/** A parser `parsersFor` found no use for: asking it anyway is a fault of this module, not of the content. */
+function unreachable(what: string): () => never {
+  return () => {
+    throw new Error(`The content store met ${what} after deciding it had none; this is a bug in Multiplane.`);
+  };
 }
 
 /** Size, times and inode: a file with the same stamp has not been written since. */
@@ -294,8 +324,8 @@ function parseGovernanceFile(file: string, text: string): GovernanceParse {
  * The parts of an MDX entry that could run code at build time: decided on the file as Astro's MDX
  * compiler reads it, with the parsers that compile it (see mdx-safety.ts), never line by line.
  */
-function mdxFindings(entry: AnyEntry, text: string, components: readonly string[]): Finding[] {
-  return mdxFileSafetyProblems(text, { components }).map((problem) =>
+function mdxFindings(entry: AnyEntry, text: string, components: readonly string[], parsers: BodyParsers): Finding[] {
+  return parsers.mdxProblems(text, { components }).map((problem) =>
     createFinding(DIAGNOSTICS.mdxImport, { message: problem.message, hint: problem.hint }, { file: entry.file, line: problem.line, column: problem.column, entry: entry.key }),
   );
 }

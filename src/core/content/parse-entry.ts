@@ -7,7 +7,6 @@ import type { Finding } from '../findings/finding.ts';
 import { COLLECTIONS, type CollectionName, type EntryCollectionName } from '../schemas/index.ts';
 import type { AnyEntry } from './entry.ts';
 import { splitFrontmatter } from './frontmatter.ts';
-import { analyzeBody } from '../markdown/analyze-body.ts';
 import { type BodyFacts, NO_FACTS } from '../markdown/body-facts.ts';
 import type { FrontmatterCache } from './frontmatter-cache.ts';
 import { createLocator, type Locator } from './locator.ts';
@@ -19,10 +18,11 @@ export interface ParsedFile {
   readonly findings: readonly Finding[];
 }
 
-/** Returns what one parse of a body finds; the content store may answer from its cache. */
+/**
+ * Returns what one parse of a body finds (`analyzeBody`); the content store may answer from its
+ * cache, and loads the parser only when it cannot.
+ */
 export type FactsOf = (body: string, bodyLine: number, mdx: boolean) => BodyFacts;
-
-const parseBody: FactsOf = (body, bodyLine, mdx) => analyzeBody(body, bodyLine, { mdx });
 
 /**
  * Returns the digest of a file's text, as entries carry it. Node's one-shot `hash`, not a `Hash`
@@ -38,7 +38,7 @@ export function digestOf(text: string): string {
  * file's own line numbers. This is the only place a Markdown entry is parsed. A frontmatter
  * `known` holds as validated before is taken from it; one that validates now is added to it.
  */
-export function parseMarkdownEntry(collection: EntryCollectionName, id: string, file: string, text: string, factsOf: FactsOf = parseBody, known?: FrontmatterCache): ParsedFile {
+export function parseMarkdownEntry(collection: EntryCollectionName, id: string, file: string, text: string, factsOf: FactsOf, known?: FrontmatterCache): ParsedFile {
   const findings: Finding[] = [];
   const key = `${collection}/${id}`;
   const split = splitFrontmatter(text);

@@ -1,6 +1,6 @@
 import type { AnyEntry } from '../content/entry.ts';
 import type { PlatformGraph } from '../graph/build-graph.ts';
-import { compilePolicyChecks } from '../policy-checks/compile-policy-checks.ts';
+import type { PolicyCheckCompiler } from '../policy-checks/policy-check-compiler.ts';
 import type { CollectionName, Governance } from '../schemas/index.ts';
 import { formatPath } from '../text/closest.ts';
 import type { Finding } from '../findings/finding.ts';
@@ -52,7 +52,8 @@ export function ruleRunOf(
 
 /**
  * Runs every rule over every entry of the collections it inspects: the built-in rules, then each
- * check the policies carry (compiled once here, for the whole run). Results are kept per rule and
+ * check the policies carry (compiled once here, for the whole run, by `compileChecks`:
+ * `compilePolicyChecks`, or what `policyCheckCompiler` loads). Results are kept per rule and
  * entry even for rules configured `off`, because scorecards are defined by rules, not by what a
  * team chose to display; so is which entries each rule applied to, so that a scorecard tells
  * "not applicable" from "passed". Rules of the `scorecard` stage run last, when scores exist.
@@ -61,9 +62,10 @@ export function runRules(
   graph: PlatformGraph,
   governance: Governance,
   now: Date,
+  compileChecks: PolicyCheckCompiler,
   rules: readonly Rule<any>[] = RULES,
 ): RuleRun {
-  const policyChecks = compilePolicyChecks(graph, now);
+  const policyChecks = compileChecks(graph, now);
   const all = [...rules, ...policyChecks.rules];
   const memory = new Map<string, unknown>();
   let scores: ReadonlyMap<string, ServiceScore> | undefined;

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { ContentStore } from '../content/content-store.ts';
 import { buildModel } from '../model/build-model.ts';
+import { policyCheckCompiler } from '../policy-checks/policy-check-compiler.ts';
 import { type CommitSnapshot, snapshotOf } from './commit-snapshot.ts';
 import { commitsTouching, type CommitRef, HistoryUnavailable, oldestCommitTime, openRepository, repositoryPath } from './git-repository.ts';
 import { ScratchTree } from './scratch-tree.ts';
@@ -103,7 +104,7 @@ export async function governanceHistory(options: HistoryOptions): Promise<Govern
       for (const commit of [...missing].sort((a, b) => a.time - b.time)) {
         scratch.moveTo(commit.hash);
         const loaded = await store.loadAsync({ warn: () => {} });
-        const snapshot = snapshotOf(buildModel(loaded, new Date(commit.time)), commit);
+        const snapshot = snapshotOf(buildModel(loaded, new Date(commit.time), await policyCheckCompiler(loaded.entries)), commit);
         snapshots.set(commit.hash, snapshot);
         cache.set(snapshot);
       }

@@ -1,6 +1,5 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { analyzeBody } from './analyze-body.ts';
 import { type BodyFacts, shiftFacts } from './body-facts.ts';
 import { factsKey, openFactsCache } from './facts-cache.ts';
 import { saveCache } from './keyed-cache.ts';
@@ -86,10 +85,13 @@ export async function analyzeBodies<K>(items: readonly BodyItem<K>[], options: A
 
   const work = [...missing.values()];
   const threads = Math.max(1, Math.floor(options.workers ?? availableParallelism()));
-  const parsed =
-    threads > 1 && work.length > (options.workerThreshold ?? WORKER_THRESHOLD)
-      ? await parseInThreads(work, threads, options.workerUrl ?? WORKER_URL, options.warn)
-      : { facts: work.map(analyzeRelative), workers: 0 };
+  // The parsers load only when a body is not cached: a warm check never loads them.
+  const analyze = work.length > 0 ? relativeAnalyzer(await import('./analyze-body.ts')) : undefined;
+  const parsed = !analyze
+    ? { facts: [], workers: 0 }
+    : threads > 1 && work.length > (options.workerThreshold ?? WORKER_THRESHOLD)
+      ? await parseInThreads(work, threads, analyze, options.workerUrl ?? WORKER_URL, options.warn)
+      : { facts: work.map(analyze), workers: 0 };
   [...missing.keys()].forEach((key, index) => {
     const facts = parsed.facts[index];
     if (!facts) return;
@@ -107,7 +109,11 @@ export async function analyzeBodies<K>(items: readonly BodyItem<K>[], options: A
   return result;
 }
 
-const analyzeRelative = (item: Work) => analyzeBody(item.body, 1, { mdx: item.mdx });
+/** Analyzes one body as if it started on line 1: the facts are cached that way (see shiftFacts). */
+const relativeAnalyzer =
+  ({ analyzeBody }: typeof import('./analyze-body.ts')) =>
+  (item: Work) =>
+    analyzeBody(item.body, 1, { mdx: item.mdx });
 
 /**
  * Parses `work` in `threads - 1` worker threads and this one, handing out small batches to
@@ -115,13 +121,13 @@ const analyzeRelative = (item: Work) => analyzeBody(item.body, 1, { mdx: item.md
  * cannot start (a runtime that cannot load TypeScript in a worker, a bundled copy of this module)
  * puts its batch back, and this thread parses whatever is left.
  */
-async function parseInThreads(work: readonly Work[], threads: number, workerUrl: URL, warn: AnalyzeBodiesOptions['warn']): Promise<{ facts: BodyFacts[]; workers: number }> {
+async function parseInThreads(work: readonly Work[], threads: number, analyze: (item: Work) => BodyFacts, workerUrl: URL, warn: AnalyzeBodiesOptions['warn']): Promise<{ facts: BodyFacts[]; workers: number }> {
   const facts: BodyFacts[] = new Array<BodyFacts>(work.length);
   const size = Math.min(200, Math.max(16, Math.ceil(work.length / (threads * 8))));
   const queue: number[] = [];
   for (let start = 0; start < work.length; start += size) queue.push(start);
   const parseBatch = (start: number) => {
-    for (let index = start; index < Math.min(start + size, work.length); index++) facts[index] = analyzeRelative(work[index] as Work);
+    for (let index = start; index < Math.min(start + size, work.length); index++) facts[index] = analyze(work[index] as Work);
   };
   let warned = false;
   let used = 0;

@@ -10,6 +10,7 @@ import { validateSettings } from '../governance/validate-settings.ts';
 import { buildGraph, type PlatformGraph } from '../graph/build-graph.ts';
 import { openLoops } from '../graph/loop.ts';
 import { policyCheckId } from '../policy-checks/policy-check-id.ts';
+import type { PolicyCheckCompiler } from '../policy-checks/policy-check-compiler.ts';
 
 /**
  * The resolved platform: every entry, every relation in both directions, every finding, the
@@ -31,10 +32,13 @@ export interface PlatformModel {
   readonly openLoops: readonly AnyEntry[];
 }
 
-/** Builds the model from loaded content: the graph, then every rule. Never throws on bad content. */
-export function buildModel(content: LoadedContent, now: Date): PlatformModel {
+/**
+ * Builds the model from loaded content: the graph, then every rule, the policies' checks compiled
+ * by `compileChecks` (see `policyCheckCompiler`). Never throws on bad content.
+ */
+export function buildModel(content: LoadedContent, now: Date, compileChecks: PolicyCheckCompiler): PlatformModel {
   const graph = buildGraph(content.entries, content.rejected);
-  const run = runRules(graph, content.governance, now);
+  const run = runRules(graph, content.governance, now, compileChecks);
   // Every check a policy declares may be named in the settings, also while its policy is a draft.
   const policyChecks = graph.collection('policies').flatMap((policy) => policy.data.checks.map((check) => policyCheckId(policy.id, check.name)));
   const knownIds = [...RULES.map((rule) => rule.id), ...Object.values(DIAGNOSTICS).map((docs) => docs.id), ...policyChecks];

@@ -7,7 +7,8 @@ import { frontmatterVersion, openFrontmatterCache } from '../../../src/core/cont
 import { openFactsCache } from '../../../src/core/markdown/facts-cache.ts';
 import { openKeyedCache } from '../../../src/core/markdown/keyed-cache.ts';
 import { splitFrontmatter } from '../../../src/core/content/frontmatter.ts';
-import { parseMarkdownEntry } from '../../../src/core/content/parse-entry.ts';
+import { type FactsOf, parseMarkdownEntry } from '../../../src/core/content/parse-entry.ts';
+import { analyzeBody } from '../../../src/core/markdown/analyze-body.ts';
 
 const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures');
 
@@ -45,11 +46,12 @@ describe('the validated-frontmatter cache', () => {
     const text = '---\ntitle: Api\nowner: platform-team\ntier: 2\nlifecycle: production\n---\n\nServes requests.\n';
     const frontmatter = splitFrontmatter(text).frontmatter!;
     const known = openFrontmatterCache(undefined);
-    const first = parseMarkdownEntry('services', 'api', 'content/services/api.md', text, undefined, known);
+    const factsOf: FactsOf = (body, line, mdx) => analyzeBody(body, line, { mdx });
+    const first = parseMarkdownEntry('services', 'api', 'content/services/api.md', text, factsOf, known);
     expect(first.entry?.title).toBe('Api');
     // What the cache holds now stands for the frontmatter: it is neither parsed nor validated again.
     known.set('services', frontmatter, { raw: { title: 'Kept' }, data: { title: 'Kept' } });
-    const second = parseMarkdownEntry('services', 'api', 'content/services/api.md', text, undefined, known);
+    const second = parseMarkdownEntry('services', 'api', 'content/services/api.md', text, factsOf, known);
     expect(second.entry?.title).toBe('Kept');
     // Another collection's schema is another entry of the cache.
     expect(known.get('runbooks', frontmatter)).toBeUndefined();

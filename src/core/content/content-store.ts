@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, type Stats, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { DIAGNOSTICS } from '../findings/catalogue.ts';
 import { createFinding } from '../findings/create-finding.ts';
@@ -120,7 +120,7 @@ export class ContentStore {
     const sources = new Map<string, Read>();
     const listing = this.#list();
     for (const candidate of this.#changedMarkdown(listing)) {
-      const source = readSource(candidate.absolute, this.contentDir, { link: candidate.link });
+      const source = readSource(candidate.absolute, this.contentDir, { link: candidate.link, stat: candidate.stat });
       sources.set(candidate.absolute, { stamp: candidate.stamp, source });
       if (!source.ok) continue;
       const split = splitFrontmatter(source.text);
@@ -150,13 +150,14 @@ export class ContentStore {
   }
 
   /** Markdown files whose stamp differs from the last load's, with their stamp. */
-  *#changedMarkdown(listing: Listing): Generator<{ absolute: string; stamp: string | undefined; link: boolean }> {
+  *#changedMarkdown(listing: Listing): Generator<{ absolute: string; stamp: string | undefined; stat: Stats | undefined; link: boolean }> {
     for (const candidates of listing.values()) {
       for (const candidate of candidates) {
         if (!candidate.markdown || !candidate.regular) continue;
-        const stamp = stampOf(candidate.absolute);
+        const stat = statOf(candidate.absolute);
+        const stamp = stampOf(stat);
         const cached = this.#cache.get(candidate.absolute);
-        if (!cached || cached.stamp !== stamp) yield { absolute: candidate.absolute, stamp, link: candidate.link };
+        if (!cached || cached.stamp !== stamp) yield { absolute: candidate.absolute, stamp, stat, link: candidate.link };
       }
     }
   }
@@ -182,11 +183,12 @@ export class ContentStore {
       files++;
       const file = fileOf(absolute);
       const known = sources.get(absolute);
-      const stamp = known ? known.stamp : stampOf(absolute);
+      const stat = known ? undefined : statOf(absolute);
+      const stamp = known ? known.stamp : stampOf(stat);
       const cached = this.#cache.get(absolute);
       if (cached && stamp !== undefined && cached.stamp === stamp) return { ...cached.result, ...(cached.mdxText !== undefined ? { mdxText: cached.mdxText } : {}) };
       parsed++;
-      const source = known?.source ?? readSource(absolute, this.contentDir, { link });
+      const source = known?.source ?? readSource(absolute, this.contentDir, { link, stat });
       const facts = prepared.get(absolute);
       const result: ParsedFile = source.ok
         ? parse(file, source.text, facts ? () => facts : parsers.factsOf)
@@ -293,14 +295,18 @@ function unreachable(what: string): () => never {
   };
 }
 
-/** Size, times and inode: a file with the same stamp has not been written since. */
-function stampOf(absolute: string): string | undefined {
+/** The file's status, its link followed; undefined when it cannot be had (`readSource` says why). */
+function statOf(absolute: string): Stats | undefined {
   try {
-    const stat = statSync(absolute);
-    return `${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${stat.ino}`;
+    return statSync(absolute);
   } catch {
     return undefined;
   }
+}
+
+/** Size, times and inode: a file with the same stamp has not been written since. */
+function stampOf(stat: Stats | undefined): string | undefined {
+  return stat && `${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${stat.ino}`;
 }
 
 interface GovernanceParse extends ParsedFile {

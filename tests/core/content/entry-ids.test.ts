@@ -24,6 +24,14 @@ describe('entryIdFromPath, as the README documents it', () => {
     ['services/restore.md', 'services/restore'],
     ['Team A/On Call.MDX', 'team-a/on-call'],
     ['a\\b.md', 'a/b'],
+    // Written in ID form already, or one character away from it.
+    ['team_a/on-call-2', 'team_a/on-call-2'],
+    ['-draft_', '-draft_'],
+    ['Api', 'api'],
+    ['a//b', 'a/b'],
+    ['/a/b/', 'a/b'],
+    ['a.md.md', 'a.md'],
+    ['a b', 'a-b'],
   ])('%s is %s', (path, id) => {
     expect(entryIdFromPath(path)).toBe(id);
   });

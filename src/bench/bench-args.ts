@@ -26,7 +26,7 @@ a test.
 
 Options:
   --entries <n,n,…>     Platform sizes (default: 10000).
-  --runs <n>            Runs per size; the median is reported (default: 5).
+  --runs <n>            Runs per size: the first without a cache, the others warm (default: 5).
   --policy-checks <n>   Policy checks in the second run (default: 20; 0 skips it).
   -h, --help            Show this help.
 `;

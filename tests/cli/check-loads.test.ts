@@ -47,6 +47,8 @@ describe('what a check loads', () => {
     const warm = check(root);
     expect(MARKDOWN.filter((pkg) => loads(warm.loaded, pkg))).toEqual([]);
     expect(warm.findings).toEqual(cold.findings);
+    // No file holds anything like a credential, so secretlint has nothing to scan.
+    expect(loads(warm.loaded, '@secretlint/core')).toBe(false);
 
     // One body changed: it is parsed, and what it says is reported.
     const runbook = join(root, 'content', 'runbooks', 'api-runbook.md');
@@ -67,6 +69,15 @@ describe('what a check loads', () => {
     expect(loads(warm.loaded, '@bufbuild/cel')).toBe(true);
     expect(warm.findings).toEqual(cold.findings);
     expect(warm.findings).toContainEqual(expect.objectContaining({ rule: 'policy:change-policy/tier-one-only' }));
+  });
+
+  it('loads secretlint when a file may hold a credential, and reports it', () => {
+    const root = freshFixtureRoot('valid');
+    const service = join(root, 'content', 'services', 'api.md');
+    writeFileSync(service, `${readFileSync(service, 'utf8')}\nConnect with postgres://admin:${'s3cr3t'.repeat(3)}@db.internal:5432/app.\n`);
+    const result = check(root);
+    expect(loads(result.loaded, '@secretlint/core')).toBe(true);
+    expect(result.findings).toContainEqual(expect.objectContaining({ file: 'content/services/api.md', severity: 'error', rule: expect.stringMatching(/secret/) }));
   });
 
   it('checks an MDX chapter from a warm cache as from a cold one', () => {

@@ -1,7 +1,7 @@
 import { compareFindings } from '../findings/finding.ts';
 import { planeCompleteness } from '../governance/completeness.ts';
 import { countFindings } from '../model/build-model.ts';
-import { type SecretCandidate, scanSecrets } from '../secrets/scan-secrets.ts';
+import type { SecretCandidate } from '../secrets/scan-secrets.ts';
 import { type SecretFiles, secretFiles } from '../secrets/secret-files.ts';
 import type { CheckReport } from './run-check.ts';
 
@@ -22,6 +22,9 @@ export interface SecretScanOptions {
  */
 export async function withSecretFindings(report: CheckReport, scan: SecretScanOptions, read?: Promise<SecretFiles>): Promise<CheckReport> {
   const candidates = withEntries((read ? await read : secretFiles(scan)).candidates, report);
+  // secretlint and its rules load only when the prefilter left something to scan.
+  if (candidates.length === 0) return report;
+  const { scanSecrets } = await import('../secrets/scan-secrets.ts');
   const secrets = await scanSecrets(candidates);
   if (secrets.length === 0) return report;
   const findings = [...report.findings, ...secrets].sort(compareFindings);

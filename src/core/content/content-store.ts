@@ -67,7 +67,8 @@ interface Cached {
 /**
  * What the store parses beyond YAML with. The caller hands them in, so that a load which parses no
  * body and no MDX file (a warm check) never loads the Markdown parsers: Sätteri, micromark with
- * its extensions and acorn are some 150 modules and 0.15–0.2 s of a check's start.
+ * its extensions, the mdast utilities and acorn are some 250 modules and 0.15–0.2 s of a check's
+ * start.
  */
 export interface BodyParsers {
   /** The facts of a body that no cache answered for. */

@@ -109,7 +109,7 @@ export class ContentStore {
 
   /** Reads the content folder as it is now, parsing changed bodies in this thread with `parsers`. */
   load(parsers: BodyParsers): LoadedContent {
-    return this.#load(this.#list(), new Map(), new Map(), parsers);
+    return this.#load(this.#list(), new Map(), new Map(), new Map(), parsers);
   }
 
   /**
@@ -119,8 +119,9 @@ export class ContentStore {
   async loadAsync(options: AsyncLoadOptions = {}): Promise<LoadedContent> {
     const items: BodyItem<string>[] = [];
     const sources = new Map<string, Read>();
+    const stamps = new Map<string, string | undefined>();
     const listing = this.#list();
-    for (const candidate of this.#changedMarkdown(listing)) {
+    for (const candidate of this.#changedMarkdown(listing, stamps)) {
       const source = readSource(candidate.absolute, this.contentDir, { link: candidate.link, stat: candidate.stat });
       sources.set(candidate.absolute, { stamp: candidate.stamp, source });
       if (!source.ok) continue;
@@ -134,7 +135,7 @@ export class ContentStore {
     const facts = await analyzeBodies(items, { cacheDir: options.cacheDir, warn: options.warn, keepUnused, saveLater: options.saveLater });
     const parsers = await parsersFor(listing, items.some((item) => !facts.has(item.key)));
     const frontmatter = openFrontmatterCache(options.cacheDir);
-    const loaded = this.#load(listing, facts, sources, parsers, frontmatter);
+    const loaded = this.#load(listing, facts, sources, stamps, parsers, frontmatter);
     saveCache(frontmatter, { keepUnused, warn: options.warn, later: options.saveLater });
     return loaded;
   }
@@ -150,20 +151,33 @@ export class ContentStore {
     return listing;
   }
 
-  /** Markdown files whose stamp differs from the last load's, with their stamp. */
-  *#changedMarkdown(listing: Listing): Generator<{ absolute: string; stamp: string | undefined; stat: Stats | undefined; link: boolean }> {
+  /**
+   * Markdown files whose stamp differs from the last load's, with their stamp. The stamp of every
+   * Markdown file goes into `stamps`, for the load to take the same one: a file written between
+   * the two is then taken as it was (its change is the next load's), never stat'ed twice, and
+   * never found changed after the bodies to parse were chosen.
+   */
+  *#changedMarkdown(listing: Listing, stamps: Map<string, string | undefined>): Generator<{ absolute: string; stamp: string | undefined; stat: Stats | undefined; link: boolean }> {
     for (const candidates of listing.values()) {
       for (const candidate of candidates) {
         if (!candidate.markdown || !candidate.regular) continue;
         const stat = statOf(candidate.absolute);
         const stamp = stampOf(stat);
+        stamps.set(candidate.absolute, stamp);
         const cached = this.#cache.get(candidate.absolute);
         if (!cached || cached.stamp !== stamp) yield { absolute: candidate.absolute, stamp, stat, link: candidate.link };
       }
     }
   }
 
-  #load(listing: Listing, prepared: ReadonlyMap<string, BodyFacts>, sources: ReadonlyMap<string, Read>, parsers: BodyParsers, known?: FrontmatterCache): LoadedContent {
+  #load(
+    listing: Listing,
+    prepared: ReadonlyMap<string, BodyFacts>,
+    sources: ReadonlyMap<string, Read>,
+    stamps: ReadonlyMap<string, string | undefined>,
+    parsers: BodyParsers,
+    known?: FrontmatterCache,
+  ): LoadedContent {
     const findings: Finding[] = [];
     const entries: AnyEntry[] = [];
     const rejected = new Set<string>();
@@ -184,8 +198,8 @@ export class ContentStore {
       files++;
       const file = fileOf(absolute);
       const known = sources.get(absolute);
-      const stat = known ? undefined : statOf(absolute);
-      const stamp = known ? known.stamp : stampOf(stat);
+      const stat = known || stamps.has(absolute) ? undefined : statOf(absolute);
+      const stamp = known ? known.stamp : stamps.has(absolute) ? stamps.get(absolute) : stampOf(stat);
       const cached = this.#cache.get(absolute);
       if (cached && stamp !== undefined && cached.stamp === stamp) return { ...cached.result, ...(cached.mdxText !== undefined ? { mdxText: cached.mdxText } : {}) };
       parsed++;

@@ -7,7 +7,7 @@ import { renderDiagrams } from '../diagrams/diagram-service.ts';
 import { type DiagramResult, type ExtractedMermaid, extractMermaidBlocks, mermaidFigureHtml, substituteDiagrams } from '../diagrams/mermaid/index.ts';
 import { rendererVersion } from '../diagrams/mermaid/diagram-cache.ts';
 import { RENDER_VERSION } from './render-version.ts';
-import { BODY_FILE_KEY, bodyAvailable, bodyFile, bodyFileOf, bodyFolder, pruneBodies, writeBody } from '../site/entry-bodies.ts';
+import { bodyAvailable, bodyFile, bodyFileOf, bodyFolder, pruneBodies, storedBodyFile, writeBody } from '../site/entry-bodies.ts';
 import { onSiteState, type SiteState, siteState } from '../site/site-state.ts';
 
 /**
@@ -149,7 +149,7 @@ async function storeRecord(
   if (images.length > 0) return { record: { id: entry.id, data, filePath: entry.file, digest, rendered, assetImports: images } };
   const file = bodyFile(folder, entry.id, digest);
   return {
-    record: { id: entry.id, data, filePath: entry.file, digest, rendered: { html: '', metadata: { ...rendered.metadata, [BODY_FILE_KEY]: file } } },
+    record: { id: entry.id, data, filePath: entry.file, digest, rendered: storedBodyFile(file, rendered.metadata?.headings ?? []) },
     written: writeBody(file, rendered.html),
   };
 }

@@ -4,4 +4,5 @@
  * (src/site/page-keys.ts), their pages too.
  */
 // 5: the store keeps no entry data.
-export const RENDER_VERSION = 'mp-5';
+// 6: of a body kept in a file, the store keeps only the file and its headings, as JSON.
+export const RENDER_VERSION = 'mp-6';

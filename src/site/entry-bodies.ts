@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { MarkdownHeading } from 'astro';
 
 /**
  * The rendered HTML of Markdown entries is kept in files of its own, one per entry, and Astro's
@@ -24,6 +25,30 @@ export interface StoredRendering {
 
 /** The key of `rendered.metadata` that holds the file of the entry's body. */
 export const BODY_FILE_KEY = 'multiplaneBodyFile';
+
+/**
+ * The key of `rendered.metadata` that holds the headings of a body kept in a file, as JSON.
+ *
+ * A body kept in a file needs nothing else of what rendering it gave (no images, no frontmatter):
+ * the store keeps only the file and the headings, and the headings as one string, not an object
+ * per heading. Astro serializes the whole store once or twice a sync, and parses it when a build
+ * starts and again when its pages load: at 10,000 entries, the rest of the metadata was half the
+ * store's values (6.2 MB instead of 4.1), and made each serialization take 0.4–0.6 s instead of 0.15–0.2.
+ */
+export const HEADINGS_KEY = 'multiplaneHeadings';
+
+/** What the store keeps of a body written to `file`, which rendered with `headings`. */
+export function storedBodyFile(file: string, headings: readonly MarkdownHeading[]): { html: string; metadata: Record<string, unknown> } {
+  return { html: '', metadata: { [BODY_FILE_KEY]: file, ...(headings.length > 0 ? { [HEADINGS_KEY]: JSON.stringify(headings) } : {}) } };
+}
+
+/** The headings of a stored entry's body: kept as JSON with a body file (`storedBodyFile`), else as Astro keeps them. */
+export function storedHeadings(rendered: StoredRendering | undefined): MarkdownHeading[] {
+  const metadata = rendered?.metadata;
+  const json = metadata?.[HEADINGS_KEY];
+  if (typeof json === 'string') return JSON.parse(json) as MarkdownHeading[];
+  return Array.isArray(metadata?.headings) ? (metadata.headings as MarkdownHeading[]) : [];
+}
 
 /** The folder of one collection's bodies, in Astro's cache folder (`config.cacheDir`). */
 export function bodyFolder(cacheDir: URL, collection: string): string {

@@ -1,6 +1,6 @@
 import type { MarkdownHeading } from 'astro';
 import { render } from 'astro:content';
-import { readBody } from './entry-bodies.ts';
+import { readBody, type StoredRendering, storedHeadings } from './entry-bodies.ts';
 
 type AnyCollectionEntry = Parameters<typeof render>[0];
 
@@ -19,9 +19,9 @@ export interface EntryContent {
 export async function entryContent(entry: AnyCollectionEntry): Promise<EntryContent> {
   // What the content loader stored (src/integration/entry-loader.ts), which the generated
   // collection types do not spell out.
-  const rendered = entry.rendered as { metadata?: { headings?: MarkdownHeading[] } & Record<string, unknown> } | undefined;
+  const rendered = entry.rendered as StoredRendering | undefined;
   const html = readBody(rendered);
-  if (html !== undefined) return { html, headings: rendered?.metadata?.headings ?? [] };
+  if (html !== undefined) return { html, headings: storedHeadings(rendered) };
   const { Content, headings } = await render(entry);
   return { Content, headings };
 }

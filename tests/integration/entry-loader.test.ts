@@ -8,7 +8,7 @@ import { fromPortableModel, toPortableModel } from '../../src/core/model/portabl
 import { entryLoader } from '../../src/integration/entry-loader.ts';
 import { LiveModel } from '../../src/integration/live-model.ts';
 import { resolveOptions } from '../../src/integration/options.ts';
-import { bodyFileOf, readBody } from '../../src/site/entry-bodies.ts';
+import { bodyFileOf, readBody, storedHeadings } from '../../src/site/entry-bodies.ts';
 import { offSiteState } from '../../src/site/site-state.ts';
 import { scratchFolders } from '../helpers/scratch-files.ts';
 
@@ -32,7 +32,8 @@ function loaderContext(cacheDir: string) {
     store,
     renderMarkdown: async (text: string) => {
       rendered.push(text);
-      return { html: `<p>${text.length} characters</p>`, metadata: { headings: [] } };
+      // As Astro's renderer answers: the headings, and the images and frontmatter a body in a file has none of.
+      return { html: `<p>${text.length} characters</p>`, metadata: { headings: [{ depth: 2, slug: 'a', text: 'A' }], localImagePaths: [], remoteImagePaths: [], imagePaths: [], frontmatter: {} } };
     },
     logger: { error: (message: string) => { throw new Error(message); } },
     config: { cacheDir: pathToFileURL(`${cacheDir}/`) },
@@ -61,6 +62,9 @@ describe('the entry loader', () => {
       expect(file && existsSync(file)).toBe(true);
       expect(readBody(record.rendered)).toBe(readFileSync(file!, 'utf8'));
       expect(record.filePath).toBe(`content/services/${record.id}.md`);
+      // Of the rendering, only the body's file and its headings, as one string.
+      expect(Object.keys(record.rendered?.metadata ?? {}).sort()).toEqual(['multiplaneBodyFile', 'multiplaneHeadings']);
+      expect(storedHeadings(record.rendered)).toEqual([{ depth: 2, slug: 'a', text: 'A' }]);
     }
     expect(rendered).toHaveLength(2);
   });

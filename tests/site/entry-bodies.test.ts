@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BODY_FILE_KEY, bodyAvailable, bodyFile, bodyFileOf, bodyFolder, pruneBodies, readBody, writeBody } from '../../src/site/entry-bodies.ts';
+import { BODY_FILE_KEY, bodyAvailable, bodyFile, bodyFileOf, bodyFolder, pruneBodies, readBody, storedBodyFile, storedHeadings, writeBody } from '../../src/site/entry-bodies.ts';
 
 let folders: string[] = [];
 afterEach(() => {
@@ -36,6 +36,22 @@ describe('entry bodies kept beside the content store', () => {
     expect(readBody(undefined)).toBeUndefined();
     // Only the finished file is left: the partial one it was written to is renamed into place.
     expect(readdirSync(folder)).toEqual([file.slice(folder.length + 1)]);
+  });
+
+  it('stores of a body kept in a file only the file and its headings, as one string, and reads the headings back', async () => {
+    const headings = [
+      { depth: 2, slug: 'steps', text: 'Steps' },
+      { depth: 3, slug: 'a-b', text: 'A "quoted" <b>' },
+    ];
+    const rendered = storedBodyFile('/cache/a.html', headings);
+    expect(rendered).toEqual({ html: '', metadata: { [BODY_FILE_KEY]: '/cache/a.html', multiplaneHeadings: JSON.stringify(headings) } });
+    expect(storedHeadings(rendered)).toEqual(headings);
+    expect(bodyFileOf(rendered)).toBe('/cache/a.html');
+    // No headings, no key; a body the store holds itself keeps Astro's own headings.
+    expect(storedBodyFile('/cache/b.html', []).metadata).toEqual({ [BODY_FILE_KEY]: '/cache/b.html' });
+    expect(storedHeadings(storedBodyFile('/cache/b.html', []))).toEqual([]);
+    expect(storedHeadings({ html: '<h2 id="x">X</h2>', metadata: { headings: [{ depth: 2, slug: 'x', text: 'X' }] } })).toEqual([{ depth: 2, slug: 'x', text: 'X' }]);
+    expect(storedHeadings(undefined)).toEqual([]);
   });
 
   it('names a body by its entry and what it was rendered from, so a changed entry never reads an old body', async () => {

@@ -7,7 +7,7 @@ import { renderDiagrams } from '../diagrams/diagram-service.ts';
 import { type DiagramResult, type ExtractedMermaid, extractMermaidBlocks, mermaidFigureHtml, substituteDiagrams } from '../diagrams/mermaid/index.ts';
 import { rendererVersion } from '../diagrams/mermaid/diagram-cache.ts';
 import { RENDER_VERSION } from './render-version.ts';
-import { bodyAvailable, bodyFile, bodyFileOf, bodyFolder, pruneBodies, storedBodyFile, writeBody } from '../site/entry-bodies.ts';
+import { bodyAvailable, bodyFile, bodyFileOf, bodyFilesIn, bodyFolder, pruneBodies, storedBodyFile, writeBody } from '../site/entry-bodies.ts';
 import { onSiteState, type SiteState, siteState } from '../site/site-state.ts';
 
 /**
@@ -42,13 +42,14 @@ async function sync(collection: EntryCollectionName, state: SiteState, context: 
   const root = state.context.root;
   const entries = state.report.graph.collection(collection) as readonly AnyEntry[];
   const untouched = new Set(store.keys());
+  const present = bodyFilesIn(folder);
   const pending: { entry: AnyEntry; digest: string }[] = [];
   for (const entry of entries) {
     untouched.delete(entry.id);
     // A new Mermaid, or a new way of finishing its SVG, renders an entry's diagrams differently.
     const digest = `${RENDER_VERSION}:${entry.facts.mermaid.length > 0 ? rendererVersion() : ''}:${entry.digest}`;
     const existing = store.get(entry.id);
-    if (existing?.digest === digest && bodyAvailable(existing.rendered)) {
+    if (existing?.digest === digest && bodyAvailable(existing.rendered, present)) {
       // An unchanged MDX entry still needs its module registered for render().
       if (existing.deferredRender && existing.filePath) store.addModuleImport(existing.filePath);
       // And an unchanged entry with local images still needs them resolved, as Astro's glob loader does.

@@ -100,10 +100,23 @@ export function bodyFileOf(rendered: StoredRendering | undefined): string | unde
 /**
  * Whether a stored entry's body can still be shown: it is in the store itself, or its file is
  * where the store says (a cleared or moved cache folder loses the files but may keep the store).
+ * Given the files of the entry's body folder (`bodyFilesIn`), the file is looked for among them.
  */
-export function bodyAvailable(rendered: StoredRendering | undefined): boolean {
+export function bodyAvailable(rendered: StoredRendering | undefined, present?: ReadonlySet<string>): boolean {
   const file = bodyFileOf(rendered);
-  return file === undefined || existsSync(file);
+  return file === undefined || (present ? present.has(file) : existsSync(file));
+}
+
+/**
+ * The files in a collection's body folder, by their paths as `bodyFile` makes them: one listing,
+ * where asking for each stored entry's file was 10,000 calls of a sync at 10,000 entries.
+ */
+export function bodyFilesIn(folder: string): Set<string> {
+  try {
+    return new Set(readdirSync(folder).map((name) => join(folder, name)));
+  } catch {
+    return new Set();
+  }
 }
 
 /** The HTML of an entry whose body is kept in a file; undefined when the store holds it itself. */

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BODY_FILE_KEY, bodyAvailable, bodyFile, bodyFileOf, bodyFolder, pruneBodies, readBody, storedBodyFile, storedHeadings, writeBody } from '../../src/site/entry-bodies.ts';
+import { BODY_FILE_KEY, bodyAvailable, bodyFile, bodyFileOf, bodyFilesIn, bodyFolder, pruneBodies, readBody, storedBodyFile, storedHeadings, writeBody } from '../../src/site/entry-bodies.ts';
 
 let folders: string[] = [];
 afterEach(() => {
@@ -86,9 +86,16 @@ describe('entry bodies kept beside the content store', () => {
     const folder = bodyFolder(cacheDir(), 'policies');
     const file = await write(folder, 'access', 'd', '<p>x</p>');
     expect(bodyAvailable(stored(file))).toBe(true);
+    expect(bodyAvailable(stored(file), bodyFilesIn(folder))).toBe(true);
     expect(bodyAvailable({ html: '<p>in the store</p>' })).toBe(true);
+    expect(bodyAvailable({ html: '<p>in the store</p>' }, new Set())).toBe(true);
     rmSync(file);
     expect(bodyAvailable(stored(file))).toBe(false);
+    expect(bodyAvailable(stored(file), bodyFilesIn(folder))).toBe(false);
+    // A folder that is gone holds nothing, and a file named from another cache folder is not in this one.
+    expect(bodyFilesIn(join(folder, 'missing')).size).toBe(0);
+    const elsewhere = await write(bodyFolder(cacheDir(), 'policies'), 'access', 'd', '<p>x</p>');
+    expect(bodyAvailable(stored(elsewhere), bodyFilesIn(folder))).toBe(false);
     expect(() => readBody(stored(file))).toThrow(/rendered body .* is missing; delete \.cache\/multiplane\/ and build again/);
   });
 

@@ -1,5 +1,5 @@
-import { existsSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { closeSync, existsSync, mkdirSync, openSync, rmSync, writeSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { AstroInlineConfig, AstroIntegration } from 'astro';
 import { fromPortableModel, type RevivedEntries, reviveEntries } from '../core/model/portable-model.ts';
@@ -9,7 +9,7 @@ import { handedAheadIn } from '../site/handed-ahead.ts';
 import { linkKeptPages } from './astro-links.ts';
 import { makeFoldersInPlace } from './folders-made-in-place.ts';
 import { readBuildEntries, readBuildPlan } from './build-plan.ts';
-import { completePoliciesAsWritten, type PagesAsWritten, writePagesAsWritten } from './policies-as-written.ts';
+import { completePoliciesAsWritten, type PageAsWritten, type PagesAsWritten, writePagesAsWritten } from './policies-as-written.ts';
 import { type EarlyPrelink, generateWorksAsExpected, guardWrites, prelinkKeptPages, removeUngenerated } from './prelinked-pages.ts';
 
 /**
@@ -25,7 +25,8 @@ export async function buildFromPlan(planFile: string, astro: LoadedAstro, prelin
   // when the build had the folder ready) or else while Astro syncs it (prelinked-pages.ts); the
   // build folder was emptied for this build (site-step.ts), so Astro must not empty it again.
   // First, so that the patches below see the text Astro rendered (see policies-as-written.ts).
-  const asWritten = completePoliciesAsWritten(plan.outDir);
+  const written = plan.writtenFile === undefined ? undefined : appendWritten(plan.writtenFile);
+  const asWritten = completePoliciesAsWritten(plan.outDir, written?.append);
   const prelink = linkKeptPages(plan.keptPages, plan.outDir) && generateWorksAsExpected();
   const early = prelinked?.keptDir === plan.keptPages && prelinked.outDir === plan.outDir ? prelinked.linked : undefined;
   const prelinking = prelink ? (early ?? prelinkKeptPages(plan.keptPages, plan.outDir)) : Promise.resolve(new Set<string>());
@@ -66,6 +67,7 @@ export async function buildFromPlan(planFile: string, astro: LoadedAstro, prelin
     });
   } finally {
     asWritten.stop();
+    written?.close();
     guard?.restore();
     restoreMkdir();
   }
@@ -74,6 +76,37 @@ export async function buildFromPlan(planFile: string, astro: LoadedAstro, prelin
 }
 
 const ASTRO_LOG = new URL('./astro-log.ts', import.meta.url);
+
+/**
+ * Appends each page written, with what the search step needs of it, to `file`, one JSON line a
+ * page, for the build to read as it grows (src/build/rewritten-ahead.ts). A line is written
+ * whole, in one call, once the page is. Should the file fail, the build reads nothing more from
+ * it, and the search step does all it did before.
+ */
+function appendWritten(file: string): { append: (page: string, written: PageAsWritten) => void; close: () => void } | undefined {
+  let fd: number | undefined;
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    fd = openSync(file, 'w');
+  } catch {
+    return undefined;
+  }
+  const close = () => {
+    if (fd !== undefined) closeSync(fd);
+    fd = undefined;
+  };
+  return {
+    append: (page, written) => {
+      if (fd === undefined) return;
+      try {
+        writeSync(fd, `${JSON.stringify([page, written.search])}\n`);
+      } catch {
+        close();
+      }
+    },
+    close,
+  };
+}
 
 /**
  * Leaves what the pages' policies were completed to for the policy pass; without it (it cannot be

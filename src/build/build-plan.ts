@@ -30,6 +30,12 @@ export interface BuildPlan {
   /** Where Astro's process records the pages whose policy it completed as it wrote them (src/build/policies-as-written.ts). */
   readonly policiesFile: string;
   /**
+   * The file Astro's process appends each page to as it writes it, with what the search step needs
+   * of it, for the build to write the search indexes that changed meanwhile (src/build/rewritten-ahead.ts).
+   * Only in a build that reuses pages.
+   */
+  readonly writtenFile?: string;
+  /**
    * The file the model's entries were handed over in ahead (`writeBuildEntries`), while the
    * rules ran; the model's own are then empty. Without it, the model holds them.
    */

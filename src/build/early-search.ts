@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { linkPages } from './link-files.ts';
 import type { PagefindJob, PagefindJobResult } from './pagefind-worker.ts';
 import { PagefindWorkers } from './pagefind-workers.ts';
+import type { SearchPage } from './search-pages.ts';
 import { indexOfPage, isMergedIndex, PRIMARY_INDEX, type SearchLayout } from './search-shards.ts';
 import { htmlFilesUnder } from './walk-folder.ts';
 
@@ -97,12 +98,13 @@ export class EarlySearch {
   }
 
   /**
-   * The index written here for `index`, once its run has ended, when it holds exactly `pages`
-   * (paths in the site, sorted) and none of them changed while Pagefind read them; else undefined,
+   * The index written here for `index`, once its run has ended, when it holds exactly the pages of
+   * `group` (in path order) and none of them changed while Pagefind read them; else undefined,
    * and the search step writes it. An index not started yet never is: the search step, which
    * writes two at a time, does better. The index is left in `outputPath`, to be moved into the site.
    */
-  async take(index: string, pages: readonly string[]): Promise<EarlyIndex | undefined> {
+  async take(index: string, group: readonly Pick<SearchPage, 'page'>[]): Promise<EarlyIndex | undefined> {
+    const pages = group.map((page) => page.page);
     this.#pending = this.#pending.filter((pending) => pending.index !== index);
     for (const gathered of this.#ready.filter((ready) => ready.index === index)) rmSync(gathered.pagesDir, { recursive: true, force: true });
     this.#ready = this.#ready.filter((ready) => ready.index !== index);

@@ -35,9 +35,9 @@ export type PagesAsWritten = ReadonlyMap<string, PageAsWritten>;
  * with its policy completed, and returns what it records of each, by the page's path in `outDir`
  * (forward slashes), with the function that stops it. Installed before the other patches of
  * `writeFile` (astro-links.ts, prelinked-pages.ts), so that they see the text Astro rendered and
- * this one writes the completed page beneath them.
+ * this one writes the completed page beneath them. `onPage` is told of each page once it is written.
  */
-export function completePoliciesAsWritten(outDir: string): { readonly pages: Map<string, PageAsWritten>; stop: () => void } {
+export function completePoliciesAsWritten(outDir: string, onPage?: (page: string, written: PageAsWritten) => void): { readonly pages: Map<string, PageAsWritten>; stop: () => void } {
   const root = `${outDir.replace(/\/+$/, '')}/`;
   const pages = new Map<string, PageAsWritten>();
   const { writeFile } = fs.promises;
@@ -55,7 +55,9 @@ export function completePoliciesAsWritten(outDir: string): { readonly pages: Map
     // Written in place, on Astro's thread, as its folder is made (folders-made-in-place.ts).
     writeFileSync(path, completed.bytes);
     const { page: _, ...search } = completed.search;
-    pages.set(page, { size: completed.bytes.byteLength, changed: completed.changed, search, unreviewed: completed.unreviewed });
+    const written = { size: completed.bytes.byteLength, changed: completed.changed, search, unreviewed: completed.unreviewed };
+    pages.set(page, written);
+    onPage?.(page, written);
   };
   return {
     pages,

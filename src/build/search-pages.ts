@@ -21,11 +21,13 @@ export interface SearchPage {
 export function searchPage(page: string, view: string, bytes?: Uint8Array): SearchPage {
   // Pagefind leaves a page out when another page marks its body and this one does not. A page
   // that only mentions the attribute in its text is handed over too, and Pagefind decides.
-  return { page, html: digest(bytes ?? viewBytes(view)), structure: structureDigest(view), marked: view.includes('data-pagefind-body') };
+  return { page, html: pageDigest(bytes ?? viewBytes(view)), structure: structureDigest(view), marked: view.includes('data-pagefind-body') };
 }
 
-/** The digest of a page's bytes. */
-const digest = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('base64url');
+/** The digest of a page's bytes (`SearchPage.html`). */
+export function pageDigest(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('base64url');
+}
 
 // The page's language, every heading, whole, and every Pagefind attribute with its value. Read
 // loosely on purpose: a match too many only makes an index be written again. Matched against the

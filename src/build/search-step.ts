@@ -1,7 +1,7 @@
 import { renameSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import type { EarlySearch } from './early-search.ts';
+import type { EarlyIndex } from './early-search.ts';
 import type { PagefindJob, PagefindJobResult } from './pagefind-worker.ts';
 import { type IndexesAhead, type KeptIndexes, type KeptPage, keepIndexes, keptStamp, moveAheadIndex, readKeptIndexes, restoreIndex } from './search-cache.ts';
 import { packSearchIndexes } from './search-pack.ts';
@@ -28,8 +28,11 @@ export interface SearchStepOptions {
   readonly cacheDir?: string;
   /** A scratch folder for the pages each Pagefind run reads; removed when the step ends. */
   readonly workDir: string;
-  /** Entry indexes written while Astro rendered the pages (src/build/early-search.ts), to take instead of writing them. */
-  readonly early?: EarlySearch;
+  /**
+   * Entry indexes written while Astro rendered the pages (src/build/early-search.ts in a clean
+   * build, src/build/rewritten-ahead.ts in one that reuses pages), to take instead of writing them.
+   */
+  readonly early?: IndexesWrittenEarly;
   /** The kept indexes, linked ahead while Astro built the site (`restoreAhead`, from `cacheDir`), to move in instead of linking them. */
   readonly ahead?: IndexesAhead;
   /**
@@ -41,6 +44,16 @@ export interface SearchStepOptions {
   readonly workers?: PagefindWorkers;
   /** The fragments of the pages Astro rendered, made while the policy pass ran (`fragmentsAhead`), with the same `workers`. */
   readonly fragments?: FragmentsAhead;
+}
+
+/** Indexes written while Astro rendered the pages, for the search step to take or leave. */
+export interface IndexesWrittenEarly {
+  /** The index written for `index`, if it holds exactly the pages of `group`, as they are now. */
+  take(index: string, group: readonly SearchPage[]): Promise<EarlyIndex | undefined>;
+  /** How many indexes were taken. */
+  readonly taken: number;
+  /** Resolves once no run is under way. */
+  settled(): Promise<void>;
 }
 
 /**
@@ -83,7 +96,7 @@ export async function searchStep(siteDir: string, options: SearchStepOptions): P
     const next: Record<string, Record<string, KeptPage>> = {};
     const write = async (index: string) => {
       const group = groups.get(index)!;
-      const early = await options.early?.take(index, group.map((page) => page.page));
+      const early = await options.early?.take(index, group);
       // Pagefind adds to a folder: a copy restored below, from a cache that has changed since,
       // must not leave its files among the new ones.
       rmSync(join(siteDir, index), { recursive: true, force: true });

@@ -1,5 +1,5 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { PlatformModel } from '../core/model/build-model.ts';
 import type { LoadedContent } from '../core/content/content-store.ts';
 import { contentFolder } from '../core/content/content-folder.ts';
@@ -102,10 +102,19 @@ export function writeSitePlan(options: SitePlanOptions): void {
     mergedSearchIndexes: mergedIndexes(options.search),
     diagramsDrawn: sideFileFor(options.outDir, 'diagrams'),
     policiesFile: sideFileFor(options.outDir, 'policies'),
+    ...(keptAnyPage(folders.keptPages) ? { writtenFile: writtenFileFor(options.outDir) } : {}),
     ...(entriesFile === undefined ? {} : { entriesFile }),
     handedAheadFile,
     model: toPortableModel(options.model, { entriesAhead: entriesFile !== undefined }),
   });
+}
+
+/**
+ * The file Astro's process appends the pages it writes to (`BuildPlan.writtenFile`), in the search
+ * step's scratch folder: removed with it, or with an unfinished build.
+ */
+export function writtenFileFor(outDir: string): string {
+  return join(sideFileFor(outDir, 'search'), 'written');
 }
 
 /**

@@ -16,11 +16,12 @@ import { type FragmentsAhead, fragmentsAhead, type SearchStepResult, searchStep,
 import type { PagefindWorkers } from '../build/pagefind-workers.ts';
 import { keptAnyPage } from '../build/astro-links.ts';
 import { EarlySearch } from '../build/early-search.ts';
+import { IndexesRewrittenAhead } from '../build/rewritten-ahead.ts';
 import { type IndexesAhead, restoreAhead } from '../build/search-cache.ts';
 import { ENTRY_COLLECTION_FOLDERS, entryPagePath, ENTRY_INDEXES_BEFORE_GROWING, ENTRY_PAGES_PER_INDEX, MAX_ENTRY_PAGES_PER_INDEX, PRIMARY_INDEX, searchLayout } from '../build/search-shards.ts';
 import { linkedFilesToPublish, publishLinkedFiles } from '../build/linked-files-step.ts';
 import { type AstroProcess, astroProcessFor, type EarlyAstroProcess, type SiteWorkFolders, siteWorkFolders } from '../build/astro-process-start.ts';
-import { lockSiteFolders, markDiagramsDrawn, prepareSiteFolders, siteStep, writeSiteAhead, writeSiteEntries, writeSitePlan } from '../build/site-step.ts';
+import { lockSiteFolders, markDiagramsDrawn, prepareSiteFolders, siteStep, writeSiteAhead, writeSiteEntries, writeSitePlan, writtenFileFor } from '../build/site-step.ts';
 import { type EditionReport, editionReport } from '../core/editions/edition-view.ts';
 import { ansi, formatHuman } from '../core/check/format-human.ts';
 import { formatGithub } from '../core/check/format-github.ts';
@@ -222,6 +223,7 @@ async function build(
   const stopHandlingSignals = exitCleanlyOnSignals({ cleanup: () => removeUnfinished(staging), log: io.stderr });
   rmSync(staging, { recursive: true, force: true });
   let early: EarlySearch | undefined;
+  let rewritten: IndexesRewrittenAhead | undefined;
   let ahead: IndexesAhead | undefined;
   let workers: PagefindWorkers | undefined;
   let fragments: FragmentsAhead | undefined;
@@ -264,6 +266,8 @@ async function build(
           // After the linking: both share the core Astro's process leaves free.
           const pool = (workers = searchWorkers());
           void ahead.linked.then(() => pool.warm());
+          // The entry indexes Astro's pages change are written again as it renders the rest.
+          if (ahead.kept) rewritten = new IndexesRewrittenAhead(folders.work, folders.keptPages, writtenFileFor(staging), search, ahead.kept.indexes, pool, join(sideFileFor(staging, 'search'), 'rewritten')).start();
         }
         // Astro has its plan now: the model's memory goes back while it builds, on the other core.
         releaseMemory();
@@ -303,6 +307,7 @@ async function build(
       writeCompileCache();
       Object.assign(timings, await site);
       early?.siteMoved(staging);
+      rewritten?.siteMoved(staging);
       publishLinkedFiles(linkedFiles, staging);
       const asWritten = readPagesAsWritten(sideFileFor(staging, 'policies'));
       // The pages Astro rendered are run through Pagefind on the other core while the pass reads the site.
@@ -319,7 +324,7 @@ async function build(
       pages,
       cacheDir: folders.search,
       workDir: sideFileFor(staging, 'search'),
-      ...(early ? { early } : {}),
+      ...(early ? { early } : rewritten ? { early: rewritten } : {}),
       ...(ahead ? { ahead } : {}),
       ...(workers ? { workers } : {}),
       ...(fragments ? { fragments } : {}),
@@ -349,6 +354,7 @@ async function build(
   } catch (error) {
     // A Pagefind run still under way would write into the scratch folder after it is removed.
     await early?.settled();
+    await rewritten?.settled();
     await ahead?.linked;
     await fragments?.digests.catch(() => {});
     removeUnfinished(staging);

@@ -132,7 +132,7 @@ describe('writing search indexes while the site is built', () => {
     early.siteMoved(site);
     await early.settled();
     expect(existsSync(work)).toBe(false);
-    expect(await early.take(FIRST![0], FIRST![1])).toBeUndefined();
+    expect(await early.take(FIRST![0], FIRST![1].map((page) => ({ page })))).toBeUndefined();
   });
 });
 

@@ -28,7 +28,9 @@ describe("pages' policies completed as Astro writes them", () => {
   it('writes each HTML page of the build complete, and records what the policy pass would have found', async () => {
     const out = folderWith({});
     const elsewhere = folderWith({});
-    const { pages, stop } = completePoliciesAsWritten(out);
+    // Told of each page once it is written whole, as the build reads them while Astro renders the rest.
+    const told: [string, string][] = [];
+    const { pages, stop } = completePoliciesAsWritten(out, (page, written) => told.push([page, readFileSync(join(out, page), 'utf8').length === written.size ? written.search.html : 'not whole']));
     fs.mkdirSync(join(out, 'services/api'), { recursive: true });
     await astroWrites(join(out, 'services/api/index.html'), starlightPage('<p>API</p>'));
     await fs.promises.writeFile(join(out, 'index.html'), starlightPage());
@@ -42,6 +44,7 @@ describe("pages' policies completed as Astro writes them", () => {
     expect(pages.get('services/api/index.html')).toEqual({ size: Buffer.byteLength(completed), changed: true, search, unreviewed: [] });
     // Only the build's HTML pages: other files, and pages elsewhere, are written as they come.
     expect([...pages.keys()].sort()).toEqual(['index.html', 'services/api/index.html']);
+    expect(told).toEqual([...pages].map(([page, written]) => [page, written.search.html]));
     expect(readFileSync(join(out, 'catalog.json'), 'utf8')).toBe('{"a":1}');
     expect(readFileSync(join(elsewhere, 'page.html'), 'utf8')).toBe(starlightPage());
 

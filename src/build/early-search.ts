@@ -111,14 +111,9 @@ export class EarlySearch {
     const job = this.#jobs.get(index);
     if (!job) return undefined;
     this.#jobs.delete(index);
-    const result = await job.result;
-    const same = result !== undefined && pages.length === job.pages.length && pages.every((page, i) => page === job.pages[i]);
-    if (!same) {
-      rmSync(job.outputPath, { recursive: true, force: true });
-      return undefined;
-    }
-    this.#taken++;
-    return { outputPath: job.outputPath, result };
+    const taken = await takenIf(job, () => pages.length === job.pages.length && pages.every((page, i) => page === job.pages[i]));
+    if (taken) this.#taken++;
+    return taken;
   }
 
   /** How many indexes the search step took from here. */
@@ -215,6 +210,17 @@ export interface EarlyIndex {
   /** Where the index is, to be moved into the site. */
   readonly outputPath: string;
   readonly result: PagefindJobResult;
+}
+
+/**
+ * An index written ahead, once its run has ended, if it was written and `same` holds (it is the
+ * index the search step would write); else undefined, and what the run wrote is removed.
+ */
+export async function takenIf(job: { readonly outputPath: string; readonly result: Promise<PagefindJobResult | undefined> }, same: () => boolean): Promise<EarlyIndex | undefined> {
+  const result = await job.result;
+  if (result !== undefined && same()) return { outputPath: job.outputPath, result };
+  rmSync(job.outputPath, { recursive: true, force: true });
+  return undefined;
 }
 
 interface Pending {

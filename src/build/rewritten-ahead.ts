@@ -1,6 +1,6 @@
 import { closeSync, fstatSync, lstatSync, openSync, readFileSync, readSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { EarlyIndex } from './early-search.ts';
+import { type EarlyIndex, takenIf } from './early-search.ts';
 import { linkPages } from './link-files.ts';
 import type { PagefindJobResult } from './pagefind-worker.ts';
 import type { PagefindWorkers } from './pagefind-workers.ts';
@@ -116,14 +116,9 @@ export class IndexesRewrittenAhead {
     const job = this.#jobs.get(index);
     if (!job) return undefined;
     this.#jobs.delete(index);
-    const result = await job.result;
-    const same = result !== undefined && group.length === job.read.size && group.every((page) => job.read.get(page.page) === page.html);
-    if (!same) {
-      rmSync(job.outputPath, { recursive: true, force: true });
-      return undefined;
-    }
-    this.#taken++;
-    return { outputPath: job.outputPath, result };
+    const taken = await takenIf(job, () => group.length === job.read.size && group.every((page) => job.read.get(page.page) === page.html));
+    if (taken) this.#taken++;
+    return taken;
   }
 
   /** How many indexes the search step took from here. */

@@ -1,10 +1,10 @@
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { EarlySearch, wholePage } from '../../src/build/early-search.ts';
-import { searchPage } from '../../src/build/search-pages.ts';
 import { searchStep } from '../../src/build/search-step.ts';
-import { assignPages, entryPagePath, indexOfPage, type SearchLayout, searchLayout } from '../../src/build/search-shards.ts';
+import { assignPages, entryPagePath, indexOfPage, searchLayout } from '../../src/build/search-shards.ts';
+import { cleanIndexes, indexFiles, searchPagesOf } from '../helpers/search-indexes.ts';
 import { scratchFolders } from '../helpers/scratch-files.ts';
 
 const page = (title: string, body: string) =>
@@ -33,33 +33,8 @@ function builtSite(entryPages: readonly string[], other: Record<string, string> 
   return { site: join(root, 'site'), work: join(root, 'work') };
 }
 
-/** What the search step is handed for the site as it is now: every page, as the policy pass reads it. */
-function searchPages(site: string) {
-  return readdirSync(site, { recursive: true, encoding: 'utf8' })
-    .filter((path) => path.endsWith('.html'))
-    .sort()
-    .map((path) => searchPage(path, readFileSync(join(site, path), 'utf8')));
-}
 
-/** Every file of the site's indexes, by path. */
-function indexFiles(site: string, layout: SearchLayout): Map<string, string> {
-  const files = new Map<string, string>();
-  for (const index of layout.indexes) {
-    for (const dirent of readdirSync(join(site, index), { withFileTypes: true, recursive: true })) {
-      if (dirent.isFile()) files.set(relative(site, join(dirent.parentPath, dirent.name)), readFileSync(join(dirent.parentPath, dirent.name), 'base64'));
-    }
-  }
-  return files;
-}
 
-/** The indexes the search step writes for a copy of `site` on its own: what every early index must equal. */
-async function cleanIndexes(site: string): Promise<Map<string, string>> {
-  const copy = join(folderWith(), 'site');
-  cpSync(site, copy, { recursive: true });
-  for (const index of LAYOUT.indexes) rmSync(join(copy, index), { recursive: true, force: true });
-  await searchStep(copy, { layout: LAYOUT, pages: searchPages(copy), workDir: join(copy, '..', 'work') });
-  return indexFiles(copy, LAYOUT);
-}
 
 /** Waits until the early runs of `indexes` have all ended (each index written, its gathered pages gone). */
 async function written(work: string, indexes: readonly string[]): Promise<void> {
@@ -88,9 +63,9 @@ describe('writing search indexes while the site is built', () => {
     for (const path of SECOND![1].slice(1)) write(site, path, entryHtml(path));
     early.siteMoved(site);
     await written(work, [SECOND![0], 'pagefind']);
-    const result = await searchStep(site, { layout: LAYOUT, pages: searchPages(site), workDir: work, early });
+    const result = await searchStep(site, { layout: LAYOUT, pages: searchPagesOf(site), workDir: work, early });
     expect(result).toEqual({ pages: 9, indexes: 3, written: 3, early: 3 });
-    expect(indexFiles(site, LAYOUT)).toEqual(await cleanIndexes(site));
+    expect(indexFiles(site, LAYOUT)).toEqual(await cleanIndexes(site, LAYOUT, folderWith()));
     // The scratch folder went with the search step's.
     expect(existsSync(work)).toBe(false);
   });
@@ -106,9 +81,9 @@ describe('writing search indexes while the site is built', () => {
     early.siteMoved(site);
     // The second index is written from the changed page, but not taken: it is not the page found whole.
     await written(work, [FIRST![0], SECOND![0], 'pagefind']);
-    const result = await searchStep(site, { layout: LAYOUT, pages: searchPages(site), workDir: work, early });
+    const result = await searchStep(site, { layout: LAYOUT, pages: searchPagesOf(site), workDir: work, early });
     expect(result).toEqual({ pages: 9, indexes: 3, written: 3, early: 2 });
-    expect(indexFiles(site, LAYOUT)).toEqual(await cleanIndexes(site));
+    expect(indexFiles(site, LAYOUT)).toEqual(await cleanIndexes(site, LAYOUT, folderWith()));
   });
 
   it('leaves an index to the search step when its pages are not the ones foreseen', async () => {
@@ -119,10 +94,10 @@ describe('writing search indexes while the site is built', () => {
     write(site, extra, entryHtml(extra));
     early.siteMoved(site);
     await written(work, [FIRST![0], SECOND![0], 'pagefind']);
-    const result = await searchStep(site, { layout: LAYOUT, pages: searchPages(site), workDir: work, early });
+    const result = await searchStep(site, { layout: LAYOUT, pages: searchPagesOf(site), workDir: work, early });
     // The first index is not taken; the second and the site pages' are.
     expect(result).toEqual({ pages: 10, indexes: 3, written: 3, early: 2 });
-    expect(indexFiles(site, LAYOUT)).toEqual(await cleanIndexes(site));
+    expect(indexFiles(site, LAYOUT)).toEqual(await cleanIndexes(site, LAYOUT, folderWith()));
   });
 
   it('starts nothing once stopped, and leaves no run behind', async () => {

@@ -1,12 +1,13 @@
-import { appendFileSync, cpSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { appendFileSync, existsSync, linkSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { PagefindWorkers } from '../../src/build/pagefind-workers.ts';
 import { IndexesRewrittenAhead } from '../../src/build/rewritten-ahead.ts';
 import { readKeptIndexes } from '../../src/build/search-cache.ts';
 import { searchPage } from '../../src/build/search-pages.ts';
 import { searchStep } from '../../src/build/search-step.ts';
-import { assignPages, entryPagePath, type SearchLayout, searchLayout } from '../../src/build/search-shards.ts';
+import { assignPages, entryPagePath, searchLayout } from '../../src/build/search-shards.ts';
+import { cleanIndexes, indexFiles, searchPagesOf } from '../helpers/search-indexes.ts';
 import { scratchFolders } from '../helpers/scratch-files.ts';
 
 const page = (title: string, body: string, related = '') =>
@@ -20,33 +21,8 @@ const ENTRY_PAGES = Array.from({ length: 12 }, (_, i) => entryPagePath('services
 const [FIRST, SECOND] = [...assignPages(LAYOUT, ['index.html', ...ENTRY_PAGES])].filter(([index]) => index !== 'pagefind');
 const entryHtml = (path: string, related = '') => page(path.split('/')[1]!, `Restores ${path} from the nightly snapshot.`, related);
 
-/** What the search step is handed for the site as it is now: every page, as the policy pass reads it. */
-function searchPages(site: string) {
-  return readdirSync(site, { recursive: true, encoding: 'utf8' })
-    .filter((path) => path.endsWith('.html') && !path.startsWith('pagefind'))
-    .sort()
-    .map((path) => searchPage(path, readFileSync(join(site, path), 'utf8')));
-}
 
-/** Every file of the site's indexes, by path. */
-function indexFiles(site: string, layout: SearchLayout): Map<string, string> {
-  const files = new Map<string, string>();
-  for (const index of layout.indexes) {
-    for (const dirent of readdirSync(join(site, index), { withFileTypes: true, recursive: true })) {
-      if (dirent.isFile()) files.set(relative(site, join(dirent.parentPath, dirent.name)), readFileSync(join(dirent.parentPath, dirent.name), 'base64'));
-    }
-  }
-  return files;
-}
 
-/** The indexes the search step writes for a copy of `site` with no cache: what every index must equal. */
-async function cleanIndexes(site: string): Promise<Map<string, string>> {
-  const copy = join(folderWith(), 'site');
-  cpSync(site, copy, { recursive: true });
-  for (const index of LAYOUT.indexes) rmSync(join(copy, index), { recursive: true, force: true });
-  await searchStep(copy, { layout: LAYOUT, pages: searchPages(copy), workDir: join(copy, '..', 'work') });
-  return indexFiles(copy, LAYOUT);
-}
 
 /**
  * The state of a build that reuses pages, as Astro starts generating them: the last build's search
@@ -62,7 +38,7 @@ async function reusingBuild() {
     mkdirSync(dirname(join(last, path)), { recursive: true });
     writeFileSync(join(last, path), html);
   }
-  await searchStep(last, { layout: LAYOUT, pages: searchPages(last), cacheDir: cache, workDir: join(root, 'last-work') });
+  await searchStep(last, { layout: LAYOUT, pages: searchPagesOf(last), cacheDir: cache, workDir: join(root, 'last-work') });
   for (const path of Object.keys(pages)) {
     for (const folder of [kept, work]) mkdirSync(dirname(join(folder, path)), { recursive: true });
     linkSync(join(last, path), join(kept, path));
@@ -83,7 +59,7 @@ async function reusingBuild() {
   const finish = async () => {
     renameSync(work, site);
     ahead.siteMoved(site);
-    return searchStep(site, { layout: LAYOUT, pages: searchPages(site), cacheDir: cache, workDir: scratch, early: ahead, workers });
+    return searchStep(site, { layout: LAYOUT, pages: searchPagesOf(site), cacheDir: cache, workDir: scratch, early: ahead, workers });
   };
   return { work, scratch, write, ahead, finish, site };
 }
@@ -106,7 +82,7 @@ describe('search indexes written again while Astro renders the pages of a build 
     const result = await build.finish();
     // Only the first index changed, and it was the one written ahead.
     expect(result).toEqual({ pages: 13, indexes: 3, written: 1, early: 1 });
-    expect(indexFiles(build.site, LAYOUT)).toEqual(await cleanIndexes(build.site));
+    expect(indexFiles(build.site, LAYOUT)).toEqual(await cleanIndexes(build.site, LAYOUT, folderWith()));
     expect(existsSync(build.scratch)).toBe(false);
   });
 
@@ -116,7 +92,7 @@ describe('search indexes written again while Astro renders the pages of a build 
     build.write(SECOND![1][1]!, page('Renamed', 'A new description.'));
     const result = await build.finish();
     expect(result).toEqual({ pages: 13, indexes: 3, written: 1, early: 1 });
-    expect(indexFiles(build.site, LAYOUT)).toEqual(await cleanIndexes(build.site));
+    expect(indexFiles(build.site, LAYOUT)).toEqual(await cleanIndexes(build.site, LAYOUT, folderWith()));
   });
 
   it('leaves an index to the search step when one of its pages changes after the index was written ahead', async () => {
@@ -131,7 +107,7 @@ describe('search indexes written again while Astro renders the pages of a build 
     // The first index as written ahead is not the site's: the search step writes it itself.
     expect(result.written).toBe(2);
     expect(result.early).toBe(1);
-    expect(indexFiles(build.site, LAYOUT)).toEqual(await cleanIndexes(build.site));
+    expect(indexFiles(build.site, LAYOUT)).toEqual(await cleanIndexes(build.site, LAYOUT, folderWith()));
   });
 
   it('reads a record appended in two writes once it is whole', async () => {
@@ -148,7 +124,7 @@ describe('search indexes written again while Astro renders the pages of a build 
     appendFileSync(join(build.scratch, 'written'), line.subarray(20));
     const result = await build.finish();
     expect(result).toEqual({ pages: 13, indexes: 3, written: 1, early: 1 });
-    expect(indexFiles(build.site, LAYOUT)).toEqual(await cleanIndexes(build.site));
+    expect(indexFiles(build.site, LAYOUT)).toEqual(await cleanIndexes(build.site, LAYOUT, folderWith()));
   });
 
   it('never links a page that is being written: the index waits until it is whole', async () => {
@@ -167,7 +143,7 @@ describe('search indexes written again while Astro renders the pages of a build 
     build.write(second, entryHtml(second));
     const result = await build.finish();
     expect(result).toEqual({ pages: 13, indexes: 3, written: 2, early: 2 });
-    expect(indexFiles(build.site, LAYOUT)).toEqual(await cleanIndexes(build.site));
+    expect(indexFiles(build.site, LAYOUT)).toEqual(await cleanIndexes(build.site, LAYOUT, folderWith()));
   });
 
   it('writes nothing ahead for pages whose text the search holds is unchanged, nor for an index whose pages are not the ones kept', async () => {
@@ -182,6 +158,6 @@ describe('search indexes written again while Astro renders the pages of a build 
     build.write(extra, entryHtml(extra));
     const result = await build.finish();
     expect(result).toEqual({ pages: 14, indexes: 3, written: 1 });
-    expect(indexFiles(build.site, LAYOUT)).toEqual(await cleanIndexes(build.site));
+    expect(indexFiles(build.site, LAYOUT)).toEqual(await cleanIndexes(build.site, LAYOUT, folderWith()));
   });
 });

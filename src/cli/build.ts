@@ -365,6 +365,8 @@ async function build(
     throw new Error('The build failed; the previous output was left as it was.', { cause: error });
   } finally {
     stopHandlingSignals();
+    // A build that stopped before its search step (the check or a diagram failed) starts nothing more.
+    rewritten?.stop();
     await closeSharedMermaidRenderer();
     // Started for a search step that did not come (the step closes them itself).
     await workers?.close();

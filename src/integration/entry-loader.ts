@@ -109,7 +109,8 @@ async function sync(collection: EntryCollectionName, state: SiteState, context: 
     const record = stored.get(entry);
     if (record) store.set(record);
   }
-  pruneBodies(folder, new Set([...earlier, ...bodyFiles()]));
+  // Of the files there when the sync began: those written since are the store's.
+  pruneBodies(folder, new Set([...earlier, ...bodyFiles()]), present);
   return pending.length > 0 || untouched.size > 0;
 }
 

@@ -130,11 +130,12 @@ export function readBody(rendered: StoredRendering | undefined): string | undefi
   }
 }
 
-/** Deletes the body files of a collection's folder that no stored entry names any more. */
-export function pruneBodies(folder: string, kept: ReadonlySet<string>): void {
-  if (!existsSync(folder)) return;
-  for (const name of readdirSync(folder)) {
-    const file = join(folder, name);
+/**
+ * Deletes the body files of a collection's folder that no stored entry names any more: those of
+ * `listed` (`bodyFilesIn`, the folder as a sync found it, or as it is now) not in `kept`.
+ */
+export function pruneBodies(folder: string, kept: ReadonlySet<string>, listed: Iterable<string> = bodyFilesIn(folder)): void {
+  for (const file of listed) {
     if (!kept.has(file)) rmSync(file, { force: true });
   }
 }

@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { contentFolder, contentSlug } from '../core/content/content-folder.ts';
 import { astroEnvironment } from './astro-environment.ts';
 import { trackChild, watchParentArgs } from './child-processes.ts';
-import { BUILD_V8_FLAGS } from './node-flags.ts';
+import { ASTRO_V8_FLAGS, BUILD_V8_FLAGS } from './node-flags.ts';
 
 /*
  * Where a build's Astro process works, and how it starts. Astro's process loads Astro and the
@@ -94,7 +94,7 @@ export function startAstroProcess(root: string, env: NodeJS.ProcessEnv, keptPage
   // Tracked and watching its parent, so that neither a stopped nor a killed build leaves Astro
   // running (child-processes.ts); in the build's process group, so a Ctrl-C reaches it too. With
   // V8's helper threads as the build's own process has them (node-flags.ts).
-  const child = spawn(process.execPath, [...BUILD_V8_FLAGS, '--experimental-strip-types', '--no-warnings=ExperimentalWarning', ...watchParentArgs(), ASTRO_PROCESS, root, ...(keptPages ? [keptPages] : [])], {
+  const child = spawn(process.execPath, [...BUILD_V8_FLAGS, ...ASTRO_V8_FLAGS, '--experimental-strip-types', '--no-warnings=ExperimentalWarning', ...watchParentArgs(), ASTRO_PROCESS, root, ...(keptPages ? [keptPages] : [])], {
     cwd: root,
     detached: false,
     // The fourth is where it reports its build done (`BUILT`), before its exit.

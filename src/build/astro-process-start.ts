@@ -93,7 +93,8 @@ export interface AstroProcess {
 export function startAstroProcess(root: string, env: NodeJS.ProcessEnv, keptPages?: string): AstroProcess {
   // Tracked and watching its parent, so that neither a stopped nor a killed build leaves Astro
   // running (child-processes.ts); in the build's process group, so a Ctrl-C reaches it too. With
-  // V8's helper threads as the build's own process has them (node-flags.ts).
+  // V8's helper threads as the build's own process has them, and a young generation of its own
+  // (node-flags.ts).
   const child = spawn(process.execPath, [...BUILD_V8_FLAGS, ...ASTRO_V8_FLAGS, '--experimental-strip-types', '--no-warnings=ExperimentalWarning', ...watchParentArgs(), ASTRO_PROCESS, root, ...(keptPages ? [keptPages] : [])], {
     cwd: root,
     detached: false,

@@ -16,9 +16,9 @@ export const BUILD_V8_FLAGS = ['--v8-pool-size=1'] as const;
  * 16 MB a semi-space instead of 1 MB, and grows to 32 MB at most. The process keeps most of what
  * it allocates (modules, the content store, the revived model): growing from 1 MB, it ran some 30
  * scavenges, each copying what was still alive, which took some 0.6 s in a one-entry build of
- * 3,000 entries. With these flags, that build took 6.8–8.6 s (median 6.9) against 7.2–8.9 s
+ * 3,000 entries. With these flags, that build took 6.8–8.6 s (median 7.0) against 7.2–8.9 s
  * (median 7.3) for V8's defaults, eight alternating pairs, seven of them won; at 10,000 entries
- * the two were even (11.6–15.0 s against 11.5–14.1 s, five pairs). The main process gained
+ * the two were even, within a second either way (docs/performance.md). The main process gained
  * nothing from the same start (five pairs).
  */
 export const ASTRO_V8_FLAGS = ['--min-semi-space-size=16', '--max-semi-space-size=32'] as const;

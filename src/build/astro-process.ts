@@ -7,6 +7,7 @@ import { diagramsDrawnBeside } from '../diagrams/diagram-service.ts';
 import multiplane from '../integration/index.ts';
 import { handedAheadIn } from '../site/handed-ahead.ts';
 import { linkKeptPages } from './astro-links.ts';
+import { generateEntriesFirst } from './entries-first.ts';
 import { makeFoldersInPlace } from './folders-made-in-place.ts';
 import { readBuildEntries, readBuildPlan } from './build-plan.ts';
 import { completePoliciesAsWritten, type PageAsWritten, type PagesAsWritten, writePagesAsWritten } from './policies-as-written.ts';
@@ -32,6 +33,7 @@ export async function buildFromPlan(planFile: string, astro: LoadedAstro, prelin
   const prelinking = prelink ? (early ?? prelinkKeptPages(plan.keptPages, plan.outDir)) : Promise.resolve(new Set<string>());
   const guard = prelink ? guardWrites(plan.outDir, prelinking) : undefined;
   const restoreMkdir = makeFoldersInPlace([plan.outDir, plan.keptPages]);
+  const restoreOrder = await generateEntriesFirst();
   diagramsDrawnBeside(plan.diagramsDrawn);
   if (plan.handedAheadFile !== undefined) handedAheadIn(plan.handedAheadFile);
   const revived = plan.entriesFile === undefined ? undefined : entriesAhead?.file === plan.entriesFile ? await entriesAhead.revived : reviveEntriesAhead(plan.entriesFile);
@@ -70,6 +72,7 @@ export async function buildFromPlan(planFile: string, astro: LoadedAstro, prelin
     written?.close();
     guard?.restore();
     restoreMkdir();
+    restoreOrder();
   }
   keepPagesAsWritten(plan.policiesFile, asWritten.pages);
   if (guard) removeUngenerated(plan.outDir, await prelinking, guard.written, join(plan.cacheDir, 'incremental-build.json'));

@@ -82,7 +82,7 @@ export class PagefindWorkers {
   #start(): Worker {
     this.#started++;
     this.#startedInAll++;
-    const worker = new Worker(WORKER);
+    const worker = new Worker(WORKER, { env: { ...process.env, ...PAGEFIND_ENV } });
     // A worker that fails while idle must not take the build down: it is only not used again.
     worker.on('error', () => {});
     const exited = new Promise<void>((resolve) =>
@@ -124,6 +124,16 @@ export class PagefindWorkers {
 }
 
 const WORKER = new URL('./pagefind-worker.ts', import.meta.url);
+
+/**
+ * Pagefind's service reads and parses a run's pages on a thread per core (Rust's rayon), and the
+ * service a worker starts takes its environment. Most runs go on beside Astro's page generation,
+ * which has one core (src/build/rewritten-ahead.ts, early-search.ts), or two at a time in the
+ * search step: on two threads, a run took Astro's core from it as much as it saved. On one, an
+ * index of 673 pages takes 1.9–2.0 s alone against 1.4–1.5 s, but the one-entry changes at
+ * 10,000 entries were 0.2–0.5 s faster in six builds of six, by turns (docs/performance.md).
+ */
+const PAGEFIND_ENV = { RAYON_NUM_THREADS: '1' };
 
 /** Hands `worker` one job and resolves with its result; rejects with its error, or if the worker fails or exits first. */
 function ask(worker: Worker, job: PagefindJob): Promise<PagefindJobResult> {

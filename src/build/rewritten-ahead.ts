@@ -23,8 +23,10 @@ import { indexOfPage, isMergedIndex, PRIMARY_INDEX, type SearchLayout } from './
  * rendered page of an entry index whose HTML differs from what the kept index holds is run
  * through Pagefind for its fragment; when the fragment (or what Pagefind reads around it) differs
  * from the kept one, the index must be written again. It is, as soon as Astro has moved on to a
- * later index (the entry route lists its pages index by index, `inIndexOrder`), or when Astro is
- * done: from its pages as they are then, linked into a folder of their own, each hashed as linked.
+ * later index (the entry route lists its pages index by index, `inIndexOrder`), or to a site page
+ * after the entry pages (Astro generates a route's pages together, the entry route's first:
+ * src/build/entries-first.ts), or when Astro is done: from its pages as they are then, linked into
+ * a folder of their own, each hashed as linked.
  *
  * The search step takes an index written here only when every page of it, as the policy pass
  * leaves it, has the digest of the page Pagefind read (`take`); otherwise it writes the index
@@ -47,6 +49,8 @@ export class IndexesRewrittenAhead {
   readonly #written = new Map<string, Omit<SearchPage, 'page'>>();
   /** The furthest entry index (its place in the layout) one of whose pages Astro wrote. */
   #furthest = 0;
+  /** Astro wrote a site page after an entry page: it is done with the entry route. */
+  #pastEntries = false;
   /** Rendered pages whose fragment is to be made, and the run making some. */
   #toRun: string[] = [];
   #running: Promise<unknown> | undefined;
@@ -141,7 +145,7 @@ export class IndexesRewrittenAhead {
     for (const index of this.#changed) {
       if (this.#jobs.has(index) || this.#asked.has(index) || this.#unsafe.has(index)) continue;
       // Astro may still write pages of the index it is at.
-      if (!this.#siteDone && this.#layout.indexes.indexOf(index) >= this.#furthest) continue;
+      if (!this.#siteDone && !this.#pastEntries && this.#layout.indexes.indexOf(index) >= this.#furthest) continue;
       this.#write(index);
     }
   }
@@ -186,7 +190,10 @@ export class IndexesRewrittenAhead {
   #record(page: string, search: Omit<SearchPage, 'page'>): void {
     this.#written.set(page, search);
     const index = indexOfPage(this.#layout, page);
-    if (index === PRIMARY_INDEX) return;
+    if (index === PRIMARY_INDEX) {
+      this.#pastEntries ||= this.#furthest > 0;
+      return;
+    }
     this.#furthest = Math.max(this.#furthest, this.#layout.indexes.indexOf(index));
     const before = this.#kept[index]?.[page];
     // A page the kept index does not hold, or one left out of the search now: the index holds

@@ -77,6 +77,23 @@ describe("Pagefind's workers", () => {
     expect(closed.warm().started).toBe(0);
   });
 
+  it("starts each worker's Pagefind service on one thread, not a thread per core", async () => {
+    const site = folderWith(SITE);
+    const work = folderWith({});
+    const workers = new PagefindWorkers(1);
+    try {
+      // The service stays up for the next run: its environment is read while it is.
+      await workers.run(job(site, work, 'one'));
+      const services = childProcesses().filter((child) => child.name.startsWith('pagefind'));
+      expect(services.length).toBeGreaterThan(0);
+      for (const service of services) expect(service.environ).toContain('RAYON_NUM_THREADS=1');
+    } finally {
+      await workers.close();
+    }
+    // The setting is the services' alone: this process's environment is left as it was.
+    expect(process.env.RAYON_NUM_THREADS).toBeUndefined();
+  });
+
   it('closes once the runs under way are done, and their workers have exited', async () => {
     const site = folderWith(SITE);
     const work = folderWith({});
@@ -138,3 +155,21 @@ describe("Pagefind's workers", () => {
     }
   });
 });
+
+/** This process's child processes, with their names and environments (Linux's /proc). */
+function childProcesses(): { name: string; environ: string[] }[] {
+  const children = [];
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      // The name is in parentheses and may hold spaces; the parent's pid is the second field after it.
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (parent !== process.pid) continue;
+      children.push({ name, environ: readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0') });
+    } catch {
+      // Exited meanwhile.
+    }
+  }
+  return children;
+}

@@ -95,6 +95,35 @@ describe('search indexes written again while Astro renders the pages of a build 
     expect(indexFiles(build.site, LAYOUT)).toEqual(await cleanIndexes(build.site, LAYOUT, folderWith()));
   });
 
+  it('writes the last entry index whose page changed once Astro writes a site page after the entry pages', async () => {
+    const build = await reusingBuild();
+    build.ahead.start(10);
+    const changed = SECOND![1][1]!;
+    build.write(changed, page('Renamed', 'A new description.'));
+    // The entry route is done (its pages come first, src/build/entries-first.ts): the home page
+    // that lists the service is rendered after it, while Astro goes on with the other site pages.
+    build.write('index.html', page('Home', 'The platform, with Renamed.'));
+    await writtenAhead(build.scratch, SECOND![0]);
+    const result = await build.finish();
+    expect(result).toEqual({ pages: 13, indexes: 3, written: 2, early: 1 });
+    expect(indexFiles(build.site, LAYOUT)).toEqual(await cleanIndexes(build.site, LAYOUT, folderWith()));
+  });
+
+  it('waits for Astro to be done with an index when a site page came before any entry page', async () => {
+    const build = await reusingBuild();
+    build.ahead.start(10);
+    // The site pages generated before the entry route, as Astro orders them when it cannot put the entry pages first.
+    build.write('index.html', page('Home', 'The platform, with Renamed.'));
+    build.write(SECOND![1][1]!, page('Renamed', 'A new description.'));
+    // Several looks later, the index is still left for Astro to finish.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(existsSync(join(build.scratch, 'rewritten', 'pages', SECOND![0]))).toBe(false);
+    expect(existsSync(join(build.scratch, 'rewritten', 'indexes', SECOND![0]))).toBe(false);
+    const result = await build.finish();
+    expect(result).toEqual({ pages: 13, indexes: 3, written: 2, early: 1 });
+    expect(indexFiles(build.site, LAYOUT)).toEqual(await cleanIndexes(build.site, LAYOUT, folderWith()));
+  });
+
   it('leaves an index to the search step when one of its pages changes after the index was written ahead', async () => {
     const build = await reusingBuild();
     build.ahead.start(10);

@@ -130,8 +130,10 @@ const WORKER = new URL('./pagefind-worker.ts', import.meta.url);
  * service a worker starts takes its environment. Most runs go on beside Astro's page generation,
  * which has one core (src/build/rewritten-ahead.ts, early-search.ts), or two at a time in the
  * search step: on two threads, a run took Astro's core from it as much as it saved. On one, an
- * index of 673 pages takes 1.9–2.0 s alone against 1.4–1.5 s, but the one-entry changes at
- * 10,000 entries were 0.2–0.5 s faster in six builds of six, by turns (docs/performance.md).
+ * index of 673 pages takes 1.9–2.0 s alone against 1.4–1.5 s (the same index, byte for byte), but
+ * with the entry pages generated first (src/build/entries-first.ts) one-entry changes at 10,000
+ * entries went from even with the code before to faster in six pairs of six, by turns
+ * (docs/performance.md, "Before and after the changes of 2026-12-06, morning").
  */
 const PAGEFIND_ENV = { RAYON_NUM_THREADS: '1' };
 

@@ -6,7 +6,7 @@ import type { PagefindJobResult } from './pagefind-worker.ts';
 import type { PagefindWorkers } from './pagefind-workers.ts';
 import type { KeptIndexes } from './search-cache.ts';
 import { pageDigest, type SearchPage } from './search-pages.ts';
-import { decodedUrl, pageUrl } from './search-step.ts';
+import { decodedUrl, type MadeFragments, pageUrl } from './search-step.ts';
 import { indexOfPage, isMergedIndex, PRIMARY_INDEX, type SearchLayout } from './search-shards.ts';
 
 /**
@@ -27,6 +27,9 @@ import { indexOfPage, isMergedIndex, PRIMARY_INDEX, type SearchLayout } from './
  * after the entry pages (Astro generates a route's pages together, the entry route's first:
  * src/build/entries-first.ts), or when Astro is done: from its pages as they are then, linked into
  * a folder of their own, each hashed as linked.
+ *
+ * The site pages' index is written once Astro is done, beside the policy pass, when one of its
+ * pages changed at all (`siteMoved`).
  *
  * The search step takes an index written here only when every page of it, as the policy pass
  * leaves it, has the digest of the page Pagefind read (`take`); otherwise it writes the index
@@ -51,8 +54,13 @@ export class IndexesRewrittenAhead {
   #furthest = 0;
   /** Astro wrote a site page after an entry page: it is done with the entry route. */
   #pastEntries = false;
+  /** Astro wrote a site page other than the kept index holds it. */
+  #sitePagesChanged = false;
   /** Rendered pages whose fragment is to be made, and the run making some. */
   #toRun: string[] = [];
+  /** The fragments made so far: each page's HTML digest as it was run, and each fragment's digest by the page's URL. */
+  readonly #made = new Map<string, string>();
+  readonly #madeDigests: Record<string, string> = {};
   #running: Promise<unknown> | undefined;
   #runs = 0;
   /** Entry indexes that must be written again, those that cannot be written here, and those written or being written. */
@@ -101,7 +109,17 @@ export class IndexesRewrittenAhead {
     clearInterval(this.#timer);
     this.#siteDir = siteDir;
     this.#siteDone = true;
-    if (this.#layout.indexes.length > 1) this.#look();
+    if (this.#layout.indexes.length <= 1) return;
+    this.#look();
+    // The site pages (home, planes, collection indexes) show many entries, and are rendered last:
+    // when one of them changed, their index (some twenty pages) is written now, beside the policy
+    // pass, rather than have the search step make their fragments first, then write it after the
+    // pass. Written for nothing when only what the search leaves out changed, in about the time
+    // those fragments took.
+    if (this.#sitePagesChanged && !this.#unsafe.has(PRIMARY_INDEX)) {
+      this.#changed.add(PRIMARY_INDEX);
+      this.#look();
+    }
   }
 
   /** Nothing more is started (a build that failed). */
@@ -128,6 +146,24 @@ export class IndexesRewrittenAhead {
   /** How many indexes the search step took from here. */
   get taken(): number {
     return this.#taken;
+  }
+
+  /**
+   * The fragments of rendered pages made here so far, for the search step not to make them again
+   * (src/build/search-step.ts, `fragmentsAhead`): the pages by their HTML digest when run.
+   */
+  get fragments(): MadeFragments {
+    return { pages: new Map(this.#made), digests: { ...this.#madeDigests } };
+  }
+
+  /**
+   * Whether `index` is one this writes again, or has: an entry index one of whose pages has
+   * another fragment, or another place in the index, than the kept index holds (the kept index
+   * will not do), or the site pages' index, one of whose pages has other HTML. The search step
+   * takes no kept index for it.
+   */
+  rewrites(index: string): boolean {
+    return this.#changed.has(index);
   }
 
   /** Stops, and resolves once no run is under way (they never reject). The workers are the search step's to close. */
@@ -190,16 +226,17 @@ export class IndexesRewrittenAhead {
   #record(page: string, search: Omit<SearchPage, 'page'>): void {
     this.#written.set(page, search);
     const index = indexOfPage(this.#layout, page);
-    if (index === PRIMARY_INDEX) {
-      this.#pastEntries ||= this.#furthest > 0;
-      return;
-    }
-    this.#furthest = Math.max(this.#furthest, this.#layout.indexes.indexOf(index));
+    if (index === PRIMARY_INDEX) this.#pastEntries ||= this.#furthest > 0;
+    else this.#furthest = Math.max(this.#furthest, this.#layout.indexes.indexOf(index));
     const before = this.#kept[index]?.[page];
+    // A page left out of the search before and now (a collection index's later pages) is none of the index's.
+    if (!before && !search.marked) return;
     // A page the kept index does not hold, or one left out of the search now: the index holds
     // other pages than before, which the search step finds out, and writes it then.
     if (!before || !search.marked) this.#unsafe.add(index);
     else if (before.html === search.html) return;
+    // The site pages' index is written once Astro is done (`siteMoved`).
+    else if (index === PRIMARY_INDEX) this.#sitePagesChanged = true;
     else if (before.structure !== search.structure) this.#changed.add(index);
     else this.#toRun.push(page);
   }
@@ -209,6 +246,8 @@ export class IndexesRewrittenAhead {
     if (this.#running || this.#toRun.length === 0) return;
     const pages = this.#toRun;
     this.#toRun = [];
+    // Each page's HTML as Astro recorded it when this run took it.
+    const html = new Map(pages.map((page) => [page, this.#written.get(page)!.html]));
     const pagesDir = join(this.#workDir, `fragments-${++this.#runs}`);
     try {
       // Linked here, at once: Astro's folder moves when it is done, maybe before a worker is free.
@@ -224,7 +263,11 @@ export class IndexesRewrittenAhead {
           const made = new Map(Object.entries(digests).map(([url, digest]) => [decodedUrl(url), digest]));
           for (const page of pages) {
             const index = indexOfPage(this.#layout, page);
-            if (made.get(pageUrl(page)) !== this.#kept[index]?.[page]?.fragment) this.#changed.add(index);
+            const fragment = made.get(pageUrl(page));
+            if (fragment !== this.#kept[index]?.[page]?.fragment) this.#changed.add(index);
+            if (fragment === undefined) continue;
+            this.#made.set(page, html.get(page)!);
+            this.#madeDigests[pageUrl(page)] = fragment;
           }
         },
         // Left to the search step, which makes them again.

@@ -54,6 +54,8 @@ export interface IndexesWrittenEarly {
   readonly taken: number;
   /** Resolves once no run is under way. */
   settled(): Promise<void>;
+  /** Whether the index is one written again here because the kept one will not do (src/build/rewritten-ahead.ts). */
+  rewrites?(index: string): boolean;
 }
 
 /**
@@ -92,7 +94,7 @@ export async function searchStep(siteDir: string, options: SearchStepOptions): P
   const kept = cacheDir ? (ahead ? ahead.kept : readKeptIndexes(cacheDir, layout.indexes)) : undefined;
   const runs = new Runs(workDir, siteDir, options.workers ?? searchWorkers());
   try {
-    const reusable = await reusableIndexes(groups, kept?.indexes ?? {}, runs, options.fragments);
+    const reusable = await reusableIndexes(groups, kept?.indexes ?? {}, runs, options.fragments, (index) => options.early?.rewrites?.(index) ?? false);
     const next: Record<string, Record<string, KeptPage>> = {};
     const write = async (index: string) => {
       const group = groups.get(index)!;
@@ -147,6 +149,20 @@ export async function searchStep(siteDir: string, options: SearchStepOptions): P
   }
 }
 
+/** Fragments made ahead of the search step: each page run, by its path, with its HTML digest when run; each fragment's digest by the page's URL (`pageUrl`). */
+export interface MadeFragments {
+  readonly pages: ReadonlyMap<string, string>;
+  readonly digests: Readonly<Record<string, string>>;
+}
+
+/** What was learnt of the rendered pages while Astro rendered them (src/build/rewritten-ahead.ts). */
+export interface RenderedAhead {
+  /** Their fragments made so far. */
+  readonly fragments: MadeFragments;
+  /** Whether an index is written again there, the kept one not doing. */
+  rewrites(index: string): boolean;
+}
+
 /** The fragments of pages made ahead of the search step (`fragmentsAhead`). */
 export interface FragmentsAhead {
   /** Each page run, by its path in the site, with the digest of its HTML when it was run. */
@@ -163,20 +179,38 @@ export interface FragmentsAhead {
  * 10,000 entries, a third of a second less of the search step after a one-entry change. The pass
  * leaves those pages' text as it is; a page it does write again is run again by the step
  * (`FragmentsAhead.pages`). Returns undefined when there is no such page.
+ *
+ * What was learnt while Astro rendered the pages (`found`) spares some of them: a page whose
+ * fragment was made then, of the same HTML, is taken as made, and a page of an index written again
+ * anyway (`rewrites`) needs none: the search step takes no kept index for it.
  */
-export function fragmentsAhead(siteDir: string, rendered: ReadonlyMap<string, Omit<SearchPage, 'page'>>, kept: KeptIndexes, workers: PagefindWorkers, workDir: string): FragmentsAhead | undefined {
-  const before = new Map<string, string>();
-  for (const pages of Object.values(kept)) for (const [page, { html }] of Object.entries(pages)) before.set(page, html);
-  const pages = new Map([...rendered].filter(([page, search]) => search.marked && before.has(page) && before.get(page) !== search.html).map(([page, search]) => [page, search.html]));
-  if (pages.size === 0) return undefined;
+export function fragmentsAhead(
+  siteDir: string,
+  rendered: ReadonlyMap<string, Omit<SearchPage, 'page'>>,
+  kept: KeptIndexes,
+  workers: PagefindWorkers,
+  workDir: string,
+  found?: RenderedAhead,
+): FragmentsAhead | undefined {
+  const before = new Map<string, { index: string; html: string }>();
+  for (const [index, pages] of Object.entries(kept)) for (const [page, { html }] of Object.entries(pages)) before.set(page, { index, html });
+  const changed = [...rendered].filter(([page, search]) => search.marked && before.has(page) && before.get(page)!.html !== search.html);
+  const made = found?.fragments;
+  const known = new Map(changed.filter(([page, search]) => made?.pages.get(page) === search.html).map(([page, search]) => [page, search.html]));
+  const pages = new Map(changed.filter(([page]) => !known.has(page) && !found?.rewrites(before.get(page)!.index)).map(([page, search]) => [page, search.html]));
+  if (pages.size === 0 && known.size === 0) return undefined;
+  const knownDigests = Object.fromEntries([...known.keys()].flatMap((page) => (made!.digests[pageUrl(page)] === undefined ? [] : [[pageUrl(page), made!.digests[pageUrl(page)]!]])));
   const run = new Runs(workDir, siteDir, workers);
-  const digests = run.run('rendered', [...pages.keys()].map((page) => ({ page }))).then(({ digests }) => {
-    assertOwnFragments([...pages.keys()].map((page) => ({ page })), digests);
-    return digests;
-  });
+  const digests =
+    pages.size === 0
+      ? Promise.resolve(knownDigests)
+      : run.run('rendered', [...pages.keys()].map((page) => ({ page }))).then(({ digests }) => {
+          assertOwnFragments([...pages.keys()].map((page) => ({ page })), digests);
+          return { ...knownDigests, ...digests };
+        });
   // Observed by the step, which makes the fragments itself when this failed.
   digests.catch(() => {});
-  return { pages, digests };
+  return { pages: new Map([...known, ...pages]), digests };
 }
 
 /**
@@ -184,9 +218,17 @@ export function fragmentsAhead(siteDir: string, rendered: ReadonlyMap<string, Om
  * with the same pages, each either with the same HTML or with the same fragment as before. The
  * fragments of changed pages made ahead (`ahead`) are taken for the pages as they were run.
  */
-async function reusableIndexes(groups: ReadonlyMap<string, readonly SearchPage[]>, kept: KeptIndexes, runs: Runs, ahead?: FragmentsAhead): Promise<Map<string, Record<string, KeptPage>>> {
+async function reusableIndexes(
+  groups: ReadonlyMap<string, readonly SearchPage[]>,
+  kept: KeptIndexes,
+  runs: Runs,
+  ahead: FragmentsAhead | undefined,
+  rewritten: (index: string) => boolean,
+): Promise<Map<string, Record<string, KeptPage>>> {
   const candidates = new Map<string, SearchPage[]>();
   for (const [index, group] of groups) {
+    // Written again while Astro rendered the pages: the kept index will not do.
+    if (rewritten(index)) continue;
     const before = kept[index];
     if (!before || Object.keys(before).length !== group.length || group.some((page) => before[page.page] === undefined)) continue;
     candidates.set(

@@ -311,7 +311,7 @@ async function build(
       publishLinkedFiles(linkedFiles, staging);
       const asWritten = readPagesAsWritten(sideFileFor(staging, 'policies'));
       // The pages Astro rendered are run through Pagefind on the other core while the pass reads the site.
-      if (ahead?.kept && workers) fragments = fragmentsAhead(staging, new Map([...asWritten].map(([page, written]) => [page, written.search])), ahead.kept.indexes, workers, sideFileFor(staging, 'search'));
+      if (ahead?.kept && workers) fragments = fragmentsAhead(staging, new Map([...asWritten].map(([page, written]) => [page, written.search])), ahead.kept.indexes, workers, sideFileFor(staging, 'search'), rewritten);
       rmSync(sideFileFor(staging, 'policies'), { force: true });
       const pass = await time('pagePolicies', () => completeScriptHashes(staging, { keepIn: folders.keptPages, ledger: folders.ledger, asWritten }));
       pages = pass.pages;

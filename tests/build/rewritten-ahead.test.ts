@@ -47,7 +47,7 @@ async function reusingBuild() {
   const writtenFile = join(scratch, 'written');
   mkdirSync(scratch, { recursive: true });
   const write = (path: string, html: string) => {
-    rmSync(join(work, path));
+    rmSync(join(work, path), { force: true });
     writeFileSync(join(work, path), html);
     const { page: _, ...search } = searchPage(path, html);
     appendFileSync(writtenFile, `${JSON.stringify([path, search])}\n`);
@@ -79,6 +79,15 @@ describe('search indexes written again while Astro renders the pages of a build 
     // relations, which the index leaves out): Astro is past the first index.
     build.write(SECOND![1][0]!, entryHtml(SECOND![1][0]!, '<a href="/services/service-0/">Renamed</a>'));
     await writtenAhead(build.scratch, FIRST![0]);
+    // What the search step learns from it: which index the kept one will not do for, and the
+    // fragments made, each of the page's HTML as Astro wrote it. The renamed page needed none: its
+    // heading changed, and with it where Pagefind finds its text.
+    const unchanged = SECOND![1][0]!;
+    await vi.waitFor(() => expect([...build.ahead.fragments.pages.keys()]).toEqual([unchanged]), { timeout: 30_000, interval: 20 });
+    expect(build.ahead.fragments.pages.get(unchanged)).toBe(searchPage(unchanged, entryHtml(unchanged, '<a href="/services/service-0/">Renamed</a>')).html);
+    expect(Object.keys(build.ahead.fragments.digests)).toEqual([`/${dirname(unchanged)}/`]);
+    expect(build.ahead.rewrites(FIRST![0])).toBe(true);
+    expect(build.ahead.rewrites(SECOND![0])).toBe(false);
     const result = await build.finish();
     // Only the first index changed, and it was the one written ahead.
     expect(result).toEqual({ pages: 13, indexes: 3, written: 1, early: 1 });
@@ -104,8 +113,11 @@ describe('search indexes written again while Astro renders the pages of a build 
     // that lists the service is rendered after it, while Astro goes on with the other site pages.
     build.write('index.html', page('Home', 'The platform, with Renamed.'));
     await writtenAhead(build.scratch, SECOND![0]);
+    // The home page's index is left until Astro is done: more site pages may come.
+    expect(existsSync(join(build.scratch, 'rewritten', 'pages', 'pagefind'))).toBe(false);
     const result = await build.finish();
-    expect(result).toEqual({ pages: 13, indexes: 3, written: 2, early: 1 });
+    // Both written ahead: the home page's index once Astro was done, beside the policy pass.
+    expect(result).toEqual({ pages: 13, indexes: 3, written: 2, early: 2 });
     expect(indexFiles(build.site, LAYOUT)).toEqual(await cleanIndexes(build.site, LAYOUT, folderWith()));
   });
 
@@ -120,7 +132,31 @@ describe('search indexes written again while Astro renders the pages of a build 
     expect(existsSync(join(build.scratch, 'rewritten', 'pages', SECOND![0]))).toBe(false);
     expect(existsSync(join(build.scratch, 'rewritten', 'indexes', SECOND![0]))).toBe(false);
     const result = await build.finish();
-    expect(result).toEqual({ pages: 13, indexes: 3, written: 2, early: 1 });
+    expect(result).toEqual({ pages: 13, indexes: 3, written: 2, early: 2 });
+    expect(indexFiles(build.site, LAYOUT)).toEqual(await cleanIndexes(build.site, LAYOUT, folderWith()));
+  });
+
+  it('leaves the site pages to the search step when one of them is new', async () => {
+    const build = await reusingBuild();
+    build.ahead.start(10);
+    build.write('index.html', page('Home', 'The platform, with a new page.'));
+    mkdirSync(join(build.work, 'governance'));
+    build.write('governance/index.html', page('Governance', 'How work enters the platform.'));
+    const result = await build.finish();
+    // The site pages' index holds a page the kept one does not: the search step writes it.
+    expect(result).toEqual({ pages: 14, indexes: 3, written: 1 });
+    expect(indexFiles(build.site, LAYOUT)).toEqual(await cleanIndexes(build.site, LAYOUT, folderWith()));
+  });
+
+  it('writes the site pages ahead when a page the search leaves out is new among them', async () => {
+    const build = await reusingBuild();
+    build.ahead.start(10);
+    build.write('index.html', page('Home', 'The platform, with a second page of services.'));
+    // A collection index's later page: no data-pagefind-body, so Pagefind leaves it out, before and now.
+    mkdirSync(join(build.work, 'services', 'page', '2'), { recursive: true });
+    build.write('services/page/2/index.html', '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Services, page 2</title></head><body><p>More services.</p></body></html>\n');
+    const result = await build.finish();
+    expect(result).toEqual({ pages: 13, indexes: 3, written: 1, early: 1 });
     expect(indexFiles(build.site, LAYOUT)).toEqual(await cleanIndexes(build.site, LAYOUT, folderWith()));
   });
 

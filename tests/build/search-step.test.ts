@@ -5,8 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { restoreAhead } from '../../src/build/search-cache.ts';
 import { PACK_FIELD } from '../../src/build/search-pack.ts';
 import { type SearchPage, searchPage } from '../../src/build/search-pages.ts';
-import { fragmentsAhead, type SearchStepOptions, type SearchStepResult, searchStep, searchWorkers } from '../../src/build/search-step.ts';
-import { type SearchLayout, searchLayout } from '../../src/build/search-shards.ts';
+import { fragmentsAhead, type RenderedAhead, type SearchStepOptions, type SearchStepResult, searchStep, searchWorkers } from '../../src/build/search-step.ts';
+import { indexOfPage, type SearchLayout, searchLayout } from '../../src/build/search-shards.ts';
 
 const page = (title: string, body: string, aside = '') =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body><main data-pagefind-body><h1 id="_top">${title}</h1><p>${body}</p><div data-pagefind-ignore>${aside}</div></main></body></html>`;
@@ -233,7 +233,11 @@ describe('a search split between indexes', () => {
     const RENDERED = ['services/service-4/index.html', 'services/service-7/index.html'];
 
     /** The step over CHANGED on a cache of SITE, given `fragments` made of the pages as `rendered` says they were; with the runs it asked of Pagefind. */
-    async function withFragments(rendered: (pages: SearchStepOptions['pages']) => Map<string, Omit<SearchPage, 'page'>>, fragments?: (made: ReturnType<typeof fragmentsAhead>) => ReturnType<typeof fragmentsAhead>) {
+    async function withFragments(
+      rendered: (pages: SearchStepOptions['pages']) => Map<string, Omit<SearchPage, 'page'>>,
+      fragments?: (made: ReturnType<typeof fragmentsAhead>) => ReturnType<typeof fragmentsAhead>,
+      found?: (rendered: Map<string, Omit<SearchPage, 'page'>>) => RenderedAhead,
+    ) {
       const cache = join(scratch('mp-search-cache-'), 'search');
       const first = site(SITE, SPLIT, cache);
       await searchStep(first.dir, first.options);
@@ -247,8 +251,12 @@ describe('a search split between indexes', () => {
         runs.push(`${basename(job.pagesDir)}: ${[...job.pages].sort().join(' ')}`);
         return run(job);
       };
-      const made = fragmentsAhead(changed.dir, rendered(changed.options.pages), ahead.kept!.indexes, workers, changed.options.workDir);
-      const result = await searchStep(changed.dir, { ...changed.options, ahead, workers, ...(fragments ? { fragments: fragments(made)! } : made ? { fragments: made } : {}) });
+      const pages = rendered(changed.options.pages);
+      const learnt = found?.(pages);
+      const made = fragmentsAhead(changed.dir, pages, ahead.kept!.indexes, workers, changed.options.workDir, learnt);
+      // What the search step asks of the indexes written while Astro rendered the pages: here, none is taken.
+      const early = learnt && { take: async () => undefined, taken: 0, settled: async () => {}, rewrites: (index: string) => learnt.rewrites(index) };
+      const result = await searchStep(changed.dir, { ...changed.options, ahead, workers, ...(early ? { early } : {}), ...(fragments ? { fragments: fragments(made)! } : made ? { fragments: made } : {}) });
       expect(indexFiles(changed.dir, SPLIT)).toEqual(await cleanIndexFiles(CHANGED, SPLIT));
       return { result, runs, made };
     }
@@ -272,6 +280,36 @@ describe('a search split between indexes', () => {
       const { result, runs } = await withFragments((pages) => new Map([...asRendered(pages)].map(([page, search]) => [page, page.includes('service-4') ? { ...search, html: 'written again since' } : search])));
       expect(result).toMatchObject({ written: 1 });
       expect(runs.filter((run) => !run.startsWith('pagefind'))).toEqual([`rendered: ${RENDERED.join(' ')}`, `changed: ${RENDERED[0]}`]);
+    });
+
+    it('takes the fragments made while Astro rendered the pages, and makes only the others', async () => {
+      // The fragment of service-7, as a run makes it.
+      const first = await withFragments(asRendered);
+      const digest = (await first.made!.digests)['/services/service-7/']!;
+      const { result, runs, made } = await withFragments(asRendered, undefined, (pages) => ({
+        fragments: { pages: new Map([[RENDERED[1]!, pages.get(RENDERED[1]!)!.html]]), digests: { '/services/service-7/': digest } },
+        rewrites: () => false,
+      }));
+      expect([...made!.pages.keys()].sort()).toEqual(RENDERED);
+      expect(result).toMatchObject({ written: 1 });
+      expect(runs.filter((run) => !run.startsWith('pagefind'))).toEqual([`rendered: ${RENDERED[0]}`]);
+    });
+
+    it('makes a page again whose fragment was made of other HTML than it has now', async () => {
+      const { result, runs } = await withFragments(asRendered, undefined, () => ({
+        fragments: { pages: new Map([[RENDERED[1]!, 'rendered once more since']]), digests: { '/services/service-7/': 'a fragment of the page as it was' } },
+        rewrites: () => false,
+      }));
+      expect(result).toMatchObject({ written: 1 });
+      expect(runs.filter((run) => !run.startsWith('pagefind'))).toEqual([`rendered: ${RENDERED.join(' ')}`]);
+    });
+
+    it('makes no fragment of a page whose index is written again anyway, and takes no kept index for it', async () => {
+      const rewritten = indexOfPage(SPLIT, RENDERED[0]!);
+      const others = RENDERED.filter((page) => indexOfPage(SPLIT, page) !== rewritten);
+      const { result, runs } = await withFragments(asRendered, undefined, () => ({ fragments: { pages: new Map(), digests: {} }, rewrites: (index) => index === rewritten }));
+      expect(result).toMatchObject({ written: 1 });
+      expect(runs.filter((run) => !run.startsWith('pagefind'))).toEqual(others.length > 0 ? [`rendered: ${others.join(' ')}`] : []);
     });
 
     it('makes the fragments itself when the run ahead failed', async () => {

@@ -54,7 +54,7 @@ export interface IndexesWrittenEarly {
   readonly taken: number;
   /** Resolves once no run is under way. */
   settled(): Promise<void>;
-  /** Whether the index is one written again here because the kept one will not do (src/build/rewritten-ahead.ts). */
+  /** Whether the index is written again here, so that no kept index is to be taken for it (src/build/rewritten-ahead.ts). */
   rewrites?(index: string): boolean;
 }
 
@@ -159,7 +159,7 @@ export interface MadeFragments {
 export interface RenderedAhead {
   /** Their fragments made so far. */
   readonly fragments: MadeFragments;
-  /** Whether an index is written again there, the kept one not doing. */
+  /** Whether an index is written again there, so that no kept index is to be taken for it. */
   rewrites(index: string): boolean;
 }
 

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { replaceFile } from './replace-file.ts';
+import { GUNZIP_RUNTIME, PAGEFIND_GZIPPED } from './search-gunzip.ts';
 import { PRIMARY_INDEX, type SearchLayout } from './search-shards.ts';
 
 /** The field of the primary index's `pagefind-entry.json` that names the pack, in the primary index's folder. */
@@ -82,9 +83,11 @@ function packedFiles(siteDir: string, index: string): { path: string; bytes: Buf
  * The pack's reader, put before Pagefind's worker code. It runs in the worker, which Pagefind
  * loads from the primary index's folder, so the site's root is the folder above it. The primary
  * entry file is fetched once, for the pack's name; every packed file is then answered from the
- * pack, and any other (word chunks, fragments, a file the pack lacks) from the network.
+ * pack, and any other (word chunks, fragments, a file the pack lacks) from the network. Whichever
+ * way a file Pagefind stores compressed comes, the browser inflates it (src/build/search-gunzip.ts).
  */
-export const PACK_RUNTIME = `var multiplanePackedFetch = (() => {
+export const PACK_RUNTIME = `${GUNZIP_RUNTIME}
+var multiplanePackedFetch = (() => {
   const primary = new URL('./', self.location.href);
   const site = new URL('../', primary).pathname;
   const entry = new URL('pagefind-entry.json', primary).pathname;
@@ -115,10 +118,17 @@ export const PACK_RUNTIME = `var multiplanePackedFetch = (() => {
     }
     return files;
   })().catch(() => undefined));
+  const gzipped = ${PAGEFIND_GZIPPED};
+  const inflated = async (path, bytes) => new Response(gzipped.test(path) ? await multiplaneGunzip(bytes) : bytes, { status: 200 });
+  const fetched = async (input, url) => {
+    const response = await fetch(input);
+    if (!response.ok || !gzipped.test(url.pathname)) return response;
+    return inflated(url.pathname, new Uint8Array(await response.arrayBuffer()));
+  };
   return async (input) => {
     const url = new URL(input, self.location.href);
-    if (url.origin !== self.location.origin || !packed.test(url.pathname)) return fetch(input);
+    if (url.origin !== self.location.origin || !packed.test(url.pathname)) return fetched(input, url);
     const body = (await load())?.get(url.pathname);
-    return body ? new Response(body, { status: 200 }) : fetch(input);
+    return body ? inflated(url.pathname, body) : fetched(input, url);
   };
 })();`;

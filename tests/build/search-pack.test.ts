@@ -1,5 +1,6 @@
 import { linkSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { PACK_FIELD, PACK_RUNTIME, packSearchIndexes, SearchPackError } from '../../src/build/search-pack.ts';
 import { searchLayout } from '../../src/build/search-shards.ts';
@@ -160,6 +161,26 @@ describe("the pack's reader in Pagefind's worker", () => {
       expect(requests.filter((request) => request.includes('/pagefind/pagefind-entry.json'))).toHaveLength(1);
       for (const path of PACKED) expect(requests).toContain(`/docs/${path}`);
     }
+  });
+
+  it('hands Pagefind its compressed files inflated, from the pack and from the host alike', async () => {
+    // As Pagefind writes them: its signature, then the data, gzip-compressed.
+    const compressed = (text: string) => gzipSync(`pagefind_dcd${text}`);
+    const written: Record<string, string | Buffer> = Object.fromEntries(Object.entries(SITE).map(([path, text]) => [path, /\.pf_\w+$/.test(path) ? compressed(text) : text]));
+    const site = folder({ ...written, 'pagefind/wasm.en.pagefind': compressed('\0asm') });
+    packSearchIndexes(site, LAYOUT);
+    const { fetch } = reader(site);
+    const inflated = async (path: string) => Buffer.from(await (await fetch(`/docs/${path}`)).arrayBuffer()).toString();
+    // Packed: metadata and filters; from the host: word chunks, fragments, the WebAssembly.
+    for (const path of [...PACKED.filter((path) => !path.endsWith('.json')), 'pagefind-1/index/en_b4.pf_index', 'pagefind-1/fragment/en_b5.pf_fragment']) {
+      expect(await inflated(path), path).toBe(`pagefind_dcd${SITE[path as keyof typeof SITE]}`);
+    }
+    expect(await inflated('pagefind/wasm.en.pagefind')).toBe('pagefind_dcd\0asm');
+    // The entry files are JSON, read as they are.
+    expect(JSON.parse(await inflated('pagefind-1/pagefind-entry.json'))).toEqual(JSON.parse(ENTRY(5)));
+    // A file the host does not have is still the host's answer, for Pagefind to report.
+    const missing = await fetch('/docs/pagefind-1/index/en_gone.pf_index');
+    expect(missing.status).toBe(404);
   });
 
   it('leaves alone what the pack does not hold: other files and other hosts', async () => {

@@ -1,7 +1,11 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
+import { GUNZIP_RUNTIME } from '../../src/build/search-gunzip.ts';
+import { PACK_RUNTIME } from '../../src/build/search-pack.ts';
 import { SEARCH_DEBOUNCE_MS } from '../../src/integration/search-ui-config.ts';
 import { seriousAxeViolations } from '../helpers/axe.ts';
 import { serveExampleSite } from '../helpers/served-site.ts';
@@ -143,6 +147,36 @@ describe('the published site', { timeout: 60_000 }, () => {
     expect(asked.filter((path) => path.startsWith('/pagefind/multiplane-pack.'))).toHaveLength(1);
     expect(asked.filter((path) => path === '/pagefind/pagefind-entry.json')).toHaveLength(1);
     expect(asked.some((path) => /^\/pagefind-\d+\/index\/.*\.pf_index$/.test(path))).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('has the browser inflate the files Pagefind compressed, as Pagefind would', async () => {
+    const site = inject('siteDir');
+    expect(readFileSync(join(site, 'pagefind/pagefind-worker.js'), 'utf8').startsWith(PACK_RUNTIME)).toBe(true);
+    const first = (folder: string, suffix: string) => `${folder}/${readdirSync(join(site, folder)).filter((name) => name.endsWith(suffix)).sort()[0]}`;
+    const files = [
+      first('pagefind', '.pf_meta'),
+      first('pagefind-1/index', '.pf_index'),
+      first('pagefind-1/filter', '.pf_filter'),
+      first('pagefind-1/fragment', '.pf_fragment'),
+      'pagefind/wasm.en.pagefind',
+    ];
+    const { page, errors } = await open('/');
+    // The runtime as Pagefind's worker runs it, in the page; a string, so that vitest leaves it alone.
+    const digests = (await page.evaluate(`(async () => {
+      ${GUNZIP_RUNTIME}
+      return Promise.all(${JSON.stringify(files)}.map(async (file) => {
+        const bytes = await multiplaneGunzip(new Uint8Array(await (await fetch('/' + file)).arrayBuffer()));
+        const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+        return Array.from(digest, (byte) => byte.toString(16).padStart(2, '0')).join('');
+      }));
+    })()`)) as string[];
+    for (const [i, file] of files.entries()) {
+      const inflated = gunzipSync(readFileSync(join(site, file)));
+      expect(inflated.subarray(0, 12).toString(), file).toBe('pagefind_dcd');
+      expect(digests[i], file).toBe(createHash('sha256').update(inflated).digest('hex'));
+    }
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -7,7 +7,7 @@ import { afterEach } from 'vitest';
  * Scratch folders holding the given files (by path), each removed after the test that made it.
  * Call at the top of a test file: it registers the clean-up.
  */
-export function scratchFolders(prefix: string): (files?: Record<string, string>) => string {
+export function scratchFolders(prefix: string): (files?: Record<string, string | Uint8Array>) => string {
   let made: string[] = [];
   afterEach(() => {
     for (const folder of made) rmSync(folder, { recursive: true, force: true });

@@ -10,9 +10,9 @@ export const PAGEFIND_GZIPPED = /\.pf_(meta|index|filter|fragment)$|\/wasm\.[^/]
  * gzip (a host that already sent them decoded) or the browser cannot inflate them.
  *
  * Pagefind inflates every file in JavaScript. A first search at 10,000 entries inflates about a
- * hundred (each index's metadata and filters, a word chunk per index, the fragments shown): 100–150
+ * hundred (each index's metadata and filters, a word chunk per index, the fragments shown): 100–170
  * ms of its worker's time, while the worker also sets up the indexes and runs the searches, so the
- * results waited for it. The browser's own decompressor took 5 ms for sixty filters and 9 ms for
+ * results waited for it (docs/performance.md). The browser's own decompressor took 5 ms for sixty filters and 9 ms for
  * twenty word chunks (1 MB inflated) in the same worker, where Pagefind's took several times that.
  * Inflated files start with Pagefind's signature, so Pagefind uses them as they are. Read through
  * the stream's reader: a `Response` around each stream took 1–2 ms a file, more than inflating it.

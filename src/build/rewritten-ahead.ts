@@ -58,9 +58,8 @@ export class IndexesRewrittenAhead {
   #sitePagesChanged = false;
   /** Rendered pages whose fragment is to be made, and the run making some. */
   #toRun: string[] = [];
-  /** The fragments made so far: each page's HTML digest as it was run, and each fragment's digest by the page's URL. */
-  readonly #made = new Map<string, string>();
-  readonly #madeDigests: Record<string, string> = {};
+  /** The fragments made so far: each page's HTML digest as it was run, and its fragment's digest. */
+  readonly #made = new Map<string, { html: string; fragment: string }>();
   #running: Promise<unknown> | undefined;
   #runs = 0;
   /** Entry indexes that must be written again, those that cannot be written here, and those written or being written. */
@@ -153,7 +152,7 @@ export class IndexesRewrittenAhead {
    * (src/build/search-step.ts, `fragmentsAhead`): the pages by their HTML digest when run.
    */
   get fragments(): MadeFragments {
-    return { pages: new Map(this.#made), digests: { ...this.#madeDigests } };
+    return new Map(this.#made);
   }
 
   /**
@@ -266,8 +265,7 @@ export class IndexesRewrittenAhead {
             const fragment = made.get(pageUrl(page));
             if (fragment !== this.#kept[index]?.[page]?.fragment) this.#changed.add(index);
             if (fragment === undefined) continue;
-            this.#made.set(page, html.get(page)!);
-            this.#madeDigests[pageUrl(page)] = fragment;
+            this.#made.set(page, { html: html.get(page)!, fragment });
           }
         },
         // Left to the search step, which makes them again.

@@ -149,11 +149,8 @@ export async function searchStep(siteDir: string, options: SearchStepOptions): P
   }
 }
 
-/** Fragments made ahead of the search step: each page run, by its path, with its HTML digest when run; each fragment's digest by the page's URL (`pageUrl`). */
-export interface MadeFragments {
-  readonly pages: ReadonlyMap<string, string>;
-  readonly digests: Readonly<Record<string, string>>;
-}
+/** Fragments made ahead of the search step: each page run, by its path, with its HTML digest when run and its fragment's digest. */
+export type MadeFragments = ReadonlyMap<string, { readonly html: string; readonly fragment: string }>;
 
 /** What was learnt of the rendered pages while Astro rendered them (src/build/rewritten-ahead.ts). */
 export interface RenderedAhead {
@@ -195,11 +192,13 @@ export function fragmentsAhead(
   const before = new Map<string, { index: string; html: string }>();
   for (const [index, pages] of Object.entries(kept)) for (const [page, { html }] of Object.entries(pages)) before.set(page, { index, html });
   const changed = [...rendered].filter(([page, search]) => search.marked && before.has(page) && before.get(page)!.html !== search.html);
-  const made = found?.fragments;
-  const known = new Map(changed.filter(([page, search]) => made?.pages.get(page) === search.html).map(([page, search]) => [page, search.html]));
+  const known = new Map(changed.flatMap(([page, search]) => {
+    const made = found?.fragments.get(page);
+    return made?.html === search.html ? [[page, made]] : [];
+  }));
   const pages = new Map(changed.filter(([page]) => !known.has(page) && !found?.rewrites(before.get(page)!.index)).map(([page, search]) => [page, search.html]));
   if (pages.size === 0 && known.size === 0) return undefined;
-  const knownDigests = Object.fromEntries([...known.keys()].flatMap((page) => (made!.digests[pageUrl(page)] === undefined ? [] : [[pageUrl(page), made!.digests[pageUrl(page)]!]])));
+  const knownDigests = Object.fromEntries([...known].map(([page, { fragment }]) => [pageUrl(page), fragment]));
   const run = new Runs(workDir, siteDir, workers);
   const digests =
     pages.size === 0
@@ -210,7 +209,7 @@ export function fragmentsAhead(
         });
   // Observed by the step, which makes the fragments itself when this failed.
   digests.catch(() => {});
-  return { pages: new Map([...known, ...pages]), digests };
+  return { pages: new Map([...[...known].map(([page, { html }]) => [page, html] as const), ...pages]), digests };
 }
 
 /**

@@ -287,7 +287,7 @@ describe('a search split between indexes', () => {
       const first = await withFragments(asRendered);
       const digest = (await first.made!.digests)['/services/service-7/']!;
       const { result, runs, made } = await withFragments(asRendered, undefined, (pages) => ({
-        fragments: { pages: new Map([[RENDERED[1]!, pages.get(RENDERED[1]!)!.html]]), digests: { '/services/service-7/': digest } },
+        fragments: new Map([[RENDERED[1]!, { html: pages.get(RENDERED[1]!)!.html, fragment: digest }]]),
         rewrites: () => false,
       }));
       expect([...made!.pages.keys()].sort()).toEqual(RENDERED);
@@ -297,7 +297,7 @@ describe('a search split between indexes', () => {
 
     it('makes a page again whose fragment was made of other HTML than it has now', async () => {
       const { result, runs } = await withFragments(asRendered, undefined, () => ({
-        fragments: { pages: new Map([[RENDERED[1]!, 'rendered once more since']]), digests: { '/services/service-7/': 'a fragment of the page as it was' } },
+        fragments: new Map([[RENDERED[1]!, { html: 'rendered once more since', fragment: 'a fragment of the page as it was' }]]),
         rewrites: () => false,
       }));
       expect(result).toMatchObject({ written: 1 });
@@ -307,7 +307,7 @@ describe('a search split between indexes', () => {
     it('makes no fragment of a page whose index is written again anyway, and takes no kept index for it', async () => {
       const rewritten = indexOfPage(SPLIT, RENDERED[0]!);
       const others = RENDERED.filter((page) => indexOfPage(SPLIT, page) !== rewritten);
-      const { result, runs } = await withFragments(asRendered, undefined, () => ({ fragments: { pages: new Map(), digests: {} }, rewrites: (index) => index === rewritten }));
+      const { result, runs } = await withFragments(asRendered, undefined, () => ({ fragments: new Map(), rewrites: (index) => index === rewritten }));
       expect(result).toMatchObject({ written: 1 });
       expect(runs.filter((run) => !run.startsWith('pagefind'))).toEqual(others.length > 0 ? [`rendered: ${others.join(' ')}`] : []);
     });

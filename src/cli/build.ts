@@ -232,7 +232,6 @@ async function build(
   try {
     // What drawing the diagrams needs of the model, taken before the model goes.
     const blocks = diagramBlocks(report.graph.entries.values());
-    const besideAstro = report.graph.entries.size <= DIAGRAMS_BESIDE_ASTRO_UP_TO;
     // The edition the site publishes: what the site is handed ahead is made of it (below).
     let published: EditionReport | undefined = editionReport(report, { edition: args.edition, includeDrafts: false });
     const { search, entryPages, linkedFiles, pdf } = planSite(report, published, args, root, staging, folders, entriesFile);
@@ -241,51 +240,49 @@ async function build(
     // the site's keys and dates are made of the published edition.
     report = undefined;
     // Chromium draws the diagrams on one core while Astro's process renders the entries without
-    // diagrams on the other (on a platform of up to DIAGRAMS_BESIDE_ASTRO_UP_TO entries; a larger
-    // one draws them first); its content loaders wait for `markDiagramsDrawn` to render the rest.
-    // Chromium closes once they are drawn: it would only hold memory through the site build.
+    // diagrams on the other; its content loaders wait for `markDiagramsDrawn` to render the rest.
+    // Chromium closes once they are drawn: it would only hold memory through the site build. At
+    // 30,000 entries the two side by side came to 2.19–2.25 GiB (Chromium 1.1 GiB, Astro's process
+    // 0.7 GiB, this one 0.5 GiB), and the clean build took 169.8–192.1 s against 178.4–212.6 s with
+    // the diagrams drawn first while Astro's process waited, four pairs by turns, all four won
+    // (docs/performance.md).
     const drawing = time('diagrams', () => diagramsStep(blocks, root, io.env)).finally(() => closeSharedMermaidRenderer());
     // Observed below, where the build waits for the diagrams.
     drawing.catch(() => {});
     // The folders' lock, taken before the check, is let go once the policy pass is done with them.
     let pages: PolicyPassResult['pages'];
     try {
-      let building: Promise<Record<string, number>> | undefined;
-      const buildSite = () => {
-        building = time('site', () => siteStep({ root, outDir: staging, folders, env: io.env }, astro));
-        // Observed below, unless the diagrams stop the build first.
-        building.catch(() => {});
-        // With no page to reuse, the entry indexes are written while Astro renders the rest (on
-        // the other core); Astro's folder was emptied of any older build before the check.
-        if (!keptAnyPage(folders.keptPages)) early = new EarlySearch(folders.work, search, entryPages, join(sideFileFor(staging, 'search'), 'early')).start();
-        // Otherwise the last build's indexes are linked into the search step's folder meanwhile,
-        // for it to move in those its pages let it take, and Pagefind's workers start for the
-        // indexes that changed.
-        else {
-          ahead = restoreAhead(folders.search, search.indexes, join(sideFileFor(staging, 'search'), 'kept'));
-          // After the linking: both share the core Astro's process leaves free.
-          const pool = (workers = searchWorkers());
-          void ahead.linked.then(() => pool.warm());
-          // The entry indexes Astro's pages change are written again as it renders the rest.
-          if (ahead.kept) rewritten = new IndexesRewrittenAhead(folders.work, folders.keptPages, writtenFileFor(staging), search, ahead.kept.indexes, pool, join(sideFileFor(staging, 'search'), 'rewritten')).start();
-        }
-        // Astro has its plan now: the model's memory goes back while it builds, on the other core.
-        releaseMemory();
-        return building;
-      };
-      if (besideAstro) buildSite();
+      const building = time('site', () => siteStep({ root, outDir: staging, folders, env: io.env }, astro));
+      // Observed below, unless the diagrams stop the build first.
+      building.catch(() => {});
+      // With no page to reuse, the entry indexes are written while Astro renders the rest (on
+      // the other core); Astro's folder was emptied of any older build before the check.
+      if (!keptAnyPage(folders.keptPages)) early = new EarlySearch(folders.work, search, entryPages, join(sideFileFor(staging, 'search'), 'early')).start();
+      // Otherwise the last build's indexes are linked into the search step's folder meanwhile,
+      // for it to move in those its pages let it take, and Pagefind's workers start for the
+      // indexes that changed.
+      else {
+        ahead = restoreAhead(folders.search, search.indexes, join(sideFileFor(staging, 'search'), 'kept'));
+        // After the linking: both share the core Astro's process leaves free.
+        const pool = (workers = searchWorkers());
+        void ahead.linked.then(() => pool.warm());
+        // The entry indexes Astro's pages change are written again as it renders the rest.
+        if (ahead.kept) rewritten = new IndexesRewrittenAhead(folders.work, folders.keptPages, writtenFileFor(staging), search, ahead.kept.indexes, pool, join(sideFileFor(staging, 'search'), 'rewritten')).start();
+      }
+      // Astro has its plan now: the model's memory goes back while it builds, on the other core.
+      releaseMemory();
       if ((await reportWhole()) > 0) {
-        if (building) await stopSite(astro, building);
+        await stopSite(astro, building);
         await drawing.catch(() => {});
         removeUnfinished(staging);
         return 1;
       }
       const diagrams = await drawing.catch(async (error: unknown) => {
-        if (building) await stopSite(astro, building);
+        await stopSite(astro, building);
         throw error;
       });
       if (diagrams.failures.length > 0) {
-        if (building) await stopSite(astro, building);
+        await stopSite(astro, building);
         io.stderr(`\n${diagrams.failures.join('\n')}\nBuild stopped: ${diagrams.failures.length} Mermaid diagram${diagrams.failures.length === 1 ? '' : 's'} cannot be rendered.\n`);
         removeUnfinished(staging);
         return 1;
@@ -297,7 +294,6 @@ async function build(
           `\nDiagrams: ${diagrams.blocks} Mermaid block${diagrams.blocks === 1 ? '' : 's'}, ${diagrams.rendered} rendered, ${diagrams.cached} from cache, ${(timings.diagrams! / 1000).toFixed(1)} s\n`,
         );
       }
-      const site = building ?? buildSite();
       // Astro starts, syncs the content and bundles the pages meanwhile: its entry route waits for these.
       writeSiteAhead(staging, published, root, args.content);
       published = undefined;
@@ -305,7 +301,7 @@ async function build(
       // Astro builds on its own now: this process has loaded its modules (the workers to come
       // write their own), and writes their compiled code while it waits, not at its exit.
       writeCompileCache();
-      Object.assign(timings, await site);
+      Object.assign(timings, await building);
       early?.siteMoved(staging);
       rewritten?.siteMoved(staging);
       publishLinkedFiles(linkedFiles, staging);
@@ -452,15 +448,6 @@ async function bothSettled<A, B>(a: Promise<A>, b: Promise<B>): Promise<[A, B]> 
   if (second.status === 'rejected') throw second.reason;
   return [first.value, second.value];
 }
-
-/**
- * Up to this many entries, Chromium draws the diagrams beside Astro's content sync. Past it, the
- * two would hold too much at once: Chromium's processes about 1 GiB while they draw, beside an
- * Astro process whose content store grows with every entry (a clean build of 30,000 entries then
- * peaked at 3.14 GiB, against 2.72 GiB with the diagrams drawn first, and 10,000 at 1.9–2.0 GiB).
- * A larger platform draws its diagrams first, while Astro's process waits with its modules loaded.
- */
-const DIAGRAMS_BESIDE_ASTRO_UP_TO = 15_000;
 
 /** Ends Astro's process in the middle of its build and waits until it has ended. */
 async function stopSite(astro: AstroProcess, building: Promise<unknown>): Promise<void> {
